@@ -1,0 +1,3 @@
+from newsfacts.interfaces.cli import main
+
+main()

@@ -1,0 +1,192 @@
+"""The `newsfacts` command: a thin layer over the library.
+
+Library errors become one-line messages on stderr here; the exit status is 1 when
+any input failed (the others are still processed and reported) and 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from newsfacts.errors import NewsfactsError
+from newsfacts.models import ArticleFacts
+from newsfacts.settings import Settings
+
+FORMATS = click.Choice(["text", "json", "jsonl"])
+
+
+class Run:
+    """Collects results and failures of one command over many inputs."""
+
+    def __init__(self, fmt: str, out: IO[str]) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.failed = 0
+        self.done = 0
+        self._json: list[dict[str, Any]] = []
+
+    def fail(self, name: str, message: str) -> None:
+        self.failed += 1
+        click.echo(f"newsfacts: error: {name}: {message}", err=True)
+
+    def emit(self, facts: ArticleFacts) -> None:
+        self.done += 1
+        for warning in facts.warnings:
+            click.echo(f"newsfacts: warning: {facts.input}: {warning}", err=True)
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(facts.to_dict(), ensure_ascii=False) + "\n")
+            self.out.flush()
+        elif self.fmt == "json":
+            self._json.append(facts.to_dict())
+        else:
+            from newsfacts.interfaces.report import print_report
+
+            print_report(facts, self.out)
+
+    def finish(self, single: bool) -> int:
+        if self.fmt == "json":
+            payload: Any = self._json[0] if single and len(self._json) == 1 else self._json
+            self.out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 1 if self.failed else 0
+
+
+def _settings(published: str | None) -> Settings:
+    from newsfacts.pipeline import parse_published
+
+    return replace(Settings(), published=parse_published(published))
+
+
+def _prepared(specs: tuple[str, ...], settings: Settings, run: Run) -> Iterator[Any]:
+    """Read, check and clean every input; failures are reported and skipped."""
+    from newsfacts.ingest import expand_inputs, read_document
+    from newsfacts.pipeline import prepare
+
+    for spec in specs:
+        try:
+            names = expand_inputs([spec])
+        except NewsfactsError as err:
+            run.fail(spec, str(err))
+            continue
+        for name in names:
+            try:
+                document = read_document(name, settings, stdin=sys.stdin.buffer)
+                yield prepare(document, settings)
+            except NewsfactsError as err:
+                run.fail(name, str(err))
+
+
+def _guard(body: Callable[[], int]) -> None:
+    try:
+        code = body()
+    except NewsfactsError as err:
+        click.echo(f"newsfacts: error: {err}", err=True)
+        code = 1
+    sys.exit(code)
+
+
+@click.group()
+@click.version_option(package_name="newsfacts")
+def main() -> None:
+    """Attributed, offset-anchored facts from raw news."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
+def analyze(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
+    """Analyse articles: people, organisations, places, attributions, times, events.
+
+    INPUT is a file, a directory, a glob, - (stdin) or an http(s) URL.
+    """
+
+    def body() -> int:
+        from newsfacts.pipeline import Failure, analyze_many
+
+        settings = _settings(published)
+        run = Run(fmt, sys.stdout)
+        chunk: list[Any] = []
+
+        def flush() -> None:
+            for result in analyze_many(chunk, settings):
+                if isinstance(result, Failure):
+                    run.fail(result.input, result.message)
+                else:
+                    run.emit(result)
+            chunk.clear()
+
+        for prepared in _prepared(inputs, settings, run):
+            chunk.append(prepared)
+            if len(chunk) >= settings.batch_size:
+                flush()
+        flush()
+        return run.finish(single=_single(inputs))
+
+    _guard(body)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
+def extract(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
+    """Clean articles and find their metadata, without NLP (fast)."""
+
+    def body() -> int:
+        from newsfacts.pipeline import extract_prepared
+
+        settings = _settings(published)
+        run = Run(fmt, sys.stdout)
+        for prepared in _prepared(inputs, settings, run):
+            run.emit(extract_prepared(prepared))
+        return run.finish(single=_single(inputs))
+
+    _guard(body)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the facts format."""
+    from newsfacts.schema import schema_text
+
+    click.echo(schema_text())
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score newsfacts against annotated corpora."""
+
+
+@eval_group.command(name="polnear")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def eval_polnear(directory: Path) -> None:
+    """Score attributions on a PolNeAR-format DIRECTORY (text/ and attributions/)."""
+
+    def body() -> int:
+        from newsfacts.evaluation.polnear import evaluate, format_report
+        from newsfacts.pipeline import analyze_text
+
+        settings = Settings()
+
+        def predict(text: str) -> Any:
+            return analyze_text(text, settings).attributions
+
+        click.echo(format_report(evaluate(directory, predict)))
+        return 0
+
+    _guard(body)
+
+
+def _single(inputs: tuple[str, ...]) -> bool:
+    """One object (not a list) in JSON when the user named one plain input."""
+    if len(inputs) != 1:
+        return False
+    spec = inputs[0]
+    return spec == "-" or spec.startswith(("http://", "https://")) or Path(spec).is_file()

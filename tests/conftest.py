@@ -1,0 +1,59 @@
+"""Shared test helpers: where the shared data lives, schema and offset checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+EXAMPLE = REPO / "examples" / "north-sea-grid.txt"
+SEED = SHARED / "seed" / "us-iraq-roadmap.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/data, skipping the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path
+
+
+def check_facts(payload: dict[str, Any]) -> None:
+    """Validate against the JSON Schema and check every span against the text."""
+    from newsfacts.schema import validate
+
+    validate(payload)
+    text = payload["text"]
+
+    def span(s: dict[str, Any]) -> None:
+        assert 0 <= s["start"] <= s["end"] <= len(text), s
+        if "text" in s:
+            assert text[s["start"] : s["end"]] == s["text"], s
+
+    for region in payload["body"]:
+        span(region)
+    for entity in payload["entities"]:
+        for mention in entity["mentions"]:
+            span(mention)
+    ids = {e["id"] for e in payload["entities"]}
+    for attribution in payload["attributions"]:
+        for role in ("source", "cue", "content"):
+            for piece in attribution[role]:
+                span(piece)
+        assert attribution["speaker"] is None or attribution["speaker"] in ids
+    for time in payload["times"]:
+        span(time)
+    attribution_ids = {a["id"] for a in payload["attributions"]}
+    for event in payload["events"]:
+        span(event["trigger"])
+        for participant in event["participants"]:
+            span(participant)
+            assert participant["entity"] is None or participant["entity"] in ids
+        if event["location"]:
+            span(event["location"])
+        if event["date"]:
+            span(event["date"])
+        assert event["attribution"] is None or event["attribution"] in attribution_ids

@@ -1,0 +1,103 @@
+"""The `newsfacts` command, run as a user runs it: a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE, check_facts
+
+CLI = [sys.executable, "-m", "newsfacts"]
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, timeout=300)
+
+
+def test_extract_json_is_valid_and_fast_path(tmp_path: Path) -> None:
+    result = run("extract", str(EXAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    check_facts(payload)
+    assert payload["entities"] == [] and payload["attributions"] == []
+    assert payload["metadata"]["title"].startswith("Netherlands and Germany agree")
+
+
+def test_analyze_batch_reports_bad_inputs_and_keeps_going(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Officials met in Berlin on Monday to discuss the budget.\n\n"
+        "“We have a deal,” Finance Minister Anna Berg said after the meeting.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = run("analyze", str(empty), str(good), str(binary), "--format", "jsonl")
+    assert result.returncode == 1
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [item["input"] for item in lines] == [str(good)]
+    check_facts(lines[0])
+    stderr = result.stderr.decode()
+    assert f"{empty}:" in stderr and f"{binary}:" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_analyze_stdin_and_published(tmp_path: Path) -> None:
+    text = "“Prices will fall,” Central Bank Governor Maria Lind said on Tuesday.\n"
+    result = run("analyze", "-", "--format", "json", "--published", "2024-07-25",
+                 stdin=text.encode())
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    check_facts(payload)
+    assert payload["input"] == "-"
+    assert payload["metadata"]["published"] == "2024-07-25"
+
+
+def test_bad_published_date_is_a_clear_error() -> None:
+    result = run("analyze", str(EXAMPLE), "--published", "25/07/2024")
+    assert result.returncode == 1
+    assert b"YYYY-MM-DD" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_missing_file_is_reported() -> None:
+    result = run("extract", "no/such/file.txt")
+    assert result.returncode == 1
+    assert b"no/such/file.txt" in result.stderr
+
+
+def test_json_list_for_a_directory(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(
+            "The mayor said on Friday that the bridge would reopen next month.\n", encoding="utf-8"
+        )
+    result = run("extract", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert isinstance(payload, list) and len(payload) == 2
+    for item in payload:
+        check_facts(item)
+
+
+def test_text_report_names_people() -> None:
+    result = run("analyze", str(EXAMPLE), "--published", "2025-03-14")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "Pieter van Dalen" in out and "Katrin Albers" in out
+    assert "Who said what" in out
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "newsfacts ArticleFacts"
+
+
+def test_every_command_has_help() -> None:
+    for command in ("analyze", "extract", "schema", "eval"):
+        result = run(command, "--help")
+        assert result.returncode == 0, command
+        assert b"Usage:" in result.stdout
