@@ -116,6 +116,28 @@ class Event:
 
 
 @dataclass(frozen=True)
+class QuotedCount:
+    entity: str  # an Entity id
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """Whose word the article rests on."""
+
+    attributions: int = 0
+    named_person: int = 0
+    named_organisation: int = 0
+    document: int = 0  # statements, reports, letters, filings
+    anonymous: int = 0
+    other: int = 0  # a source that is none of the above (unresolved, or no source span)
+    outlets: tuple[str, ...] = ()  # outlets claims came through ("via")
+    attributed_share: float = 0.0  # share of body characters inside attributed content
+    most_quoted: tuple[QuotedCount, ...] = ()
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     input: str
     text: str
@@ -125,6 +147,7 @@ class ArticleFacts:
     attributions: tuple[Attribution, ...] = ()
     events: tuple[Event, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    sourcing: Sourcing | None = None
     warnings: tuple[str, ...] = ()
     version: str = field(default=FORMAT_VERSION)
 
@@ -172,6 +195,7 @@ class ArticleFacts:
             ),
             events=tuple(_event(e) for e in data.get("events", [])),
             times=tuple(TimeExpression(**t) for t in data.get("times", [])),
+            sourcing=_sourcing(data.get("sourcing")),
             warnings=tuple(data.get("warnings", [])),
             version=data.get("version", FORMAT_VERSION),
         )
@@ -194,6 +218,15 @@ def _event(e: dict[str, Any]) -> Event:
         negated=bool(e.get("negated")),
         hedged=bool(e.get("hedged")),
     )
+
+
+def _sourcing(data: dict[str, Any] | None) -> Sourcing | None:
+    if not data:
+        return None
+    fields = dict(data)
+    fields["outlets"] = tuple(fields.get("outlets") or ())
+    fields["most_quoted"] = tuple(QuotedCount(**q) for q in fields.get("most_quoted") or ())
+    return Sourcing(**fields)
 
 
 def _jsonable(value: Any) -> Any:

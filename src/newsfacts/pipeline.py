@@ -83,6 +83,7 @@ def analyze_many(
     from newsfacts.extract.attribution import extract_attributions
     from newsfacts.extract.entities import extract_entities
     from newsfacts.extract.events import extract_events
+    from newsfacts.extract.sourcing import sourcing_profile
     from newsfacts.extract.times import extract_times
     from newsfacts.nlp.loader import load_pipeline, parse_many
 
@@ -98,6 +99,7 @@ def analyze_many(
             attributions = extract_attributions(doc, entities, settings)
             times = extract_times(doc, published, settings)
             events = extract_events(doc, entities, attributions, times, settings)
+            sourcing = sourcing_profile(attributions, entities, prepared.cleaned.body)
         except Exception as err:  # noqa: BLE001 - one bad article must not end a batch
             yield Failure(prepared.document.input, f"analysis failed: {type(err).__name__}: {err}")
             continue
@@ -107,6 +109,7 @@ def analyze_many(
             attributions=tuple(attributions),
             times=tuple(times),
             events=tuple(events),
+            sourcing=sourcing,
         )
 
 

@@ -38,6 +38,7 @@ def print_report(facts: ArticleFacts, out: IO[str]) -> None:
     _people(console, facts.entities)
     _others(console, facts.entities)
     _attributions(console, facts.attributions, names)
+    _sourcing(console, facts)
     _timeline(console, facts, names)
     for warning in facts.warnings:
         console.print(Text.assemble(("warning: ", "bold yellow"), warning))
@@ -99,6 +100,28 @@ def _attributions(
         content = " … ".join(c.text for c in attribution.content)
         table.add_row(who, kind, _clip(content, 400))
     console.print(table)
+
+
+def _sourcing(console: Console, facts: ArticleFacts) -> None:
+    profile = facts.sourcing
+    if profile is None or not profile.attributions:
+        return
+    counts = [
+        ("named people", profile.named_person),
+        ("named organisations", profile.named_organisation),
+        ("documents", profile.document),
+        ("anonymous", profile.anonymous),
+        ("other", profile.other),
+    ]
+    line = Text.assemble(("Sourcing: ", "bold"), f"{profile.attributions} attributions — ")
+    line.append(", ".join(f"{label} {n}" for label, n in counts if n))
+    line.append(f"; {profile.attributed_share:.0%} of the body is attributed content")
+    console.print(line)
+    if profile.outlets:
+        console.print(Text.assemble(("Outlets cited: ", "bold"), ", ".join(profile.outlets)))
+    if profile.most_quoted:
+        quoted = ", ".join(f"{q.name} ({q.count})" for q in profile.most_quoted)
+        console.print(Text.assemble(("Most quoted: ", "bold"), quoted))
 
 
 def _timeline(console: Console, facts: ArticleFacts, names: dict[str, str]) -> None:

