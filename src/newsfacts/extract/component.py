@@ -14,8 +14,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import extract_attributions
-from newsfacts.extract.entities import extract_entities
 from newsfacts.settings import Settings
 
 
@@ -34,6 +32,11 @@ class AttributionComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
+        # Imported here: spaCy imports this module (entry point) whenever it builds any
+        # pipeline, so it must stay light and import nothing heavy at module level.
+        from newsfacts.extract.attribution import extract_attributions
+        from newsfacts.extract.entities import extract_entities
+
         entities = extract_entities(doc, self.settings)
         attributions = extract_attributions(doc, entities, self.settings)
         doc._.entities_nf = entities

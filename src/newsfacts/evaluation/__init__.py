@@ -1,0 +1,1 @@
+"""Accuracy scoring against annotated corpora (PolNeAR for attributions)."""

@@ -1,0 +1,220 @@
+"""Link the mentions of one article into entities.
+
+People: a shorter form ("Austin", "Hillary") joins the most recent person whose fuller name
+it fits (same last word, or the first name alone); a fuller form upgrades the name. A title
+used with a full name and later alone with "the" ("the Pentagon chief") is one more mention.
+Everything else: mentions join when their normalised names, or the names in the alias table,
+agree ("U.S." = "the United States"), and acronyms join their long form ("Islamic State
+(ISIS)", "NATO").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_NON_PERSON_FOR_SURNAME = frozenset({"GPE", "LOC", "FAC"})
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "to", "&", "in", "on"})
+
+
+@dataclass
+class Mention:
+    """A stretch of text naming something, with what was found around it."""
+
+    start: int
+    end: int
+    label: str
+    titles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    weak: bool = False  # words the tagger read as common words ("Limited Tools")
+
+
+@dataclass
+class Cluster:
+    """One entity while mentions are being linked."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    key: str = ""
+
+    def label(self) -> str:
+        counts = Counter(m.label for m in self.mentions)
+        best = max(counts.values())
+        return next(m.label for m in self.mentions if counts[m.label] == best)
+
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def last(self) -> int:
+        return max(m.start for m in self.mentions)
+
+
+def normalise(name: str) -> str:
+    """Comparison form: lowercase, dots dropped, curly quotes straightened, spaces squeezed."""
+    out = name.replace("’", "'").replace(".", "").lower()
+    out = re.sub(r"^(the|a|an)\s+", "", out)
+    out = re.sub(r"'s$", "", out)
+    return " ".join(out.split())
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """Variant (normalised) -> canonical key, from ``entity_aliases.json``."""
+    raw = json.loads(
+        resources.files("newsfacts.data").joinpath("entity_aliases.json").read_text("utf-8")
+    )
+    table: dict[str, str] = {}
+    for key, variants in raw.items():
+        if key.startswith("_"):
+            continue
+        table[normalise(key)] = normalise(key)
+        for v in variants:
+            table[normalise(v)] = normalise(key)
+    return table
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [re.sub(r"^(al|el)-", "", t) for t in normalise(name).split()]
+
+
+def _fits(short: list[str], full: list[str]) -> bool:
+    """Whether the name ``short`` can be a shorter form of ``full``."""
+    if not short or len(short) >= len(full):
+        return short == full
+    if short[-1] == full[-1]:
+        it = iter(full)
+        return all(t in it for t in short)  # an in-order subsequence
+    return len(short) == 1 and short[0] == full[0]
+
+
+def link_people(text: str, mentions: list[Mention]) -> list[Cluster]:
+    """Group PERSON mentions; each shorter form joins the most recent fitting fuller name."""
+    clusters: list[Cluster] = []
+    names: list[list[str]] = []  # the fullest tokens per cluster
+    for m in sorted(mentions, key=lambda m: m.start):
+        toks = _name_tokens(text[m.start : m.end])
+        best: int | None = None
+        for n in sorted(range(len(clusters)), key=lambda n: -clusters[n].last()):
+            if _fits(toks, names[n]) or _fits(names[n], toks):
+                best = n
+                break
+        if best is None:
+            clusters.append(Cluster([m]))
+            names.append(toks)
+        else:
+            clusters[best].mentions.append(m)
+            if len(toks) > len(names[best]):
+                names[best] = toks
+    return clusters
+
+
+def link_others(
+    text: str, mentions: list[Mention], extra: dict[str, str] | None = None
+) -> list[Cluster]:
+    """Group non-person mentions by normalised name, alias table, ``extra`` and acronym."""
+    table = {**alias_table(), **(extra or {})}
+    acronyms: dict[str, str] = {}
+    for m in mentions:
+        found = _ACRONYM_AFTER.match(text, m.end)
+        if found:
+            long_key = table.get(normalise(text[m.start : m.end]), normalise(text[m.start : m.end]))
+            acronyms.setdefault(normalise(found.group(1)), long_key)
+    by_key: dict[str, Cluster] = {}
+    initials: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        surface = text[m.start : m.end]
+        key = normalise(surface)
+        key = acronyms.get(key, table.get(key, key))
+        if key not in by_key and surface.replace(".", "").isupper():
+            key = initials.get(key.replace(" ", ""), key)
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = by_key[key] = Cluster([], key)
+            words = [w for w in key.split() if w not in _INITIAL_SKIP]
+            if len(words) >= 2:
+                initials.setdefault("".join(w[0] for w in words), key)
+        cluster.mentions.append(m)
+    return list(by_key.values())
+
+
+def link_mentions(
+    text: str,
+    people: list[Mention],
+    others: list[Mention],
+    extra: dict[str, str] | None = None,
+) -> list[Cluster]:
+    """All clusters of an article: people first, then the rest (``extra``: more aliases).
+
+    A non-person mention that is exactly a known person's surname ("Trump" tagged ORG) is
+    taken as that person, except for places ("Austin, Texas" stays a place).
+    """
+    person_clusters = link_people(text, people)
+    surnames: dict[str, Cluster] = {}
+    for c in sorted(person_clusters, key=lambda c: c.first()):
+        for m in c.mentions:
+            words = text[m.start : m.end].split()
+            if len(words) >= 2:
+                surnames[words[-1]] = c
+    rest: list[Mention] = []
+    for m in others:
+        owner = surnames.get(text[m.start : m.end])  # exact surface: "U.N." is no "Un"
+        if owner is not None and m.label not in _NON_PERSON_FOR_SURNAME and m.start > owner.first():
+            owner.mentions.append(Mention(m.start, m.end, "PERSON"))
+        else:
+            rest.append(m)
+    return person_clusters + link_others(text, rest, extra)
+
+
+def person_name(text: str, cluster: Cluster) -> str:
+    """The fullest form of a person's name among the cluster's mentions."""
+    best = max(cluster.mentions, key=lambda m: (len(text[m.start : m.end].split()), -m.start))
+    return text[best.start : best.end]
+
+
+def other_name(text: str, cluster: Cluster) -> str:
+    """The longest form of a non-person name among the cluster's mentions."""
+    best = max(cluster.mentions, key=lambda m: (m.end - m.start, -m.start))
+    return text[best.start : best.end]
+
+
+def title_alias_mentions(
+    text: str,
+    clusters: list[Cluster],
+    taken: list[tuple[int, int]],
+) -> None:
+    """Add "the <title>" mentions to the person who carried that title earlier.
+
+    "Pentagon chief Lloyd Austin ... the Pentagon chief said" -> "Pentagon chief" is one more
+    mention of Lloyd Austin. The span excludes "the". ``taken`` holds character ranges (titles
+    before names, existing mentions) where no alias may start.
+    """
+    holders: dict[str, list[tuple[int, Cluster]]] = {}
+    for c in clusters:
+        for m in c.mentions:
+            for t in m.titles:
+                holders.setdefault(t.lower(), []).append((m.start, c))
+    if not holders:
+        return
+    pattern = re.compile(
+        r"\bthe\s+("
+        + "|".join(re.escape(t) for t in sorted(holders, key=len, reverse=True))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    for found in pattern.finditer(text):
+        s, e = found.start(1), found.end(1)
+        if any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        # Followed by a capitalised word: a title in front of some other name, not an alias.
+        after = text[e : e + 2]
+        if after[:1] == " " and after[1:2].isupper():
+            continue
+        earlier = [(pos, c) for pos, c in holders[found.group(1).lower()] if pos < s]
+        if not earlier:
+            continue
+        owner = max(earlier, key=lambda pc: pc[0])[1]
+        owner.mentions.append(Mention(s, e, "PERSON"))

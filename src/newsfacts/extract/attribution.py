@@ -1,0 +1,501 @@
+"""Attributions — who said, wrote or believed what — by rules over spaCy's dependency parse.
+
+The algorithm, in the order ``extract_attributions`` runs it:
+
+1. find the quoted stretches of the text (``quotes.find_quotes``);
+2. find cue frames on the parse: a cue verb from ``data/cue_verbs.txt`` with its subject as
+   source and its clausal complement (or the clause it comments on) as content, and
+   "according to X" phrases with the clause they qualify as content;
+3. snap each frame's content to the quotes it touches: wholly quoted content becomes a direct
+   quote, partly quoted content a mixed one, and a cue with no content of its own takes the
+   quote just before or after it ("X said: “…”");
+4. give quotes no frame claimed to the speaker of the quote before them, in the same paragraph
+   or, for a paragraph that opens with a quote, in the paragraph before;
+5. resolve each source to an entity (``speakers.resolve_speaker``) and number the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
+from newsfacts.extract.speakers import Speaker, resolve_speaker
+from newsfacts.models import Attribution, Entity, Span
+from newsfacts.settings import Settings
+
+Offsets = tuple[int, int]
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects whose own modifiers would make the source run on ("a statement released on ...").
+SOURCE_CUTS = frozenset({"acl", "relcl", "advcl", "punct", "cc"})
+QUOTE_MARKS = "\"“”«»„"
+CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
+SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+RELATIVES = frozenset({"who", "which", "that"})
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    weak: bool  # counts only with a clausal complement or a quote
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, CueEntry]:
+    """The cue verbs of ``data/cue_verbs.txt`` by lemma."""
+    text = files("newsfacts").joinpath("data/cue_verbs.txt").read_text("utf-8")
+    table: dict[str, CueEntry] = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if fields and not fields[0].startswith("#"):
+            table[fields[0].lower()] = CueEntry(fields[0].lower(), "weak" in fields[1:])
+    return table
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Outlet names and the words that make a named recipient an outlet."""
+    text = files("newsfacts").joinpath("data/outlets.txt").read_text("utf-8")
+    names: list[str] = []
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@word "):
+            words.add(line[6:].strip())
+        else:
+            names.append(line)
+    return tuple(sorted(names, key=len, reverse=True)), frozenset(words)
+
+
+@dataclass
+class Frame:
+    """An attribution under construction; offsets are character pieces into the text."""
+
+    cue: list[Offsets]
+    source: list[Offsets]
+    content: list[Offsets]
+    source_span: SpacySpan | None = None
+    speaker_span: SpacySpan | None = None
+    according_to: bool = False
+    via: str | None = None
+    quoted: bool = False  # content came from quote marks
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> int:
+        return min(s for s, _ in self.cue)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content + self.cue + self.source)
+
+
+# -- token helpers ---------------------------------------------------------------------------
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _is_edge_punct(token: Token) -> bool:
+    return (token.is_punct and token.text not in QUOTE_MARKS) or token.is_space
+
+
+def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
+    """Contiguous runs of ``tokens`` as offsets, edge punctuation and spaces trimmed."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for token in ordered:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    pieces: list[Offsets] = []
+    for run in runs:
+        while run and _is_edge_punct(run[0]):
+            run.pop(0)
+        while run and _is_edge_punct(run[-1]):
+            run.pop()
+        if run:
+            pieces.append((run[0].idx, _end(run[-1])))
+    return pieces
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from the verb it hangs on for "…, saying" and "… and said"."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if current.dep_ not in SHARED_SUBJECT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _source_tokens(subject: Token) -> list[Token]:
+    """The subject's noun phrase with appositions and titles, without clauses hanging on it."""
+    keep: list[Token] = [subject]
+    for child in subject.children:
+        if child.dep_ in SOURCE_CUTS:
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # keep only the contiguous run around the head
+    run = [subject]
+    by_index = {t.i: t for t in keep}
+    i = subject.i - 1
+    while i in by_index:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = subject.i + 1
+    while i in by_index:
+        run.append(by_index[i])
+        i += 1
+    return run
+
+
+NP_PARTS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
+
+
+def _preceding_phrase(first: Token) -> list[Token]:
+    """The noun phrase right before a cue the parser left without a subject."""
+    doc = first.doc
+    i = first.i - 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    phrase: list[Token] = []
+    while i >= 0 and doc[i].sent == first.sent:
+        token = doc[i]
+        glued = token.text in ("-", "–") or token.pos_ in NP_PARTS or token.dep_ == "npadvmod"
+        if not glued and not (token.pos_ == "VERB" and token.dep_ == "amod"):
+            break
+        if token.pos_ == "PRON" and phrase:
+            break
+        phrase.insert(0, token)
+        i -= 1
+    while phrase and phrase[0].pos_ == "CCONJ":
+        phrase.pop(0)
+    return phrase
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    """The cue verb with its auxiliaries, negation and particle ("has learned", "pointed out")."""
+    left = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i}
+    first = verb.i
+    while first - 1 in left:  # only auxiliaries touching the verb: "has also said" keeps "said"
+        first -= 1
+    tokens = [verb.doc[i] for i in range(first, verb.i + 1)]
+    tokens.extend(c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1)
+    return tokens
+
+
+def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
+    """The complement clause of ``verb``, or the clause it comments on ("…, officials said")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return list(child.subtree)
+    if weak:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                return list(child.subtree)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        as_phrase = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
+        if objects and as_phrase:
+            return [t for c in objects + as_phrase for t in c.subtree]
+    else:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if objects and verb.lemma_ not in ("tell", "ask"):
+            return list(objects[0].subtree)
+    head = verb.head
+    if verb.dep_ in CLAUSE_LINKS and head.i < verb.i:
+        inner = {t.i for t in verb.subtree}
+        return [t for t in head.subtree if t.i not in inner and t.i < verb.i]
+    return None
+
+
+def _recipient_outlet(verb: Token, doc: Doc) -> str | None:
+    names, words = outlet_table()
+    for child in verb.children:
+        if child.dep_ not in ("dative", "dobj", "iobj"):
+            continue
+        tokens = list(child.subtree)
+        text = doc.text[tokens[0].idx : _end(tokens[-1])]
+        if any(text == n or text.startswith(n + " ") for n in names):
+            return text
+        proper = [t for t in tokens if t.pos_ == "PROPN"]
+        if proper and any(t.text in words for t in proper):
+            return text
+    return None
+
+
+# -- frames ----------------------------------------------------------------------------------
+
+
+def cue_frames(doc: Doc) -> list[Frame]:
+    """One frame per cue verb that has a subject (the source)."""
+    table = cue_table()
+    frames: list[Frame] = []
+    for token in doc:
+        entry = table.get(token.lemma_.lower())
+        if entry is None or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = _subject(token)
+        if subject is not None:
+            source = _source_tokens(subject)
+        else:
+            source = _preceding_phrase(_cue_tokens(token)[0])
+            if not source:
+                continue
+            subject = max(source, key=lambda t: t.i)
+        content = _content_tokens(token, entry.weak)
+        source_ids = {t.i for t in source}
+        if content is not None:
+            content = [t for t in content if t.i not in source_ids]
+        speaker_span: SpacySpan | None = None
+        if subject.lower_ in RELATIVES and token.dep_ == "relcl":
+            noun = token.head
+            speaker_span = doc[noun.left_edge.i : noun.i + 1]
+        frame = Frame(
+            cue=_pieces(_cue_tokens(token)),
+            source=_pieces(source),
+            content=_pieces(content) if content else [],
+            source_span=doc[source[0].i : source[-1].i + 1],
+            speaker_span=speaker_span,
+            via=_recipient_outlet(token, doc) if token.lemma_ == "tell" else None,
+        )
+        frame.quoted = entry.weak  # provisional: weak cues need a clause or a quote
+        if not frame.source or not frame.cue:
+            continue
+        if entry.weak and not frame.content:
+            continue
+        frames.append(frame)
+    for frame in frames:
+        frame.quoted = False
+    return frames
+
+
+def according_to_frames(doc: Doc) -> list[Frame]:
+    """Frames for "according to X": X is the source, the qualified clause the content."""
+    frames: list[Frame] = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        if to is None:
+            continue
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = _source_tokens(objects[0])
+        clause = token.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        content = [t for t in clause.subtree if t.i not in phrase]
+        frame = Frame(
+            cue=[(token.idx, _end(to))],
+            source=_pieces(source),
+            content=_pieces(content),
+            source_span=doc[source[0].i : source[-1].i + 1],
+            according_to=True,
+        )
+        if frame.source and frame.content:
+            frames.append(frame)
+    return frames
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+def _overlap(a: Offsets, b: Offsets) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _only_punct(text: str) -> bool:
+    return all(c.isspace() or (not c.isalnum()) for c in text)
+
+
+def _words_outside(text: str, pieces: Sequence[Offsets], quotes: Sequence[Quote]) -> int:
+    count = 0
+    for start, end in pieces:
+        chars = list(text[start:end])
+        for q in quotes:
+            for i in range(max(start, q.start), min(end, q.end)):
+                chars[i - start] = " "
+        words = [w for w in "".join(chars).split() if any(c.isalnum() for c in w)]
+        count += len([w for w in words if w.lower() != "that"])
+    return count
+
+
+def _snap_to_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
+    touched = [q for q in quotes if any(_overlap(p, (q.start, q.end)) for p in frame.content)]
+    cue_inside = [q for q in touched if any(_overlap(c, (q.start, q.end)) for c in frame.cue)]
+    touched = [q for q in touched if q not in cue_inside]
+    if not touched:
+        return
+    if _words_outside(text, frame.content, touched) == 0:
+        frame.content = [(q.start, q.end) for q in touched]
+        frame.quoted = True
+        frame.quotes = list(touched)
+        return
+    # mixed: keep the clause, stretch it over the quote marks it cuts through
+    pieces: list[Offsets] = []
+    for start, end in frame.content:
+        for q in touched:
+            if q.start < end < q.end and _only_punct(text[end : q.end]):
+                end = q.end
+            if q.start < start < q.end and _only_punct(text[q.start : start]):
+                start = q.start
+        pieces.append((start, end))
+    frame.content = pieces
+    frame.quotes = list(touched)
+
+
+def _adjacent_quote(frame: Frame, quotes: Sequence[Quote], text: str) -> Quote | None:
+    """The quote right after the cue ("said: “…”") or right before the source and cue."""
+    spans = frame.cue + frame.source
+    left = min(s for s, _ in spans)
+    right = max(e for _, e in spans)
+    for q in quotes:
+        if q.start >= right and _only_punct(text[right : q.start]) and "\n" not in text[right:q.start]:
+            return q
+        if q.end <= left and _only_punct(text[q.end : left]) and "\n" not in text[q.end : left]:
+            return q
+    return None
+
+
+def _claim_quotes(frames: list[Frame], quotes: Sequence[Quote], text: str) -> None:
+    for frame in frames:
+        if frame.according_to:
+            continue
+        if frame.content:
+            _snap_to_quotes(frame, quotes, text)
+        else:
+            quote = _adjacent_quote(frame, quotes, text)
+            if quote is not None:
+                frame.content = [(quote.start, quote.end)]
+                frame.quoted = True
+                frame.quotes = [quote]
+    frames[:] = [f for f in frames if f.content]
+
+
+def _continue_quotes(frames: list[Frame], quotes: Sequence[Quote], text: str) -> None:
+    """Hand quotes no frame claimed to the previous quote's speaker (same or next paragraph)."""
+    claimed = {q for f in frames for q in f.quotes}
+    covered = [p for f in frames for p in f.content]
+    paras = paragraphs(text)
+
+    def paragraph_of(offset: int) -> int:
+        return next((i for i, (s, e) in enumerate(paras) if s <= offset <= e), -1)
+
+    for quote in quotes:
+        if quote in claimed or quote.words(text) < 3:
+            continue
+        if any(_overlap(p, (quote.start, quote.end)) for p in covered):
+            continue
+        before = text[max(0, quote.start - 3) : quote.start].strip()
+        starts_sentence = opens_paragraph(text, quote) or before[-1:] in (".", "!", "?", "”", '"')
+        if not starts_sentence:
+            continue
+        here = paragraph_of(quote.start)
+        earlier = [f for f in frames if f.end <= quote.start]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda f: f.end)
+        if not previous.quoted and not previous.quotes:
+            continue
+        gap = here - paragraph_of(previous.end)
+        if gap == 0 or (gap == 1 and opens_paragraph(text, quote)):
+            previous.content.append((quote.start, quote.end))
+            previous.quotes.append(quote)
+            claimed.add(quote)
+
+
+def _dedupe(frames: list[Frame]) -> list[Frame]:
+    seen: set[tuple[Offsets, ...]] = set()
+    kept: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: f.anchor):
+        key = tuple(frame.cue)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(frame)
+    return kept
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def _kind(frame: Frame) -> str:
+    if frame.according_to:
+        return "according_to"
+    if frame.quoted:
+        return "direct"
+    if frame.quotes:
+        return "mixed"
+    return "indirect"
+
+
+def _confidence(frame: Frame, speaker: Speaker) -> float:
+    base = {"name": 0.9, "title": 0.8, "pronoun": 0.75, "anonymous": 0.75, "none": 0.6}
+    score = base.get(speaker.how, 0.6)
+    if frame.quoted:
+        score += 0.05
+    if any(not q.closed for q in frame.quotes):
+        score -= 0.2
+    return round(max(0.05, min(1.0, score)), 2)
+
+
+def _spans(text: str, pieces: Sequence[Offsets]) -> tuple[Span, ...]:
+    return tuple(Span.of(text, s, e) for s, e in sorted(set(pieces)))
+
+
+def extract_attributions(
+    doc: Doc, entities: Sequence[Entity], settings: Settings
+) -> list[Attribution]:
+    """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
+    del settings  # no options yet; the parameter keeps the stage signature uniform
+    text = doc.text
+    quotes = find_quotes(text)
+    frames = _dedupe(cue_frames(doc) + according_to_frames(doc))
+    _claim_quotes(frames, quotes, text)
+    frames.sort(key=lambda f: f.anchor)
+    _continue_quotes(frames, quotes, text)
+    results: list[Attribution] = []
+    recent: list[str] = []
+    for frame in frames:
+        span = frame.speaker_span or frame.source_span
+        speaker = resolve_speaker(span, entities, recent) if span is not None else None
+        speaker = speaker or Speaker(None, False, "none")
+        if speaker.entity:
+            recent.append(speaker.entity)
+        source = _spans(text, frame.source)
+        results.append(
+            Attribution(
+                id=f"A{len(results) + 1}",
+                kind=_kind(frame),
+                source=source,
+                cue=_spans(text, frame.cue),
+                content=_spans(text, frame.content),
+                speaker=speaker.entity,
+                anonymous=speaker.anonymous,
+                source_description=" ".join(s.text for s in source) if speaker.anonymous else None,
+                via=frame.via,
+                confidence=_confidence(frame, speaker),
+            )
+        )
+    return results

@@ -1,0 +1,450 @@
+"""People, organisations and places of an article, with titles, roles and aliases.
+
+The small spaCy model gives the first guess (``doc.ents``); news needs repairs on top:
+
+1. candidates: entity spans without determiners or trailing fragments, operations made ORG,
+   people the model missed after a rank ("Gen. CQ Brown"), non-people dropped;
+2. people: titles split off the name ("Joint Staff Spokesman Jereal Dorsey"), titles and ranks
+   read on both sides of it, the organisation in a title kept as its own mention;
+3. linking: surnames, fuller names, aliases and acronyms joined into one entity each, then
+   titles used alone ("the Pentagon chief") added as mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from newsfacts.extract.aliases import (
+    Cluster,
+    Mention,
+    link_mentions,
+    normalise,
+    other_name,
+    person_name,
+    title_alias_mentions,
+)
+from newsfacts.extract.titles import (
+    TitleMatch,
+    Word,
+    is_name_word,
+    lexicon,
+    strip_title_prefix,
+    title_after,
+    titles_before,
+    words_in,
+)
+from newsfacts.models import Entity, Span
+from newsfacts.settings import Settings
+
+NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_LEAD_STRIP = frozenset({"the", "a", "an", "'s", "’s"})
+_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "du", "of"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NOT_IN_TITLES = frozenset(
+    {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADV", "PART", "NUM", "INTJ"}
+)
+_COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM"})
+_LOOKBACK = 200  # characters searched for a title before a name
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Cues:
+    not_people: dict[str, str | None]  # normalised name -> new label, None to drop
+    operations: frozenset[str]
+    org_words: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("newsfacts.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    not_people: dict[str, str | None] = {}
+    for line in _lines("not_people.txt"):
+        name, _, label = line.partition("|")
+        not_people[normalise(name)] = label.strip() or None
+    return _Cues(
+        not_people=not_people,
+        operations=frozenset(w.lower() for w in _lines("entity_operation_cues.txt")),
+        org_words=frozenset(w.lower() for w in _lines("entity_org_words.txt")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    """News outlet names (shared ``outlets.txt``): never people ("Politico")."""
+    return frozenset(normalise(line) for line in _lines("outlets.txt"))
+
+
+def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
+    """Entities of ``doc`` (parsed with ``parse_body``), ids in order of first mention."""
+    del settings  # no options yet; kept for the shared stage signature
+    text = doc.text
+    candidates = _candidates(doc)
+    candidates, tails = _operations(text, candidates)
+    candidates = _people_after_ranks(text, candidates)
+    people, others, taken = _read_people(doc, candidates)
+    clusters = [c for c in link_mentions(text, people, others, tails) if not _lone_weak(c)]
+    person_spans = [(m.start, m.end) for c in clusters for m in c.mentions if m.label == "PERSON"]
+    title_alias_mentions(text, [c for c in clusters if c.label() == "PERSON"], taken + person_spans)
+    return _to_entities(text, clusters)
+
+
+# -- 1. candidates ------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop determiners, "pro-", punctuation and trailing lowercase fragments from a span."""
+    words = words_in(text, start, end)
+    while words and (words[0].norm in _LEAD_STRIP or not words[0].text[0].isalnum()):
+        words = words[1:]
+    while words and (
+        not words[-1].text[0].isalnum()
+        or words[-1].text.lower() in {"'s", "’s"}
+        or (words[-1].text.islower() and words[-1].norm not in _PARTICLES - {"of"})
+        or words[-1].norm in {"of", "and"}
+    ):
+        words = words[:-1]
+    if not words:
+        return None
+    s, e = words[0].start, words[-1].end
+    low = text[s:e].lower()
+    for prefix in ("pro-", "anti-"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 1:
+            s += len(prefix)
+    if text[e - 1] == "." and text[s:e].count(".") == 1 and e - s > 3:
+        e -= 1  # a sentence full stop, not an abbreviation
+    return (s, e) if e > s else None
+
+
+def _candidates(doc: Doc) -> list[Mention]:
+    text = doc.text
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in NOT_ENTITIES:
+            continue
+        cut = _trim(text, ent.start_char, ent.end_char)
+        if cut is not None:
+            out.append(Mention(cut[0], cut[1], ent.label_))
+    return out
+
+
+def _operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Operation and programme names become ORG ("Operation Inherent Resolve").
+
+    Returns the candidates and the short forms that name an operation ("inherent resolve").
+    """
+    cues = _cues()
+    lex = lexicon()
+    found: list[Mention] = []
+    tails: dict[str, str] = {}
+    words = words_in(text, 0, len(text))
+    for i, w in enumerate(words):
+        if not w.capitalised or w.norm not in cues.operations:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 4 and is_name_word(words[j], lex):
+            j += 1
+        if j == i + 1:
+            continue
+        s, e = w.start, words[j - 1].end
+        if "\n" in text[s:e]:
+            continue
+        found.append(Mention(s, e, "ORG"))
+        tails[normalise(text[words[i + 1].start : e])] = normalise(text[s:e])
+    kept = [c for c in candidates if not any(_overlap(c, f) for f in found)]
+    for c in kept:
+        if c.label != "PERSON":
+            continue
+        before = words_in(text, max(0, c.start - 40), c.start)[-2:]
+        cue_before = any(b.norm in cues.operations for b in before) and (
+            not before or before[-1].norm in cues.operations or before[-1].norm == "of"
+        )
+        if normalise(text[c.start : c.end]) in tails or cue_before:
+            c.label = "ORG"
+    return sorted(kept + found, key=lambda m: m.start), tails
+
+
+def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
+    """People the model missed right after an abbreviated rank ("Gen. CQ Brown")."""
+    lex = lexicon()
+    words = words_in(text, 0, len(text))
+    starts = [c.start for c in candidates]
+    added: list[Mention] = []
+    for i, w in enumerate(words[:-1]):
+        if not (w.capitalised and w.text.endswith(".") and w.norm in lex.ranks):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 3 and is_name_word(words[j], lex):
+            j += 1
+        if j == i + 1:
+            continue
+        s, e = words[i + 1].start, words[j - 1].end
+        if "\n" in text[w.start : e]:
+            continue
+        k = bisect.bisect_left(starts, s)
+        near = candidates[max(0, k - 1) : k + 2]
+        if any(c.start < e and s < c.end and c.label == "PERSON" for c in near):
+            continue
+        cut = _trim(text, s, e)
+        if cut is not None:
+            added.append(Mention(cut[0], cut[1], "PERSON"))
+    drop = [c for c in candidates if any(_overlap(c, a) for a in added)]
+    return sorted([c for c in candidates if c not in drop] + added, key=lambda m: m.start)
+
+
+# -- 2. people and their titles -----------------------------------------------------------
+
+
+def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
+    """The name inside a candidate, titles split off; ``None`` when it is no person."""
+    lex = lexicon()
+    cues = _cues()
+    is_person = m.label == "PERSON"
+    start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=True)
+    if start is None:
+        if not is_person:
+            return None
+        start = m.start
+    words = words_in(text, start, m.end)
+    names = [w for w in words if is_name_word(w, lex)]
+    if not names or len(words) > _MAX_NAME_WORDS:
+        return None
+    if any(
+        not (
+            is_name_word(w, lex)
+            or w.norm in _PARTICLES
+            or w.norm in _NAME_SUFFIXES
+            or w.text in {"-", "'"}
+        )
+        for w in words
+    ):
+        return None
+    if words[-1].norm in cues.org_words or (not is_person and len(names) < 2):
+        return None
+    if _is_heading(text, start, m.end):
+        return None
+    surface = text[start : m.end]
+    if len(surface.replace(".", "")) < 2 or normalise(surface) in cues.not_people:
+        return None
+    if len(names) == 1 and surface.replace(".", "").isupper():
+        return None  # an acronym such as "ISIS"
+    return start, m.end
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A name opening a short title-cased line or run-in heading ("Gender Equality.")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    head = re.split(r"[:.]\s", line + " ", maxsplit=1)[0]
+    words = head.split()
+    return (
+        len(words) <= 8
+        and all(
+            w[:1].isupper() or w.lower() in {"to", "of", "and", "the", "for", "in"} for w in words
+        )
+        and line.rstrip()[len(head.rstrip()) : len(head.rstrip()) + 1] in {":", "."}
+    )
+
+
+def _read_people(
+    doc: Doc, candidates: list[Mention]
+) -> tuple[list[Mention], list[Mention], list[tuple[int, int]]]:
+    """Split candidates into people (with titles) and the rest; return the title regions."""
+    text = doc.text
+    cues = _cues()
+    lex = lexicon()
+    other_labels: dict[str, str] = {}
+    for m in candidates:
+        if m.label != "PERSON":
+            other_labels.setdefault(normalise(text[m.start : m.end]), m.label)
+    names: list[tuple[Mention, tuple[int, int]]] = []
+    rest: list[Mention] = []
+    for m in candidates:
+        if m.label == "PERSON" and normalise(text[m.start : m.end]) in _outlets():
+            m = Mention(m.start, m.end, "ORG")
+        if m.label == "PERSON":
+            key = normalise(text[m.start : m.end])
+            prior = words_in(text, max(0, m.start - 60), m.start)[-3:]
+            if prior and prior[-1].norm == "the":
+                prior = prior[:-1]
+            if key in other_labels and " " not in key:
+                m = Mention(m.start, m.end, other_labels[key])  # "Mali" tagged GPE elsewhere
+            elif len(prior) >= 2 and prior[-1].norm == "of" and prior[-2].norm in lex.heads:
+                m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
+        span = _person_name(text, m)
+        if span is not None:
+            names.append((m, span))
+            continue
+        if m.label == "PERSON":
+            relabel = cues.not_people.get(normalise(text[m.start : m.end]))
+            if relabel:
+                rest.append(Mention(m.start, m.end, relabel))
+            continue
+        rest.append(m)
+    name_starts = {w.start for _, (s, e) in names for w in words_in(text, s, e)}
+    blocked = _blocker(name_starts | {t.idx for t in doc if t.pos_ in _NOT_IN_TITLES})
+    people: list[Mention] = []
+    regions: list[tuple[int, int]] = []
+    keep: list[tuple[int, int]] = []  # affiliation spans that stay entities
+    for _, (s, e) in names:
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        before = titles_before(text, s, max(line_start, s - _LOOKBACK), blocked)
+        after = title_after(text, e, len(text) if line_end < 0 else line_end)
+        titles = tuple(t.text for t in before.titles + after.titles)
+        affiliation = before.affiliation or after.affiliation
+        people.append(Mention(s, e, "PERSON", titles, affiliation, _weak(doc, s, e)))
+        for match in (before, after):
+            regions.extend(_regions(match))
+            if match.affiliation_span is not None:
+                keep.append(match.affiliation_span)
+    rest = _cut_to_affiliations(text, rest, regions, keep, [(p.start, p.end) for p in people])
+    return people, rest, regions
+
+
+def _weak(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in _COMMON_POS for t in span)
+
+
+def _lone_weak(c: Cluster) -> bool:
+    """A one-off "person" whose words the tagger read as common words: a heading, a brand."""
+    return len(c.mentions) == 1 and c.mentions[0].weak and not c.mentions[0].titles
+
+
+def _regions(match: TitleMatch) -> list[tuple[int, int]]:
+    if match.region is not None:
+        return [match.region]
+    return [(t.start, t.end) for t in match.titles]
+
+
+def _blocker(name_starts: set[int]) -> Callable[[Word], bool]:
+    def blocked(word: Word) -> bool:
+        return word.start in name_starts
+
+    return blocked
+
+
+def _cut_to_affiliations(
+    text: str,
+    rest: list[Mention],
+    regions: list[tuple[int, int]],
+    keep: list[tuple[int, int]],
+    people: list[tuple[int, int]],
+) -> list[Mention]:
+    """Others inside a title keep only their affiliation part ("Pentagon Press" -> "Pentagon")."""
+    lex = lexicon()
+    out: list[Mention] = []
+    covered: set[tuple[int, int]] = set()
+    for m in rest:
+        if any(m.start < e and s < m.end for s, e in people):
+            continue
+        if not any(m.start < e and s < m.end for s, e in regions):
+            out.append(m)
+            continue
+        for s, e in keep:
+            if m.start < e and s < m.end:
+                label = m.label if m.label in _PLACES or m.label == "ORG" else "ORG"
+                out.append(Mention(max(s, m.start), min(e, m.end), label))
+                covered.add((s, e))
+    for s, e in keep:
+        inside = any(m.start <= s and e <= m.end for m in out)
+        if (s, e) in covered or inside or text[s:e].lower() in lex.demonyms:
+            continue
+        out.append(Mention(s, e, "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# -- 3. entities --------------------------------------------------------------------------
+
+
+def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
+    entities: list[Entity] = []
+    for n, c in enumerate(sorted(clusters, key=lambda c: c.first()), start=1):
+        label = c.label()
+        mentions = sorted({(m.start, m.end) for m in c.mentions})
+        if label == "PERSON":
+            name = _longest_name(text, c.mentions) or person_name(text, c)
+        else:
+            name = other_name(text, c)
+        titles: list[str] = []
+        seen: set[str] = set()
+        affiliation: str | None = None
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            for t in m.titles:
+                if t.lower() not in seen:
+                    seen.add(t.lower())
+                    titles.append(t)
+            affiliation = affiliation or m.affiliation
+        entities.append(
+            Entity(
+                id=f"E{n}",
+                type=label,
+                name=_squeeze(name),
+                titles=tuple(_squeeze(t) for t in titles),
+                affiliation=_squeeze(affiliation) if affiliation else None,
+                mentions=tuple(Span.of(text, s, e) for s, e in mentions),
+            )
+        )
+    return entities
+
+
+def _longest_name(text: str, mentions: list[Mention]) -> str | None:
+    """The fullest name form, ignoring title aliases (which carry no name words).
+
+    A form seen once in a title-cased headline ("Rip Donald Trump") loses to a fuller form
+    that the text repeats.
+    """
+    lex = lexicon()
+    best: str | None = None
+    best_len = 0
+    counts = Counter(text[m.start : m.end] for m in mentions)
+    pool = [m for m in mentions if counts[text[m.start : m.end]] > 1 or not _in_headline(text, m)]
+    for m in sorted(pool or mentions, key=lambda m: m.start):
+        words = words_in(text, m.start, m.end)
+        if not all(
+            is_name_word(w, lex)
+            or w.norm in _PARTICLES
+            or w.norm in _NAME_SUFFIXES
+            or w.text in {"-", "'"}
+            for w in words
+        ):
+            continue
+        if len(words) > best_len:
+            best, best_len = text[m.start : m.end], len(words)
+    return best
+
+
+def _in_headline(text: str, m: Mention) -> bool:
+    """Whether the mention sits in a line where every word is capitalised (a headline)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    words = re.findall(
+        r"[A-Za-z][\w'’-]*", text[line_start : len(text) if line_end < 0 else line_end]
+    )
+    small = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"}
+    return len(words) >= 3 and all(w[0].isupper() or w in small for w in words)
+
+
+def _squeeze(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()

@@ -1,0 +1,76 @@
+"""The trained attribution role tagger: SOURCE, CUE and CONTENT spans over a parsed Doc.
+
+The tagger is a spaCy NER component trained by ``make train`` and shipped in
+``newsfacts/data/attribution_model``. It reads a *feature doc* built from the parsed doc:
+the same words with the POS tag, and the dependency label with the head's part of speech in
+place of the lemma. No sentence boundaries are set there, so content may span sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import as_file, files
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LABELS = ("SOURCE", "CUE", "CONTENT")
+COMPONENT = "attr_ner"
+MODEL_DIR = "data/attribution_model"
+
+
+@dataclass(frozen=True)
+class Role:
+    """One predicted role span, in tokens (``start``/``end``) of the parsed doc."""
+
+    label: str
+    start: int
+    end: int
+
+
+def feature_doc(doc: Doc) -> Doc:
+    """A fresh Doc over the same tokens carrying the features the tagger was trained on."""
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ or "_" for t in doc],
+        lemmas=[f"{t.dep_}>{t.head.pos_}" for t in doc],
+    )
+
+
+def model_available() -> bool:
+    return files("newsfacts").joinpath(MODEL_DIR, "config.cfg").is_file()
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Language:
+    with as_file(files("newsfacts").joinpath(MODEL_DIR)) as path:
+        tagger: Language = spacy.load(path)
+    return tagger
+
+
+def predict_roles(docs: list[Doc], tagger: Language) -> list[list[Role]]:
+    """Role spans for each parsed doc; pieces split only by whitespace are joined again."""
+    for label in LABELS:
+        docs[0].vocab.strings.add(label) if docs else None
+    ner = tagger.get_pipe(COMPONENT)
+    out = []
+    for doc, tagged in zip(docs, ner.pipe(feature_doc(d) for d in docs), strict=True):
+        out.append(_join_pieces(doc, [Role(e.label_, e.start, e.end) for e in tagged.ents]))
+    return out
+
+
+def _join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
+    joined: list[Role] = []
+    for role in roles:
+        if joined:
+            last = joined[-1]
+            gap = doc[last.end : role.start]
+            if last.label == role.label and all(t.is_space for t in gap):
+                joined[-1] = Role(role.label, last.start, role.end)
+                continue
+        joined.append(role)
+    return joined

@@ -1,0 +1,1 @@
+"""Training the shipped models from the shared data (`make train`)."""

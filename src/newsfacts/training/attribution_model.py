@@ -1,0 +1,166 @@
+"""Train the attribution role tagger on PolNeAR train, keep the best epoch on dev.
+
+    python -m newsfacts.training.attribution_model --shared ../shared/data/polnear \\
+        --out src/newsfacts/data/attribution_model
+
+The English model parses every article once (cached under build/); the tagger then learns
+SOURCE / CUE / CONTENT spans as a flat, non-overlapping labelling over the parsed docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
+from spacy.util import minibatch
+from thinc.api import Config
+
+from newsfacts.extract.roles import COMPONENT, LABELS, feature_doc
+from newsfacts.nlp.loader import load_pipeline
+from newsfacts.settings import Settings
+from newsfacts.training.brat import GoldArticle, read_articles
+
+
+def role_spans(doc: Doc, roles: Sequence[tuple[str, int, int]]) -> list[Span]:
+    """Gold roles as token spans, flattened: longest first wins where they overlap."""
+    spans = []
+    for label, start, end in roles:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None:
+            continue
+        first, last = span.start, span.end
+        while first < last and doc[first].is_space:
+            first += 1
+        while last > first and doc[last - 1].is_space:
+            last -= 1
+        # The NER transition system cannot put whitespace tokens inside an entity: split
+        # there (multi-paragraph content becomes pieces, re-joined at prediction time).
+        piece = first
+        for i in range(first, last + 1):
+            if i == last or doc[i].is_space:
+                if i > piece:
+                    spans.append(Span(doc, piece, i, label=label))
+                piece = i + 1
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def parsed_corpus(split: Path, cache: Path, nlp: Language) -> list[Doc]:
+    """Parsed docs with gold roles in doc.spans['roles'] (cached as a DocBin)."""
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        for doc, article in zip(docs, read_articles(split), strict=True):
+            doc.spans["roles"] = role_spans(doc, article.roles)
+        return docs
+    articles: list[GoldArticle] = list(read_articles(split))
+    docs = []
+    for article, doc in zip(
+        articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=True
+    ):
+        doc.spans["roles"] = role_spans(doc, article.roles)
+        doc.user_data["name"] = article.name
+        docs.append(doc)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    return docs
+
+
+def example(doc: Doc) -> Example:
+    predicted = feature_doc(doc)
+    reference = predicted.copy()
+    reference.ents = [Span(reference, s.start, s.end, label=s.label_) for s in doc.spans["roles"]]
+    return Example(predicted, reference)
+
+
+def build_tagger() -> Language:
+    config = Config().from_str(
+        files("newsfacts").joinpath("data/attribution_ner.cfg").read_text("utf-8")
+    )
+    tagger = spacy.blank("en")
+    ner = tagger.add_pipe("ner", name=COMPONENT, config=config)
+    for label in LABELS:
+        ner.add_label(label)  # type: ignore[attr-defined]
+    return tagger
+
+
+def span_f1(tagger: Language, examples: Sequence[Example]) -> dict[str, float]:
+    """Exact token-span F1 per label on the examples (a quick dev check)."""
+    counts = {label: [0, 0, 0] for label in LABELS}  # tp, pred, gold
+    ner = tagger.get_pipe(COMPONENT)
+    preds = ner.pipe((eg.predicted.copy() for eg in examples), batch_size=32)
+    for eg, doc in zip(examples, preds, strict=True):
+        gold = {(e.start, e.end, e.label_) for e in eg.reference.ents}
+        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+        for label in LABELS:
+            g = {x for x in gold if x[2] == label}
+            p = {x for x in pred if x[2] == label}
+            counts[label][0] += len(g & p)
+            counts[label][1] += len(p)
+            counts[label][2] += len(g)
+    scores = {}
+    for label, (tp, npred, ngold) in counts.items():
+        precision = tp / npred if npred else 0.0
+        recall = tp / ngold if ngold else 0.0
+        scores[label] = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return scores
+
+
+def train(shared: Path, out: Path, epochs: int, seed: int, cache: Path) -> None:
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = load_pipeline(Settings())
+    started = time.perf_counter()
+    train_docs = parsed_corpus(shared / "train", cache / "train.spacy", nlp)
+    dev_docs = parsed_corpus(shared / "dev", cache / "dev.spacy", nlp)
+    print(f"parsed {len(train_docs)} train, {len(dev_docs)} dev in "
+          f"{time.perf_counter() - started:.0f}s", flush=True)
+    train_examples = [example(d) for d in train_docs]
+    dev_examples = [example(d) for d in dev_docs]
+    tagger = build_tagger()
+    optimizer = tagger.initialize(lambda: train_examples)
+    best = -1.0
+    for epoch in range(1, epochs + 1):
+        random.shuffle(train_examples)
+        losses: dict[str, float] = {}
+        tick = time.perf_counter()
+        for batch in minibatch(train_examples, size=8):
+            tagger.update(batch, drop=0.2, sgd=optimizer, losses=losses)
+        scores = span_f1(tagger, dev_examples)
+        mean = sum(scores.values()) / len(scores)
+        line = " ".join(f"{k.lower()} {v * 100:.1f}" for k, v in scores.items())
+        print(f"epoch {epoch:2d} loss {losses.get(COMPONENT, 0):9.1f} dev {line} "
+              f"({time.perf_counter() - tick:.0f}s)", flush=True)
+        if mean > best:
+            best = mean
+            with tagger.use_params(optimizer.averages):
+                tagger.to_disk(out)
+            print(f"  saved to {out}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    repo = Path(__file__).resolve().parents[3]
+    parser.add_argument("--shared", type=Path, default=repo.parent / "shared/data/polnear")
+    parser.add_argument("--out", type=Path, default=repo / "src/newsfacts/data/attribution_model")
+    parser.add_argument("--cache", type=Path, default=repo / "build/polnear")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    train(args.shared, args.out, args.epochs, args.seed, args.cache)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""Entities with titles, affiliations and in-article aliases (uses the small spaCy model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsfacts.extract.entities import extract_entities
+from newsfacts.models import Entity, Region
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+SEED = Path(__file__).parents[1].parent / "shared" / "data" / "seed" / "us-iraq-roadmap.txt"
+SEED_PEOPLE = {
+    "Mohamed Shia al-Sudani": (("Prime Minister",), "Iraq"),
+    "Lloyd Austin": (("Pentagon chief",), "Pentagon"),
+    "Pat Ryder": (("Pentagon Press Secretary", "Maj. Gen."), "Pentagon"),
+    "CQ Brown": (("Joint Chiefs Chairman", "Gen."), None),
+    "Jereal Dorsey": (("Joint Staff Spokesman",), None),
+    "Saddam Hussein": ((), None),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def _entities(nlp: Language, text: str, body: list[Region] | None = None) -> list[Entity]:
+    doc = parse_body(nlp, text, body or [Region(0, len(text))])
+    entities = extract_entities(doc, Settings())
+    for e in entities:  # offsets are sacred, mentions sorted
+        assert all(text[m.start : m.end] == m.text for m in e.mentions)
+        assert [m.start for m in e.mentions] == sorted(m.start for m in e.mentions)
+    assert [e.id for e in entities] == [f"E{n}" for n in range(1, len(entities) + 1)]
+    return entities
+
+
+def _people(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities if e.type == "PERSON"}
+
+
+def _named(entities: list[Entity], name: str) -> Entity:
+    return next(e for e in entities if e.name == name)
+
+
+def _seed_body(text: str) -> list[Region]:
+    """Paragraphs between the headline block and the closing "Advertisement" line."""
+    start = text.index("\nAdvertisement\n") + len("\nAdvertisement\n")
+    end = text.rindex("\nAdvertisement")
+    regions, pos = [], start
+    for para in text[start:end].split("\n"):
+        if para.strip():
+            regions.append(Region(pos, pos + len(para)))
+        pos += len(para) + 1
+    return regions
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["body", "whole-text"])
+def test_seed_people_with_titles_and_no_false_person(nlp: Language, whole: bool) -> None:
+    if not SEED.exists():
+        pytest.skip(f"shared data not present: {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    entities = _entities(nlp, text, None if whole else _seed_body(text))
+    people = _people(entities)
+    assert set(people) == set(SEED_PEOPLE)
+    for name, (titles, affiliation) in SEED_PEOPLE.items():
+        person = people[name]
+        assert person.titles[: len(titles)] == titles, name
+        if affiliation is not None:
+            assert person.affiliation == affiliation, name
+    austin = people["Lloyd Austin"]
+    assert [m.text for m in austin.mentions] == ["Lloyd Austin", "Austin", "Austin", "Austin"]
+    operation = _named(entities, "Operation Inherent Resolve")
+    assert operation.type == "ORG"
+    assert [m.text for m in operation.mentions][-1] == "Inherent Resolve"
+    coalition = _named(entities, "Global Coalition")
+    assert [m.text for m in coalition.mentions] == ["Global Coalition", "Global Coalition"]
+    us = _named(entities, "United States")
+    assert {m.text for m in us.mentions} == {"US", "United States"}
+    assert not any(e.name.startswith(("the ", "The ")) for e in entities)
+
+
+def test_wire_titles(nlp: Language) -> None:
+    text = (
+        "White House press secretary Karine Jean-Pierre said the bill would be vetoed.\n"
+        "Sen. Elizabeth Warren, D-Mass., said the rule was unfair.\n"
+        "Russian President Vladimir Putin met German Chancellor Olaf Scholz in Moscow.\n"
+    )
+    people = _people(_entities(nlp, text))
+    assert set(people) == {"Karine Jean-Pierre", "Elizabeth Warren", "Vladimir Putin", "Olaf Scholz"}
+    assert people["Karine Jean-Pierre"].titles == ("White House press secretary",)
+    assert people["Karine Jean-Pierre"].affiliation == "White House"
+    assert people["Elizabeth Warren"].titles == ("Sen.",)
+    assert people["Elizabeth Warren"].affiliation == "D-Mass."
+    assert people["Vladimir Putin"].titles == ("Russian President",)
+    assert people["Vladimir Putin"].affiliation == "Russia"
+    assert people["Olaf Scholz"].affiliation == "Germany"
+
+
+def test_former_president_alias(nlp: Language) -> None:
+    text = (
+        "Former President Donald Trump spoke at a rally in Ohio. Trump said the election was "
+        "rigged. The crowd cheered, but the former president offered no evidence."
+    )
+    trump = _people(_entities(nlp, text))["Donald Trump"]
+    assert trump.titles == ("Former President",)
+    assert [m.text for m in trump.mentions] == ["Donald Trump", "Trump", "former president"]
+
+
+def test_title_alias_with_the(nlp: Language) -> None:
+    text = (
+        "Pentagon chief Lloyd Austin met his counterpart on Tuesday. "
+        "Later, the Pentagon chief told reporters that Austin would travel again."
+    )
+    entities = _entities(nlp, text)
+    austin = _people(entities)["Lloyd Austin"]
+    assert [m.text for m in austin.mentions] == ["Lloyd Austin", "Pentagon chief", "Austin"]
+    assert _named(entities, "Pentagon").type == "ORG"
+
+
+def test_appositions(nlp: Language) -> None:
+    text = (
+        "Lloyd Austin, the defense secretary, said the troops would stay. "
+        '"We are ready," said John Kirby, a spokesman for the National Security Council.'
+    )
+    entities = _entities(nlp, text)
+    people = _people(entities)
+    assert people["Lloyd Austin"].titles == ("defense secretary",)
+    assert people["John Kirby"].titles == ("spokesman",)
+    assert people["John Kirby"].affiliation == "National Security Council"
+    council = _named(entities, "National Security Council")
+    assert [m.text for m in council.mentions] == ["National Security Council"]
+
+
+def test_acronym_and_alias_table(nlp: Language) -> None:
+    text = (
+        "The Islamic State (ISIS) claimed the attack. ISIS fighters fled toward the border, "
+        "U.S. officials said, and the United States sent drones."
+    )
+    entities = _entities(nlp, text)
+    isis = _named(entities, "Islamic State")
+    assert [m.text for m in isis.mentions] == ["Islamic State", "ISIS", "ISIS"]
+    us = _named(entities, "United States")
+    assert [m.text for m in us.mentions] == ["U.S.", "United States"]
+
+
+def test_surname_links_to_most_recent_full_name(nlp: Language) -> None:
+    text = (
+        "Bill Clinton campaigned in Iowa on Monday. Hillary Clinton spoke in Ohio. "
+        "Clinton said the economy was strong."
+    )
+    people = _people(_entities(nlp, text))
+    assert [m.text for m in people["Hillary Clinton"].mentions] == ["Hillary Clinton", "Clinton"]
+    assert [m.text for m in people["Bill Clinton"].mentions] == ["Bill Clinton"]
+
+
+def test_no_fragment_or_lowercase_people(nlp: Language) -> None:
+    text = (
+        "Operation Desert Storm began in 1991. Analysts said Desert Storm changed the region.\n"
+        "Gen. Mark Milley and Maj. Gen. Pat Ryder briefed reporters.\n"
+    )
+    entities = _entities(nlp, text)
+    people = _people(entities)
+    assert set(people) == {"Mark Milley", "Pat Ryder"}
+    for person in people.values():
+        assert person.name[:1].isupper()
+        assert not any(word in person.name for word in ("Gen", "Maj", "Operation"))
+    storm = _named(entities, "Operation Desert Storm")
+    assert storm.type == "ORG"

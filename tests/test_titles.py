@@ -1,0 +1,100 @@
+"""Title and rank detection on plain text (no spaCy model needed)."""
+
+from __future__ import annotations
+
+from newsfacts.extract.titles import (
+    Word,
+    strip_title_prefix,
+    title_after,
+    titles_before,
+    words_in,
+)
+
+
+def _never(word: Word) -> bool:
+    return False
+
+
+def _before(text: str, name: str) -> tuple[tuple[str, ...], str | None, str]:
+    start = text.index(name)
+    match = titles_before(text, start, 0, _never)
+    region = text[match.region[0] : match.region[1]] if match.region else ""
+    return tuple(t.text for t in match.titles), match.affiliation, region
+
+
+def test_title_and_rank_before_name() -> None:
+    text = "according to Pentagon Press Secretary Maj. Gen. Pat Ryder."
+    titles, affiliation, region = _before(text, "Pat Ryder")
+    assert titles == ("Pentagon Press Secretary", "Maj. Gen.")
+    assert affiliation == "Pentagon"
+    assert region == "Pentagon Press Secretary Maj. Gen. "
+
+
+def test_possessive_owner_is_affiliation_not_title() -> None:
+    text = "give Iraq’s Prime Minister Mohamed Shia al-Sudani a win"
+    assert _before(text, "Mohamed")[:2] == (("Prime Minister",), "Iraq")
+
+
+def test_lowercase_head_and_org_prefix() -> None:
+    assert _before("Pentagon chief Lloyd Austin met", "Lloyd")[:2] == (
+        ("Pentagon chief",),
+        "Pentagon",
+    )
+    assert _before("White House press secretary Karine Jean-Pierre said", "Karine")[:2] == (
+        ("White House press secretary",),
+        "White House",
+    )
+
+
+def test_demonym_becomes_place() -> None:
+    assert _before("Russian President Vladimir Putin met", "Vladimir")[1] == "Russia"
+
+
+def test_of_complement() -> None:
+    text = "met Chairman of the Joint Chiefs of Staff Gen. Mark Milley"
+    titles, affiliation, _ = _before(text, "Mark")
+    assert titles == ("Chairman of the Joint Chiefs of Staff", "Gen.")
+    assert affiliation == "Joint Chiefs of Staff"
+
+
+def test_no_title_from_plain_words_or_previous_sentence() -> None:
+    assert _before("forces invaded to topple Saddam Hussein", "Saddam")[0] == ()
+    assert _before("according to a campaign aide. Donald Trump said", "Donald")[0] == ()
+    assert _before("On Tuesday, Austin told", "Austin")[0] == ()
+
+
+def test_apposition_after_name() -> None:
+    text = "Lloyd Austin, the defense secretary, said"
+    match = title_after(text, text.index(","), len(text))
+    assert [t.text for t in match.titles] == ["defense secretary"]
+    text = "said John Kirby, a spokesman for the National Security Council."
+    match = title_after(text, text.index(","), len(text))
+    assert [t.text for t in match.titles] == ["spokesman"]
+    assert match.affiliation == "National Security Council"
+
+
+def test_apposition_needs_a_title_head() -> None:
+    text = "Austin, Brown and Ryder met"
+    assert title_after(text, text.index(","), len(text)).titles == ()
+
+
+def test_party_tag_after_name() -> None:
+    text = "Sen. Elizabeth Warren, D-Mass., said"
+    match = title_after(text, text.index(","), len(text))
+    assert match.affiliation == "D-Mass."
+    assert match.titles == ()
+
+
+def test_strip_title_prefix_inside_span() -> None:
+    text = "Joint Staff Spokesman Jereal Dorsey"
+    assert strip_title_prefix(text, 0, len(text), True) == text.index("Jereal")
+    assert strip_title_prefix("Secretary Austin", 0, 16, False) == 10
+    king = "Martin Luther King Jr."
+    assert strip_title_prefix(king, 0, len(king), True) is None
+
+
+def test_words_split_possessive_and_keep_offsets() -> None:
+    text = "Iraq’s O'Brien Maj. Gen."
+    words = words_in(text, 0, len(text))
+    assert [w.text for w in words] == ["Iraq", "’s", "O'Brien", "Maj.", "Gen."]
+    assert all(text[w.start : w.end] == w.text for w in words)
