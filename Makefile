@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 LOCK := requirements.lock
 
-.PHONY: install dev demo test lint typecheck unit bench clean lock
+.PHONY: install dev demo test lint typecheck unit bench train clean lock
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,13 @@ test: lint typecheck unit
 
 bench: install
 	$(PY) bench/cleaning.py
+
+# Reproduce the shipped attribution role tagger from ../shared/data/polnear (train; best on dev).
+SHARED ?= ../shared/data
+EPOCHS ?= 8
+train: install
+	$(PY) -m newsfacts.training.attribution_model --shared $(SHARED)/polnear \
+		--out src/newsfacts/data/attribution_model --epochs $(EPOCHS)
 
 # Regenerate the lock from the current environment (after changing dependencies).
 lock: dev

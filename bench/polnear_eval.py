@@ -25,25 +25,15 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     nlp = load_pipeline(settings)
-    entities_of = _entity_extractor()
 
     def predict(text: str) -> Sequence[Attribution]:
         doc = parse_body(nlp, text, [Region(0, len(text))])
-        return extract_attributions(doc, entities_of(doc, settings), settings)
+        return extract_attributions(doc, (), settings)  # speakers do not count here
 
     began = time.perf_counter()
     report = evaluate(args.directory, predict)
     print(format_report(report))
     print(f"{time.perf_counter() - began:.1f} s")
-
-
-def _entity_extractor():  # type: ignore[no-untyped-def]
-    """The entity stage when it is there (speakers do not affect the PolNeAR scores)."""
-    try:
-        from newsfacts.extract.entities import extract_entities
-    except ImportError:
-        return lambda doc, settings: []
-    return extract_entities
 
 
 if __name__ == "__main__":

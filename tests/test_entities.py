@@ -90,7 +90,12 @@ def test_wire_titles(nlp: Language) -> None:
         "Russian President Vladimir Putin met German Chancellor Olaf Scholz in Moscow.\n"
     )
     people = _people(_entities(nlp, text))
-    assert set(people) == {"Karine Jean-Pierre", "Elizabeth Warren", "Vladimir Putin", "Olaf Scholz"}
+    assert set(people) == {
+        "Karine Jean-Pierre",
+        "Elizabeth Warren",
+        "Vladimir Putin",
+        "Olaf Scholz",
+    }
     assert people["Karine Jean-Pierre"].titles == ("White House press secretary",)
     assert people["Karine Jean-Pierre"].affiliation == "White House"
     assert people["Elizabeth Warren"].titles == ("Sen.",)
@@ -132,6 +137,7 @@ def test_appositions(nlp: Language) -> None:
     assert people["John Kirby"].titles == ("spokesman",)
     assert people["John Kirby"].affiliation == "National Security Council"
     council = _named(entities, "National Security Council")
+    assert _people(entities).keys() == {"Lloyd Austin", "John Kirby"}
     assert [m.text for m in council.mentions] == ["National Security Council"]
 
 
@@ -170,3 +176,11 @@ def test_no_fragment_or_lowercase_people(nlp: Language) -> None:
         assert not any(word in person.name for word in ("Gen", "Maj", "Operation"))
     storm = _named(entities, "Operation Desert Storm")
     assert storm.type == "ORG"
+
+
+def test_possessive_apposition_keeps_owner_as_entity(nlp: Language) -> None:
+    text = "Jake Sullivan, President Biden's national security adviser, said Mr. Biden would go."
+    people = _people(_entities(nlp, text))
+    assert people["Jake Sullivan"].titles == ("national security adviser",)
+    assert people["Jake Sullivan"].affiliation == "Biden"
+    assert [m.text for m in people["Biden"].mentions] == ["Biden", "Biden"]

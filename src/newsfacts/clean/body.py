@@ -10,9 +10,13 @@ inside the run are dropped one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from newsfacts.clean.features import Block, block_features, blocks_of
+from newsfacts.clean.headline import is_headline
 from newsfacts.clean.lines import Line, Shape, shape
 from newsfacts.clean.litter import is_end_marker, is_litter
+from newsfacts.clean.model import LineModel, default_model
 
 # line scores: a sentence earns its length (60 characters earn 1), a short non-sentence costs 1
 PROSE_BASE = 0.0
@@ -20,6 +24,8 @@ SHORT = -1.0
 LITTER = -0.5
 # this many characters of prose seen before an end marker make it the end of the article
 END_AFTER_CHARS = 500
+# in the model's run choice a block counts 1 + its length over this many characters (capped)
+RUN_WEIGHT_CHARS = 100
 
 
 def line_score(info: Shape, litter: bool) -> float:
@@ -48,21 +54,74 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     return best_run
 
 
-def body_lines(lines: Sequence[Line], skip: frozenset[int]) -> list[int]:
-    """Indices of the body lines; ``skip`` (title, byline) are never body."""
+@dataclass(frozen=True)
+class Page:
+    """A page cut into blocks (paragraphs), with the rules' verdict and the model's features."""
+
+    blocks: list[Block]
+    run: tuple[int, int] | None  # block run the rules chose
+    cut: int | None  # block where an end marker ended the article, by the rules
+    rows: list[list[float]]  # model features, one row per block
+
+
+def analyse(lines: Sequence[Line], skip: frozenset[int]) -> Page:
+    """Blocks of ``lines`` scored by the rules and described for the line model."""
     litter = [is_litter(line.text) for line in lines]
-    blocks = paragraphs(lines, [lit or i in skip for i, lit in enumerate(litter)])
+    spans = paragraphs(lines, [lit or i in skip for i, lit in enumerate(litter)])
+    texts = [_joined(lines, first, last) for first, last in spans]
     scores = [
-        LITTER if first in skip else line_score(shape(_joined(lines, first, last)), litter[first])
-        for first, last in blocks
+        LITTER if first in skip else line_score(shape(texts[k]), litter[first])
+        for k, (first, _) in enumerate(spans)
     ]
-    _cut_at_end_marker(lines, blocks, scores)
+    cut = _cut_at_end_marker(lines, spans, scores)
+    ends = [False] * len(lines)
+    heads = [False] * len(lines)
+    for first, _ in spans:
+        ends[first] = is_end_marker(lines[first].text)
+        heads[first] = is_headline(lines[first])
+    blocks = blocks_of(lines, spans, litter, ends, heads, scores, skip)
     run = best_run(scores)
+    return Page(blocks, run, cut, block_features(blocks, run, cut))
+
+
+def body_lines(
+    lines: Sequence[Line], skip: frozenset[int], model: LineModel | None = None
+) -> list[int]:
+    """Indices of the body lines; ``skip`` (title, byline) are never body.
+
+    The line model gives each block a probability of being body; the body is the run of
+    blocks with the largest total of (probability - run threshold), weighted by length, less
+    the blocks inside it that the model, the litter rules or the end-marker cut reject.
+    """
+    page = analyse(lines, skip)
+    if not page.blocks:
+        return []
+    model = model or default_model()
+    probs = model.probabilities(page.rows)
+    never = [
+        b.litter or b.skipped or (page.cut is not None and k >= page.cut)
+        for k, b in enumerate(page.blocks)
+    ]
+    weights = [1.0 + min(b.info.chars, 400) / RUN_WEIGHT_CHARS for b in page.blocks]
+    run = best_run(
+        [LITTER if never[k] else (p - model.run_threshold) * weights[k] for k, p in enumerate(probs)]
+    )
+    if run is None:
+        run = page.run
     if run is None:
         # no prose at all: keep everything that is not litter
-        return [i for i in range(len(lines)) if not litter[i] and i not in skip]
-    first, last = blocks[run[0]][0], blocks[run[1]][1]
-    return [i for i in range(first, last + 1) if not litter[i] and i not in skip]
+        return [i for b in page.blocks if not b.litter and not b.skipped for i in _span(b)]
+    return [
+        i
+        for k in range(run[0], run[1] + 1)
+        if not never[k] and probs[k] >= model.keep_threshold
+        for i in _span(page.blocks[k])
+        if not is_litter(lines[i].text)
+    ]
+
+
+def _span(block: Block) -> range:
+    return range(block.first, block.last + 1)
 
 
 def paragraphs(lines: Sequence[Line], alone: Sequence[bool]) -> list[tuple[int, int]]:
@@ -100,13 +159,14 @@ def _joined(lines: Sequence[Line], first: int, last: int) -> str:
 
 def _cut_at_end_marker(
     lines: Sequence[Line], blocks: Sequence[tuple[int, int]], scores: list[float]
-) -> None:
+) -> int | None:
     """After enough prose, the first end marker (comments...) ends the article: score the rest
-    as litter."""
+    as litter, and return the block where that happens."""
     prose = 0
     for k, (first, last) in enumerate(blocks):
         if scores[k] > 0:
             prose += lines[last].end - lines[first].start
         elif prose >= END_AFTER_CHARS and is_end_marker(lines[first].text):
             scores[k:] = [LITTER] * (len(blocks) - k)
-            return
+            return k
+    return None

@@ -13,6 +13,15 @@ from newsfacts.clean.litter import is_litter
 _MAX_TITLE_WORDS = 30
 _MAX_TITLE_CHARS = 250
 _CLOSERS = "\"'”’»)]"
+_TITLE_LOOKBACK = 8  # lines above the body searched for a title when the first line is none
+_MIN_FALLBACK_TITLE_WORDS = 3
+# a line with a clock time or a day-month-year date is a dateline, not a headline
+_DATE_LINE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b",
+    re.I,
+)
 
 # "By Jane Doe and John Roe", "Written by Jane Doe", "Words: Jane Doe"
 _BY = re.compile(r"^(?:(?:written|posted|reported|story|words|text)\s+)?by\s*:?\s+(.+)$", re.I)
@@ -62,6 +71,25 @@ def find_title(lines: Sequence[Line]) -> int | None:
     if len(lines) < 2 or not is_headline(lines[0]):
         return None
     return 0
+
+
+def title_before(lines: Sequence[Line], start: int) -> int | None:
+    """Index of the headline looked for back from the body start (line ``start``), if any.
+
+    Scraped pages open with menus, so the title is rarely the first line; it is the nearest
+    headline-shaped line of a few words above the body that is no byline and no date.
+    """
+    for i in range(start - 1, max(start - _TITLE_LOOKBACK, 0) - 1, -1):
+        line = lines[i]
+        if (
+            shape(line.text).words >= _MIN_FALLBACK_TITLE_WORDS
+            and is_headline(line)
+            and not _DATE_LINE.search(line.text)
+            and not byline_authors(line.text)
+            and not _BY.match(line.text)
+        ):
+            return i
+    return None
 
 
 def find_byline(lines: Sequence[Line], candidates: Sequence[int]) -> Byline | None:

@@ -113,9 +113,8 @@ def quote_warnings(text: str) -> list[str]:
 def _unmatched(text: str, opening: str, closing: str) -> int | None:
     """The index of the first quotation mark that has no partner, or None."""
     open_at: int | None = None
-    for i, char in enumerate(text):
-        if char not in (opening, closing):
-            continue
+    for mark in re.finditer("[" + re.escape(opening + closing) + "]", text):
+        i, char = mark.start(), mark.group()
         if open_at is not None:
             if char == opening and "\n" in text[open_at:i] and _starts_paragraph(text, i):
                 open_at = i  # the quotation continues into a new paragraph

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX, POS
 from spacy.tokens import Doc
 
 from newsfacts.extract.aliases import (
@@ -53,6 +54,8 @@ _NOT_IN_TITLES = frozenset(
     {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADV", "PART", "NUM", "INTJ"}
 )
 _COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM"})
+_ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.")
+_LOOKAHEAD = 120  # characters read after an operation cue or a rank
 _LOOKBACK = 200  # characters searched for a title before a name
 _MAX_NAME_WORDS = 5
 
@@ -150,20 +153,18 @@ def _operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], di
     lex = lexicon()
     found: list[Mention] = []
     tails: dict[str, str] = {}
-    words = words_in(text, 0, len(text))
-    for i, w in enumerate(words):
-        if not w.capitalised or w.norm not in cues.operations:
-            continue
-        j = i + 1
-        while j < len(words) and j - i <= 4 and is_name_word(words[j], lex):
+    for hit in _operation_re(cues.operations).finditer(text):
+        words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
+        j = 1
+        while j < len(words) and j <= 4 and is_name_word(words[j], lex):
             j += 1
-        if j == i + 1:
+        if j == 1:
             continue
-        s, e = w.start, words[j - 1].end
+        s, e = words[0].start, words[j - 1].end
         if "\n" in text[s:e]:
             continue
         found.append(Mention(s, e, "ORG"))
-        tails[normalise(text[words[i + 1].start : e])] = normalise(text[s:e])
+        tails[normalise(text[words[1].start : e])] = normalise(text[s:e])
     kept = [c for c in candidates if not any(_overlap(c, f) for f in found)]
     for c in kept:
         if c.label != "PERSON":
@@ -177,22 +178,27 @@ def _operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], di
     return sorted(kept + found, key=lambda m: m.start), tails
 
 
+@lru_cache(maxsize=4)
+def _operation_re(cues: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c.capitalize()) for c in sorted(cues)) + r")\b")
+
+
 def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
     """People the model missed right after an abbreviated rank ("Gen. CQ Brown")."""
     lex = lexicon()
-    words = words_in(text, 0, len(text))
     starts = [c.start for c in candidates]
     added: list[Mention] = []
-    for i, w in enumerate(words[:-1]):
-        if not (w.capitalised and w.text.endswith(".") and w.norm in lex.ranks):
+    for hit in _ABBREVIATION_RE.finditer(text):
+        words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
+        if words[0].norm not in lex.ranks:
             continue
-        j = i + 1
-        while j < len(words) and j - i <= 3 and is_name_word(words[j], lex):
+        j = 1
+        while j < len(words) and j <= 3 and is_name_word(words[j], lex):
             j += 1
-        if j == i + 1:
+        if j == 1:
             continue
-        s, e = words[i + 1].start, words[j - 1].end
-        if "\n" in text[w.start : e]:
+        s, e = words[1].start, words[j - 1].end
+        if "\n" in text[words[0].start : e]:
             continue
         k = bisect.bisect_left(starts, s)
         near = candidates[max(0, k - 1) : k + 2]
@@ -201,8 +207,10 @@ def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
         cut = _trim(text, s, e)
         if cut is not None:
             added.append(Mention(cut[0], cut[1], "PERSON"))
-    drop = [c for c in candidates if any(_overlap(c, a) for a in added)]
-    return sorted([c for c in candidates if c not in drop] + added, key=lambda m: m.start)
+    if not added:
+        return candidates
+    kept = [c for c in candidates if not any(_overlap(c, a) for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 # -- 2. people and their titles -----------------------------------------------------------
@@ -298,7 +306,7 @@ def _read_people(
             continue
         rest.append(m)
     name_starts = {w.start for _, (s, e) in names for w in words_in(text, s, e)}
-    blocked = _blocker(name_starts | {t.idx for t in doc if t.pos_ in _NOT_IN_TITLES})
+    blocked = _blocker(name_starts | _function_word_starts(doc))
     people: list[Mention] = []
     regions: list[tuple[int, int]] = []
     keep: list[tuple[int, int]] = []  # affiliation spans that stay entities
@@ -316,6 +324,13 @@ def _read_people(
                 keep.append(match.affiliation_span)
     rest = _cut_to_affiliations(text, rest, regions, keep, [(p.start, p.end) for p in people])
     return people, rest, regions
+
+
+def _function_word_starts(doc: Doc) -> set[int]:
+    """Character offsets of tokens that can never be part of a title ("Like", "said")."""
+    pos_ids = {doc.vocab.strings[p] for p in _NOT_IN_TITLES}
+    table = doc.to_array([IDX, POS])
+    return {int(idx) for idx, pos in table if int(pos) in pos_ids}
 
 
 def _weak(doc: Doc, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ from newsfacts.settings import Settings
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
-_NOUN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOT_PARTIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class _Table:
     light_verbs: frozenset[str]
     needs_party: frozenset[str]
     cancelling_particles: dict[str, frozenset[str]]
+    cancelling_modifiers: dict[str, frozenset[str]]
     human_nouns: frozenset[str]
     agent_types: frozenset[str]
     location_types: frozenset[str]
@@ -94,6 +95,7 @@ def _table() -> _Table:
         light_verbs=frozenset(raw["light_verbs"]),
         needs_party=frozenset(raw["verbs_needing_a_party"]),
         cancelling_particles={k: frozenset(v) for k, v in raw["particles_that_cancel"].items()},
+        cancelling_modifiers={k: frozenset(v) for k, v in raw["modifiers_that_cancel"].items()},
         human_nouns=frozenset(raw["human_nouns"]),
         agent_types=frozenset(raw["agent_entity_types"]),
         location_types=frozenset(raw["location_entity_types"]),
@@ -165,6 +167,9 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
                 return kind if particles & needed else None
         if token.pos_ == "PROPN" or token.ent_type_:
             return None
+        blockers = table.cancelling_modifiers.get(lower, frozenset())
+        if any(c.lower_ in blockers for c in token.children):
+            return None  # "a nationwide strike" is not an attack
         return table.nouns.get(lower) or table.nouns.get(lemma)
     return None
 
@@ -272,7 +277,7 @@ def _participant_tokens(
     tokens: list[Token] = []
     for head in heads:
         for t in _with_conjuncts(head):
-            if t.i != trigger.i and t not in tokens:
+            if t.i != trigger.i and t not in tokens and t.ent_type_ not in _NOT_PARTIES:
                 tokens.append(t)
     return tokens
 

@@ -39,6 +39,7 @@ class _Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, float]
+    vague_numbers: frozenset[str]
     units: dict[str, str]
     time_units: dict[str, str]
     parts_of_day: frozenset[str]
@@ -83,6 +84,7 @@ def _lexicon() -> _Lexicon:
         months=dict(raw["months"]),
         weekdays=dict(raw["weekdays"]),
         numbers={k: float(v) for k, v in raw["numbers"].items()},
+        vague_numbers=frozenset(raw["vague_numbers"]),
         units=dict(raw["units"]),
         time_units=dict(raw["time_units"]),
         parts_of_day=frozenset(raw["parts_of_day"]),
@@ -161,6 +163,7 @@ def _scan_patterns() -> tuple[re.Pattern[str], ...]:
         r"\b\d{4}-\d{2}-\d{2}\b",
         r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
         rf"\b(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year}\b)?",
+        rf"\b(?P<x>{year}\s*(?:-|–|(?i:to|through|until|and))\s*{year})\b",
         rf"\b(?:{weekday},?\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}\b)?",
         rf"\b(?:(?i:{qual})[- ]?)?{month},?\s+{year}\b",
         rf"\b(?i:{preps})\s+(?P<x>{month})(?![\w.]|\.?\s+\d)",
@@ -241,12 +244,15 @@ def _keeps_period(expression: str) -> bool:
 
 def _is_temporal(text: str, start: int, end: int) -> bool:
     lex = _lexicon()
-    lower = text[start:end].lower()
+    expression = text[start:end]
+    if expression.isupper() and len(expression) > 3 and re.search(r"[A-Z]\w*\s+$", text[:start]):
+        return False  # "USA TODAY": part of a name
+    lower = expression.lower()
     words = re.findall(r"[a-z]+", lower)
     after = text[end : end + 12].lower()
     if any(w in lex.age_words for w in words) or re.match(r"[- ]+(?:old|aged)\b", after):
         return False
-    if re.search(r"\b(?:1[5-9]|20|21)\d\d\b|\d{1,2}[/:.-]\d{1,2}|\d0'?s\b", lower):
+    if re.search(r"\b(?:1[5-9]|20|21)\d\d\b|\d{1,2}[/:.-]\d{1,2}|\d0'?s\b|\d ?[ap]\.?m\b", lower):
         return True
     return any(w in lex.vocabulary for w in words)
 
@@ -274,7 +280,25 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         s, e = _trim(text, s, e)
         if e > s and _is_temporal(text, s, e):
             result.append((s, e))
-    return _longest_first(result)
+    return _join_clock_times(text, _longest_first(result))
+
+
+_CLOCK = re.compile(r"\d ?[ap]\.?m\b|\b(?:noon|midnight)\b", re.IGNORECASE)
+
+
+def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "9 a.m. Friday", "Friday at noon": a clock time and its day are one expression."""
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if joined:
+            ps, pe = joined[-1]
+            gap = text[pe:s]
+            clock = _CLOCK.search(text[ps:pe]) or _CLOCK.search(text[s:e])
+            if clock and re.fullmatch(r"\s*,?\s*|\s+(?:on|at)\s+", gap):
+                joined[-1] = (ps, e)
+                continue
+        joined.append((s, e))
+    return joined
 
 
 def _only_connectors(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -305,7 +329,7 @@ def _direction(doc: Doc, start: int, end: int) -> str:
 
 
 def _verb_is_future(verb: Token, lex: _Lexicon) -> bool:
-    for _ in range(4):
+    for _ in range(6):
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in lex.future_aux for a in aux) or verb.lower_ in lex.future_aux:
             return True
@@ -317,7 +341,9 @@ def _verb_is_future(verb: Token, lex: _Lexicon) -> bool:
             return True
         if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
             return True
-        if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head is not verb:
+        if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+            return True  # "is to leave on Sunday"
+        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and verb.tag_ == "VB":
             verb = verb.head
             continue
         return False
@@ -700,6 +726,8 @@ class _Resolver:
             return None
         if not m.group(1) and (m.group(3) or m.group(2) in self.lex.time_units):
             return None, "duration"  # "decades", "years-long": no amount
+        if m.group(1) in self.lex.vague_numbers:
+            return None, "duration"  # "several days"
         return _duration_value(self._num(m.group(1)), m.group(2), self.lex), "duration"
 
     def _qualified(self, s: str) -> _Result | None:
@@ -792,6 +820,7 @@ def _clean(expression: str) -> str:
     s = re.sub(r"\s+", " ", s.replace("—", "-")).strip(" ,;:")
     s = re.sub(r"'s$", "", s)
     s = re.sub(r"^this past ", "last ", s)
+    s = re.sub(r"^(?:these|those) ", "the ", s)
     lex = _lexicon()
     changed = True
     while changed:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 _WORD_RE = re.compile(r"\w[\w.&-]*(?:['’]\w+)*|\S")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -30,8 +31,9 @@ _PARTICLE_NAME_RE = re.compile(
 _MAX_WINDOW = 8
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the text with its character offsets (a tuple: made by the thousand)."""
+
     start: int
     end: int
     text: str
@@ -353,10 +355,11 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         i += 1
     else:
         k = i
-        while k < len(words) and words[k].capitalised and not lex.is_vocab(words[k].norm):
+        while k < len(words) and words[k].capitalised and k - i < 5:
             k += 1
         if i < k < len(words) and _is_possessive(words[k]):
-            owner = words[i:k]
+            # "President Biden's national security adviser": the owner is "Biden".
+            owner = _trailing_run(words[i:k], lex)
             i = k + 1
     window: list[Word] = []
     while i < len(words) and len(window) < _MAX_WINDOW:

@@ -1,0 +1,177 @@
+"""Attribution rules on small hand-written texts and on the seed article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfacts.extract.attribution import extract_attributions
+from newsfacts.models import Attribution, Entity, Region, Span
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+SEED = Path(__file__).parents[1].parent / "shared" / "data" / "seed" / "us-iraq-roadmap.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def person(eid: str, text: str, name: str, titles: Sequence[str] = ()) -> Entity:
+    """A PERSON entity with a mention at every occurrence of each word of ``name``."""
+    mentions: list[Span] = []
+    for word in dict.fromkeys([name, *name.split()]):
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(m.start <= start < m.end for m in mentions):
+                mentions.append(Span.of(text, start, end))
+            start = text.find(word, end)
+    return Entity(eid, "PERSON", name, tuple(titles), None, tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def run(nlp: Language, text: str, entities: Sequence[Entity] = ()) -> tuple[Doc, list[Attribution]]:
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    found = extract_attributions(doc, entities, Settings())
+    for a in found:
+        for piece in a.source + a.cue + a.content:
+            assert text[piece.start : piece.end] == piece.text
+    return doc, found
+
+
+def texts(spans: Sequence[Span]) -> list[str]:
+    return [s.text for s in spans]
+
+
+def test_direct_quote_with_titled_speaker(nlp: Language) -> None:
+    text = "“The plan will work,” Defense Spokesman John Carter said on Monday."
+    (a,) = run(nlp, text, [person("E1", text, "John Carter")])[1]
+    assert a.kind == "direct" and a.speaker == "E1"
+    assert texts(a.source) == ["Defense Spokesman John Carter"]
+    assert texts(a.cue) == ["said"]
+    assert texts(a.content) == ["“The plan will work,”"]
+    assert a.id == "A1" and 0 < a.confidence <= 1
+
+
+def test_indirect_speech_keeps_that(nlp: Language) -> None:
+    text = "Mary Jones said that the talks had failed."
+    (a,) = run(nlp, text, [person("E1", text, "Mary Jones")])[1]
+    assert a.kind == "indirect" and a.speaker == "E1"
+    assert texts(a.content) == ["that the talks had failed"]
+
+
+def test_anonymous_source_told_outlet(nlp: Language) -> None:
+    text = "The army will withdraw next year, sources familiar with the talks told Reuters on Monday."
+    (a,) = run(nlp, text)[1]
+    assert a.anonymous and a.speaker is None
+    assert a.source_description == "sources familiar with the talks"
+    assert a.via == "Reuters"
+    assert texts(a.content) == ["The army will withdraw next year"]
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "The minister met his counterpart on Tuesday, according to spokesman Tom Hill."
+    (a,) = run(nlp, text, [person("E1", text, "Tom Hill")])[1]
+    assert a.kind == "according_to" and a.speaker == "E1"
+    assert texts(a.cue) == ["according to"]
+    assert texts(a.source) == ["spokesman Tom Hill"]
+    assert texts(a.content) == ["The minister met his counterpart on Tuesday"]
+
+
+def test_quote_continues_in_next_sentence_and_paragraph(nlp: Language) -> None:
+    text = (
+        "“We have done our part,” Anna Berg said. “Now others must act.”\n\n"
+        "“There is no time left for delay at all.”\n\n"
+        "The meeting ended at noon."
+    )
+    (a,) = run(nlp, text, [person("E1", text, "Anna Berg")])[1]
+    assert a.speaker == "E1" and a.kind == "direct"
+    assert texts(a.content) == [
+        "“We have done our part,”",
+        "“Now others must act.”",
+        "“There is no time left for delay at all.”",
+    ]
+
+
+def test_pronoun_and_title_resolve_to_people(nlp: Language) -> None:
+    text = (
+        "Paul Reed arrived in Paris on Sunday. He said the deal was close. "
+        "The ambassador added that talks would resume."
+    )
+    entities = [person("E1", text, "Paul Reed", ["ambassador"])]
+    found = run(nlp, text, entities)[1]
+    assert [a.speaker for a in found] == ["E1", "E1"]
+    assert texts(found[0].source) == ["He"]
+    assert texts(found[1].source) == ["The ambassador"]
+
+
+def test_mixed_quote(nlp: Language) -> None:
+    text = "Lee Park said that officials were working to shape “the parameters of the transition.”"
+    (a,) = run(nlp, text, [person("E1", text, "Lee Park")])[1]
+    assert a.kind == "mixed"
+    assert texts(a.content) == ["that officials were working to shape “the parameters of the transition.”"]
+
+
+def test_no_cue_no_attribution(nlp: Language) -> None:
+    assert run(nlp, "The bridge opened in 1932 and carries six lanes.")[1] == []
+
+
+def _seed_entities(doc: Doc, settings: Settings) -> list[Entity]:
+    try:
+        from newsfacts.extract.entities import extract_entities
+    except ImportError:
+        text = doc.text
+        people = ["Mohamed Shia al-Sudani", "Lloyd Austin", "Pat Ryder", "CQ Brown",
+                  "Jereal Dorsey", "Saddam Hussein"]
+        return [person(f"E{i}", text, name) for i, name in enumerate(people, 1)]
+    return list(extract_entities(doc, settings))
+
+
+def test_seed_article(nlp: Language) -> None:
+    if not SEED.exists():
+        pytest.skip("shared seed article not present")
+    text = SEED.read_text("utf-8")
+    start = text.index("Advertisement") + len("Advertisement")
+    doc = parse_body(nlp, text, [Region(start, text.rindex("Advertisement"))])
+    settings = Settings()
+    entities = _seed_entities(doc, settings)
+    names = {e.id: e.name for e in entities}
+    found = extract_attributions(doc, entities, settings)
+
+    def one(source_has: str, cue: str, kind: str) -> Attribution:
+        hits = [
+            a for a in found
+            if source_has in " ".join(texts(a.source)) and cue in texts(a.cue) and a.kind == kind
+        ]
+        assert hits, (source_has, cue, kind, found)
+        return hits[0]
+
+    def speaker(a: Attribution) -> str:
+        return names.get(a.speaker or "", "")
+
+    dorsey = one("Jereal Dorsey", "said", "direct")
+    assert "Dorsey" in speaker(dorsey) and dorsey.content[0].text.startswith("“The US and Iraq")
+    austin = [a for a in found if "Austin" in speaker(a) and a.kind == "direct"]
+    assert len(austin) == 2
+    multi = next(a for a in austin if len(a.content) == 2)
+    assert multi.content[1].text.startswith("“Yet,") and multi.content[1].text.endswith("threat.”")
+    told = one("Austin", "told", "direct")
+    assert told.content[0].text.startswith("“We remain")
+    mixed = one("Secretary Austin", "said", "mixed")
+    assert "Austin" in speaker(mixed) and mixed.content[0].text.endswith("countries.”")
+    ryder = one("Pat Ryder", "according to", "according_to")
+    assert "Ryder" in speaker(ryder)
+    anonymous = one("sources familiar with the discussions", "told", "indirect")
+    assert anonymous.anonymous and anonymous.via == "Al Arabiya English"
+    statements = [a for a in found if "statement" in " ".join(texts(a.source)) and "said" in texts(a.cue)]
+    assert len(statements) == 2
+    assert texts(statements[0].source) == ["A joint statement by the US and Iraq"]
+    observers = one("Observers", "saw", "indirect")
+    assert observers.anonymous
+    claim = one("Iran-backed groups", "have claimed", "indirect")
+    assert claim.content[0].text.startswith("the American boots")
