@@ -1,6 +1,6 @@
 """Score the rule-based attributions on a PolNeAR split and print the table.
 
-    .venv/bin/python bench/polnear_eval.py [DIR]      # default: ../shared/data/polnear/dev
+.venv/bin/python bench/polnear_eval.py [DIR]      # default: ../shared/data/polnear/dev
 """
 
 from __future__ import annotations

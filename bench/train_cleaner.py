@@ -34,6 +34,7 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "newsfacts" / "data"
 L2 = 1.0  # ridge penalty on the standardised weights
 RUN_THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.25
+PAGE_SIZE_POWER = -0.5  # a page of n blocks weighs n ** this in training (small pages count)
 _WORD = re.compile(r"\w+")
 
 Examples = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
@@ -64,7 +65,7 @@ def page_examples(text: str, expected: str) -> Examples:
         weights.append(min(len(tokens), 60) + 2.0)
     w = np.asarray(weights, dtype=float)
     if w.sum() > 0:
-        w = w / w.sum() * len(w) ** 0.5
+        w = w / w.sum() * len(w) ** PAGE_SIZE_POWER
     rows = np.asarray(page.rows, dtype=float).reshape(-1, len(FEATURE_NAMES))
     return rows, np.asarray(labels, dtype=float), w
 
@@ -118,7 +119,8 @@ def main() -> int:
     model = fit([page_examples(text, expected) for _, text, expected in pages])
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"trained on {len(pages)} pages; wrote {args.out}")
-    for name, weight in sorted(zip(model.names, model.weights), key=lambda t: -abs(t[1])):
+    ranked = sorted(zip(model.names, model.weights, strict=True), key=lambda t: -abs(t[1]))
+    for name, weight in ranked:
         print(f"  {weight:+.3f} {name}")
     return 0
 

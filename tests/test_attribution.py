@@ -32,7 +32,9 @@ def person(eid: str, text: str, name: str, titles: Sequence[str] = ()) -> Entity
             if not any(m.start <= start < m.end for m in mentions):
                 mentions.append(Span.of(text, start, end))
             start = text.find(word, end)
-    return Entity(eid, "PERSON", name, tuple(titles), None, tuple(sorted(mentions, key=lambda m: m.start)))
+    return Entity(
+        eid, "PERSON", name, tuple(titles), None, tuple(sorted(mentions, key=lambda m: m.start))
+    )
 
 
 def run(nlp: Language, text: str, entities: Sequence[Entity] = ()) -> tuple[Doc, list[Attribution]]:
@@ -66,7 +68,9 @@ def test_indirect_speech_keeps_that(nlp: Language) -> None:
 
 
 def test_anonymous_source_told_outlet(nlp: Language) -> None:
-    text = "The army will withdraw next year, sources familiar with the talks told Reuters on Monday."
+    text = (
+        "The army will withdraw next year, sources familiar with the talks told Reuters on Monday."
+    )
     (a,) = run(nlp, text)[1]
     assert a.anonymous and a.speaker is None
     assert a.source_description == "sources familiar with the talks"
@@ -114,7 +118,9 @@ def test_mixed_quote(nlp: Language) -> None:
     text = "Lee Park said that officials were working to shape “the parameters of the transition.”"
     (a,) = run(nlp, text, [person("E1", text, "Lee Park")])[1]
     assert a.kind == "mixed"
-    assert texts(a.content) == ["that officials were working to shape “the parameters of the transition.”"]
+    assert texts(a.content) == [
+        "that officials were working to shape “the parameters of the transition.”"
+    ]
 
 
 def test_no_cue_no_attribution(nlp: Language) -> None:
@@ -126,8 +132,14 @@ def _seed_entities(doc: Doc, settings: Settings) -> list[Entity]:
         from newsfacts.extract.entities import extract_entities
     except ImportError:
         text = doc.text
-        people = ["Mohamed Shia al-Sudani", "Lloyd Austin", "Pat Ryder", "CQ Brown",
-                  "Jereal Dorsey", "Saddam Hussein"]
+        people = [
+            "Mohamed Shia al-Sudani",
+            "Lloyd Austin",
+            "Pat Ryder",
+            "CQ Brown",
+            "Jereal Dorsey",
+            "Saddam Hussein",
+        ]
         return [person(f"E{i}", text, name) for i, name in enumerate(people, 1)]
     return list(extract_entities(doc, settings))
 
@@ -145,7 +157,8 @@ def test_seed_article(nlp: Language) -> None:
 
     def one(source_has: str, cue: str, kind: str) -> Attribution:
         hits = [
-            a for a in found
+            a
+            for a in found
             if source_has in " ".join(texts(a.source)) and cue in texts(a.cue) and a.kind == kind
         ]
         assert hits, (source_has, cue, kind, found)
@@ -168,7 +181,9 @@ def test_seed_article(nlp: Language) -> None:
     assert "Ryder" in speaker(ryder)
     anonymous = one("sources familiar with the discussions", "told", "indirect")
     assert anonymous.anonymous and anonymous.via == "Al Arabiya English"
-    statements = [a for a in found if "statement" in " ".join(texts(a.source)) and "said" in texts(a.cue)]
+    statements = [
+        a for a in found if "statement" in " ".join(texts(a.source)) and "said" in texts(a.cue)
+    ]
     assert len(statements) == 2
     assert texts(statements[0].source) == ["A joint statement by the US and Iraq"]
     observers = one("Observers", "saw", "indirect")

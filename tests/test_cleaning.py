@@ -196,3 +196,86 @@ def test_seed_article() -> None:
     end = text.index("stability.”") + len("stability.”")
     assert body == [p.strip() for p in text[start:end].split("\n\n") if p.strip()]
     assert_regions_valid(text, cleaned)
+
+
+def test_grouped_litter_rules_match_what_each_rule_matches() -> None:
+    from newsfacts.clean.litter import LITTER_FILE, patterns
+
+    lines = [
+        "Advertisement",
+        "We use cookies to improve your experience.",
+        "© 2024 Example Media Ltd. All rights reserved.",
+        "Your email address will not be published.",
+        "Subscribers only: read the full story",
+        P1,
+        P3,
+        "The mayor said he had used cookies as a bribe.",
+    ]
+    for line in lines:
+        assert is_litter(line) == any(p.search(line) for p in patterns(LITTER_FILE)), line
+
+
+@pytest.mark.parametrize(
+    "litter",
+    ["Advert", "Image 2 of 5", "Compartilhe", "Mehr:", "Leia também: o que muda", "Teilen"],
+)
+def test_litter_in_other_forms_and_languages(litter: str) -> None:
+    assert is_litter(litter)
+
+
+def test_a_quote_introduction_is_no_comment_marker() -> None:
+    assert not is_end_marker("He said:")
+    text = "\n".join([P1, P2, "He said:", P3, "The vote was unanimous, officials said."])
+    assert len(body_of(text, clean(text))) == 5
+
+
+def test_title_found_above_the_body_when_menus_come_first() -> None:
+    title = "Council approves budget after weeks of debate"
+    text = "\n".join(["Home", "News", "Sport", title, "By Jane Doe", P1, P2, P3, "Related"])
+    cleaned = clean(text)
+    assert cleaned.title == title
+    assert cleaned.authors == ("Jane Doe",)
+    assert body_of(text, cleaned) == [P1, P2, P3]
+
+
+def test_line_model_round_trip_and_feature_check() -> None:
+    from newsfacts.clean.features import FEATURE_NAMES
+    from newsfacts.clean.model import LineModel, default_model
+    from newsfacts.errors import CleaningError
+
+    model = default_model()
+    assert LineModel.from_json(model.to_json()) == model
+    probs = model.probabilities([[0.0] * len(FEATURE_NAMES)])
+    assert len(probs) == 1 and 0.0 <= probs[0] <= 1.0
+    bad = {**model.to_json(), "names": ["x"]}
+    with pytest.raises(CleaningError):
+        LineModel.from_json(bad)
+
+
+def test_a_model_that_rejects_everything_falls_back_to_the_rules() -> None:
+    from newsfacts.clean.features import FEATURE_NAMES
+    from newsfacts.clean.model import LineModel
+
+    n = len(FEATURE_NAMES)
+    never = LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, (0.0,) * n, bias=-20.0)
+    text = "\n".join(["Home", "News", P1, P2])
+    assert body_of(text, clean_text(text, Settings(), model=never)) == []
+    always = LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, (0.0,) * n, bias=20.0)
+    assert body_of(text, clean_text(text, Settings(), model=always))[-2:] == [P1, P2]
+
+
+def test_example_article() -> None:
+    example = Path(__file__).parents[1] / "examples" / "north-sea-grid.txt"
+    text = example.read_text(encoding="utf-8")
+    cleaned = clean(text)
+    assert cleaned.title == (
+        "Netherlands and Germany agree to link offshore wind grids in the North Sea"
+    )
+    assert cleaned.authors == ("Hannah Verbeek",)
+    body = body_of(text, cleaned)
+    assert body[0].startswith("The Netherlands and Germany have agreed")
+    assert body[-1].endswith("in the coming weeks.")
+    joined = "\n".join(body)
+    for litter in ("Share this article", "Advertisement", "Related stories", "About the author"):
+        assert litter not in joined
+    assert "cookies" not in joined and "email address" not in joined

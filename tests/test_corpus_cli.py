@@ -15,9 +15,13 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from newsfacts.interfaces.corpus import COMMANDS, read_sidecar, register
+import newsfacts.pipeline
+import newsfacts.store
+from newsfacts.interfaces.corpus import COMMANDS, ingest_inputs, read_sidecar, register
 from newsfacts.models import ArticleFacts
-from newsfacts.store import open_database, store_facts
+from newsfacts.settings import Settings
+from newsfacts.store import Database, open_database, stats, store_facts
+from test_store import db as db  # noqa: F401 - the fixture: SQLite and PostgreSQL
 from test_store import economy_article, taxes_article, wall_article
 
 
@@ -203,3 +207,31 @@ def test_ingest_stores_once_skips_broken_inputs_and_answers(articles: Path, tmp_
         run_cli("quotes", "--about", "rules", "--db", url, "--format", "json").stdout
     )
     assert [q["published"] for q in dates] == ["2024-03-05"]  # --published fills the rest
+
+
+def test_an_interrupted_ingest_resumes(
+    db: Database, articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Analysis without NLP keeps this fast; what is tested is the commit-per-article loop.
+    def analyze(batch: list[newsfacts.pipeline.Prepared], settings: Settings) -> Iterator[object]:
+        return (newsfacts.pipeline.extract_prepared(p) for p in batch)
+
+    monkeypatch.setattr(newsfacts.pipeline, "analyze_many", analyze)
+    real_store = newsfacts.store.store_facts
+    calls = []
+
+    def crash_on_second(database: Database, facts: ArticleFacts) -> newsfacts.store.Stored:
+        calls.append(facts.input)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_store(database, facts)
+
+    monkeypatch.setattr(newsfacts.store, "store_facts", crash_on_second)
+    inputs = [str(articles / "budget.txt"), str(articles / "farmers.txt")]
+    with pytest.raises(KeyboardInterrupt):
+        ingest_inputs(inputs, db, Settings())
+    assert stats(db)["articles"] == 1
+    monkeypatch.setattr(newsfacts.store, "store_facts", real_store)
+    report = ingest_inputs(inputs, db, Settings())
+    assert (report.known, report.stored, report.failed) == (1, 1, [])
+    assert stats(db)["articles"] == 2

@@ -10,7 +10,7 @@ def texts(text: str) -> list[str]:
 
 
 def test_curly_and_straight_quotes_pair() -> None:
-    text = "“We agree,” she said. He replied: \"No way.\" Then a “win” was claimed."
+    text = '“We agree,” she said. He replied: "No way." Then a “win” was claimed.'
     assert texts(text) == ["“We agree,”", '"No way."', "“win”"]
 
 
@@ -41,3 +41,11 @@ def test_stray_marks_do_not_make_page_long_quotes() -> None:
 
 def test_inch_marks_are_not_quotes() -> None:
     assert texts('He is 6\'2" tall and "fit" too.') == ['"fit"']
+
+
+def test_doubled_apostrophes_pair_as_quotes() -> None:
+    text = "''It was fine,'' he said, and ''it is not over.'' Don't worry."
+    quotes = find_quotes(text)
+    assert texts(text) == ["''It was fine,''", "''it is not over.''"]
+    start, end = quotes[0].inner
+    assert text[start:end] == "It was fine,"

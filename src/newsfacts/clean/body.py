@@ -26,6 +26,8 @@ LITTER = -0.5
 END_AFTER_CHARS = 500
 # in the model's run choice a block counts 1 + its length over this many characters (capped)
 RUN_WEIGHT_CHARS = 100
+MODEL_LITTER = -0.3  # a litter line's cost in the model's run choice
+_FAR = 1e6  # past the end-marker cut nothing is body
 
 
 def line_score(info: Shape, litter: bool) -> float:
@@ -98,13 +100,13 @@ def body_lines(
         return []
     model = model or default_model()
     probs = model.probabilities(page.rows)
-    never = [
-        b.litter or b.skipped or (page.cut is not None and k >= page.cut)
-        for k, b in enumerate(page.blocks)
-    ]
-    weights = [1.0 + min(b.info.chars, 400) / RUN_WEIGHT_CHARS for b in page.blocks]
+    cut = len(page.blocks) if page.cut is None else page.cut
+    never = [b.litter or b.skipped or k >= cut for k, b in enumerate(page.blocks)]
     run = best_run(
-        [LITTER if never[k] else (p - model.run_threshold) * weights[k] for k, p in enumerate(probs)]
+        [
+            _run_score(b, probs[k], model.run_threshold) if k < cut else -_FAR
+            for k, b in enumerate(page.blocks)
+        ]
     )
     if run is None:
         run = page.run
@@ -118,6 +120,14 @@ def body_lines(
         for i in _span(page.blocks[k])
         if not is_litter(lines[i].text)
     ]
+
+
+def _run_score(block: Block, prob: float, threshold: float) -> float:
+    """A block's pull on the body run: its odds above the threshold, weighted by length.
+    Litter, title and byline are dropped anyway, so they only slightly split a run."""
+    if block.litter or block.skipped:
+        return MODEL_LITTER
+    return (prob - threshold) * (1.0 + min(block.info.chars, 400) / RUN_WEIGHT_CHARS)
 
 
 def _span(block: Block) -> range:

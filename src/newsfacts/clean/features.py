@@ -14,12 +14,16 @@ from dataclasses import dataclass
 
 from newsfacts.clean.lines import Line, Shape, shape
 
+_CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^[»«•·*>|►▶→✓+–—-]")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\W{0,3}$")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _LABEL = re.compile(r"^[^\s:]{1,25}(?: [^\s:]{1,25}){0,2}\s*:")
 _DIGIT = re.compile(r"\d")
-_LATIN_LIMIT = 0x2FF  # letters above this are not Latin (CJK, Cyrillic, Arabic...)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", re.I)
+_LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net|co\.uk)\b", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u02ff]")  # letters beyond Latin: CJK, Cyrillic, Arabic...
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_chars",
@@ -57,6 +61,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "prose_before",
     "prose_words",
     "non_latin_sentence",
+    "second_person",
+    "link_like",
+    "question_end",
 )
 
 
@@ -87,8 +94,8 @@ def block_features(
     if n == 0:
         return []
     counts = Counter(b.text for b in blocks)
-    scores = [_clip(b.score) for b in blocks]
-    prose = [1.0 if b.score > 0 else 0.0 for b in blocks]
+    scores = _Window([_clip(b.score) for b in blocks])
+    prose = _Window([1.0 if b.score > 0 else 0.0 for b in blocks])
     prose_chars = [b.info.chars if b.score > 0 else 0 for b in blocks]
     total_prose = sum(prose_chars) or 1
     log_chars = [math.log1p(b.info.chars) / 6 for b in blocks]
@@ -97,10 +104,7 @@ def block_features(
     for i, b in enumerate(blocks):
         info = b.info
         text = b.text
-        letters = [c for c in text if c.isalpha()]
-        non_latin = (
-            sum(1 for c in letters if ord(c) > _LATIN_LIMIT) / len(letters) if letters else 0.0
-        )
+        non_latin = 0.0 if text.isascii() else _non_latin_share(text)
         rows.append(
             [
                 log_chars[i],
@@ -121,23 +125,26 @@ def block_features(
                 float(counts[text] > 1),
                 float(bool(_LABEL.match(text))),
                 float(bool(_CLOCK.search(text))),
-                scores[i],
+                scores.values[i],
                 i / n,
                 float(run is not None and run[0] <= i <= run[1]),
                 _run_distance(i, run, n),
                 float(cut is not None and i >= cut),
-                scores[i - 1] if i > 0 else -0.2,
-                scores[i + 1] if i + 1 < n else -0.2,
-                _mean(scores, i, 3),
-                _mean(scores, i, 8),
+                scores.values[i - 1] if i > 0 else -0.2,
+                scores.values[i + 1] if i + 1 < n else -0.2,
+                scores.mean_around(i, 3),
+                scores.mean_around(i, 8),
                 float(blocks[i - 1].headline) if i > 0 else 0.0,
                 float(blocks[i + 1].headline) if i + 1 < n else 0.0,
-                _mean(prose, i, 5),
+                prose.mean_around(i, 5),
                 log_chars[i - 1] if i > 0 else 0.0,
                 log_chars[i + 1] if i + 1 < n else 0.0,
                 seen_prose / total_prose,
                 math.log1p(sum(prose_chars)) / 10,
                 non_latin * float(info.sentence_end),
+                len(_SECOND_PERSON.findall(text)) / max(info.words, 1),
+                float(bool(_LINK.search(text))),
+                float(text.rstrip(_CLOSERS).endswith(("?", "？"))),
             ]
         )
         seen_prose += prose_chars[i]
@@ -181,9 +188,24 @@ def _clip(score: float) -> float:
     return max(-1.0, min(score, 7.0)) / 7
 
 
-def _mean(values: Sequence[float], i: int, width: int) -> float:
-    lo, hi = max(0, i - width), min(len(values), i + width + 1)
-    return (sum(values[lo:hi]) - values[i]) / max(hi - lo - 1, 1)
+class _Window:
+    """Values with prefix sums, for the mean of a block's neighbours."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+        self.prefix = [0.0]
+        for v in values:
+            self.prefix.append(self.prefix[-1] + v)
+
+    def mean_around(self, i: int, width: int) -> float:
+        """Mean of the values within ``width`` of ``i``, ``i`` itself left out."""
+        lo, hi = max(0, i - width), min(len(self.values), i + width + 1)
+        return (self.prefix[hi] - self.prefix[lo] - self.values[i]) / max(hi - lo - 1, 1)
+
+
+def _non_latin_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_NON_LATIN.findall(text)) / letters if letters else 0.0
 
 
 def _run_distance(i: int, run: tuple[int, int] | None, n: int) -> float:

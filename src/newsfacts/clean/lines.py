@@ -55,6 +55,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=8192)
 def shape(text: str) -> Shape:
     """Describe ``text`` (one trimmed line)."""
     tokens = words(text)

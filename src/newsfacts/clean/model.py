@@ -57,9 +57,9 @@ class LineModel:
             names = tuple(str(n) for n in _seq(data["names"]))
             model = cls(
                 names=names,
-                mean=tuple(float(v) for v in _seq(data["mean"])),
-                scale=tuple(float(v) for v in _seq(data["scale"])),
-                weights=tuple(float(v) for v in _seq(data["weights"])),
+                mean=tuple(float(str(v)) for v in _seq(data["mean"])),
+                scale=tuple(float(str(v)) for v in _seq(data["scale"])),
+                weights=tuple(float(str(v)) for v in _seq(data["weights"])),
                 bias=float(str(data["bias"])),
                 run_threshold=float(str(data.get("run_threshold", 0.5))),
                 keep_threshold=float(str(data.get("keep_threshold", 0.2))),

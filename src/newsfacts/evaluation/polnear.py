@@ -17,6 +17,7 @@ Scores, micro-averaged over the corpus, per role (source, cue, content):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ ROLES = ("source", "cue", "content")
 TRIGGERS = frozenset({"Attribution", "Attribution-no-source"})
 TOKEN = re.compile(r"\w+|[^\w\s]")
 LINK_THRESHOLD = 0.5
+ANN_LINE = re.compile(r"[A-Z]+\d+\t")
 
 Pieces = tuple[tuple[int, int], ...]
 
@@ -110,8 +112,8 @@ def parse_ann(content: str) -> tuple[GoldAttribution, ...]:
     spans: dict[str, tuple[str, Pieces]] = {}
     events: list[list[tuple[str, str]]] = []
     for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
+        if not ANN_LINE.match(line):
+            continue  # blank, or the rest of a span text that ran over a line break
         fields = line.split("\t")
         try:
             if line.startswith("T"):
@@ -132,9 +134,7 @@ def parse_ann(content: str) -> tuple[GoldAttribution, ...]:
             name = role.rstrip("0123456789").lower()
             if name in roles and ref in spans:
                 roles[name].extend(spans[ref][1])
-        found.append(
-            GoldAttribution(*(tuple(sorted(roles[r])) for r in ROLES))
-        )
+        found.append(GoldAttribution(*(tuple(sorted(roles[r])) for r in ROLES)))
     return tuple(found)
 
 
@@ -197,12 +197,14 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _covered(tokens: Sequence[tuple[int, int]], pieces: Iterable[tuple[int, int]]) -> set[int]:
-    """Indices of tokens that overlap any piece."""
+    """Indices of tokens that overlap any piece (``tokens`` sorted by offset)."""
+    ends = [end for _, end in tokens]
     hits: set[int] = set()
     for start, end in pieces:
-        for i, (ts, te) in enumerate(tokens):
-            if ts < end and start < te:
-                hits.add(i)
+        i = bisect_right(ends, start)  # first token ending after the piece starts
+        while i < len(tokens) and tokens[i][0] < end:
+            hits.add(i)
+            i += 1
     return hits
 
 
@@ -220,7 +222,10 @@ def _overlap(a: Pieces, b: Pieces) -> bool:
 
 
 def score_article(
-    report: PolnearReport, text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Attribution]
+    report: PolnearReport,
+    text: str,
+    gold: Sequence[GoldAttribution],
+    predicted: Sequence[Attribution],
 ) -> None:
     """Add one article's counts to ``report``."""
     pred = [
@@ -276,8 +281,7 @@ def format_report(report: PolnearReport) -> str:
 
     def row(label: str, score: Score) -> str:
         return (
-            f"{label:16}{100 * score.precision:7.1f}{100 * score.recall:7.1f}"
-            f"{100 * score.f1:7.1f}"
+            f"{label:16}{100 * score.precision:7.1f}{100 * score.recall:7.1f}{100 * score.f1:7.1f}"
         )
 
     for role in ROLES:

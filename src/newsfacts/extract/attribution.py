@@ -33,8 +33,8 @@ Offsets = tuple[int, int]
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Subjects whose own modifiers would make the source run on ("a statement released on ...").
-SOURCE_CUTS = frozenset({"acl", "relcl", "advcl", "punct", "cc"})
-QUOTE_MARKS = "\"“”«»„"
+SOURCE_CUTS = frozenset({"acl", "advcl"})
+QUOTE_MARKS = '"“”«»„'
 CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
 SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 RELATIVES = frozenset({"who", "which", "that"})
@@ -123,6 +123,8 @@ def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
         while run and _is_edge_punct(run[0]):
             run.pop(0)
         while run and _is_edge_punct(run[-1]):
+            if run[-1].text == ")" and any(t.text == "(" for t in run):
+                break  # "Mike Pence (R-IN)" keeps its bracket
             run.pop()
         if run:
             pieces.append((run[0].idx, _end(run[-1])))
@@ -138,7 +140,7 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return child
-        if current.dep_ not in SHARED_SUBJECT or current.head is current:
+        if current.dep_ not in SHARED_SUBJECT or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -220,6 +222,8 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
             return list(objects[0].subtree)
     head = verb.head
     if verb.dep_ in CLAUSE_LINKS and head.i < verb.i:
+        while head.dep_ == "conj" and head.head.i < head.i:  # "A, but B, a source said": both
+            head = head.head
         inner = {t.i for t in verb.subtree}
         return [t for t in head.subtree if t.i not in inner and t.i < verb.i]
     return None
@@ -275,14 +279,11 @@ def cue_frames(doc: Doc) -> list[Frame]:
             speaker_span=speaker_span,
             via=_recipient_outlet(token, doc) if token.lemma_ == "tell" else None,
         )
-        frame.quoted = entry.weak  # provisional: weak cues need a clause or a quote
         if not frame.source or not frame.cue:
             continue
         if entry.weak and not frame.content:
-            continue
+            continue  # "I believe" alone is no attribution
         frames.append(frame)
-    for frame in frames:
-        frame.quoted = False
     return frames
 
 
@@ -302,7 +303,7 @@ def according_to_frames(doc: Doc) -> list[Frame]:
             continue
         source = _source_tokens(objects[0])
         clause = token.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         content = [t for t in clause.subtree if t.i not in phrase]
@@ -371,7 +372,11 @@ def _adjacent_quote(frame: Frame, quotes: Sequence[Quote], text: str) -> Quote |
     left = min(s for s, _ in spans)
     right = max(e for _, e in spans)
     for q in quotes:
-        if q.start >= right and _only_punct(text[right : q.start]) and "\n" not in text[right:q.start]:
+        if (
+            q.start >= right
+            and _only_punct(text[right : q.start])
+            and "\n" not in text[right : q.start]
+        ):
             return q
         if q.end <= left and _only_punct(text[q.end : left]) and "\n" not in text[q.end : left]:
             return q
@@ -472,6 +477,8 @@ def extract_attributions(
     text = doc.text
     quotes = find_quotes(text)
     frames = _dedupe(cue_frames(doc) + according_to_frames(doc))
+    # speech reported inside a quote ("I think …") belongs to the quote, not to the article
+    frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)

@@ -499,7 +499,7 @@ def extract_events(
         start, end = token.idx, token.idx + len(token.text)
         events.append(
             Event(
-                id=f"ev{len(events) + 1}",
+                id=f"V{len(events) + 1}",
                 type=draft.kind,
                 trigger=Span(start, end, text[start:end]),
                 participants=participants,

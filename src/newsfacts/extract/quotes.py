@@ -28,12 +28,13 @@ class Quote:
     end: int
     closed: bool = True
     continues: bool = False
+    mark: int = 1  # width of the marks: 2 for the doubled apostrophes ('') of some archives
 
     @property
     def inner(self) -> tuple[int, int]:
         """Offsets of the quoted words without the marks."""
-        end = self.end - 1 if self.closed else self.end
-        return self.start + 1, max(self.start + 1, end)
+        end = self.end - self.mark if self.closed else self.end
+        return self.start + self.mark, max(self.start + self.mark, end)
 
     def words(self, text: str) -> int:
         start, end = self.inner
@@ -54,10 +55,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _straight_opens(text: str, i: int, start: int, end: int) -> bool | None:
+def _straight_opens(text: str, i: int, width: int, start: int, end: int) -> bool | None:
     """Direction of a straight quote from its neighbours: True opens, False closes, None unsure."""
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     if after.isspace() or after in ".,;:!?)]}—–-":
@@ -68,29 +69,34 @@ def _straight_opens(text: str, i: int, start: int, end: int) -> bool | None:
 def _scan_paragraph(text: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
-    for i in range(start, end):
+    open_width = 1
+    i = start
+    while i < end:
         char = text[i]
+        width = 2 if text.startswith("''", i) else 1
+        i += width
+        here = i - width
         if char in OPENING:
             if open_at is None:
-                open_at = i
+                open_at, open_width = here, 1
             continue
         if char in CLOSING:
             if open_at is not None:
-                quotes.append(Quote(open_at, i + 1))
+                quotes.append(Quote(open_at, i, mark=open_width))
                 open_at = None
             continue
-        if char != STRAIGHT or (i > start and text[i - 1].isdigit()):
-            continue  # 6'2" is a measure, not a quote
-        direction = _straight_opens(text, i, start, end)
+        if (char != STRAIGHT and width == 1) or (here > start and text[here - 1].isdigit()):
+            continue  # a lone apostrophe; 6'2" is a measure, not a quote
+        direction = _straight_opens(text, here, width, start, end)
         if open_at is None and direction is not False:
-            open_at = i
-        elif open_at is not None and direction is not True:
-            quotes.append(Quote(open_at, i + 1))
+            open_at, open_width = here, width
+        elif open_at is not None and direction is not True and width == open_width:
+            quotes.append(Quote(open_at, i, mark=width))
             open_at = None
-        elif open_at is not None:
-            open_at = i  # two openers in a row: the first was a stray mark
+        elif open_at is not None and direction is True:
+            open_at, open_width = here, width  # two openers in a row: the first was stray
     if open_at is not None:
-        quotes.append(Quote(open_at, end, closed=False))
+        quotes.append(Quote(open_at, end, closed=False, mark=open_width))
     return quotes
 
 
@@ -102,8 +108,10 @@ def find_quotes(text: str) -> list[Quote]:
         for quote in _scan_paragraph(text, start, end):
             if not quote.closed:
                 nxt = paras[index + 1] if index + 1 < len(paras) else None
-                carried = nxt is not None and text[nxt[0]] in OPENING + STRAIGHT
-                quote = Quote(quote.start, quote.end, closed=False, continues=carried)
+                carried = nxt is not None and (
+                    text[nxt[0]] in OPENING + STRAIGHT or text.startswith("''", nxt[0])
+                )
+                quote = Quote(quote.start, quote.end, False, carried, quote.mark)
             if quote.end - quote.start > MAX_QUOTE_CHARS:
                 continue
             found.append(quote)

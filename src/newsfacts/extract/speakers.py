@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from spacy.tokens import Span as SpacySpan
@@ -17,7 +17,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """Lower-cased lines of ``data/<name>``, comments and blanks skipped."""
     text = files("newsfacts").joinpath(f"data/{name}").read_text("utf-8")
@@ -60,9 +60,7 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     return None
 
 
-def _latest_before(
-    offset: int, entities: Sequence[Entity], types: frozenset[str]
-) -> Entity | None:
+def _latest_before(offset: int, entities: Sequence[Entity], types: frozenset[str]) -> Entity | None:
     best: tuple[int, Entity] | None = None
     for entity in entities:
         if entity.type not in types:
@@ -84,8 +82,9 @@ def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | 
     ]
     if not candidates:
         return None
-    return _latest_before(offset, candidates, frozenset({e.type for e in candidates})) or (
-        candidates[0]
+    return (
+        _latest_before(offset, candidates, frozenset({e.type for e in candidates}))
+        or (candidates[0])
     )
 
 

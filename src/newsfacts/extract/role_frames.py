@@ -1,0 +1,125 @@
+"""Attribution frames from the trained role tagger's SOURCE / CUE / CONTENT spans.
+
+The tagger labels spans; this module links them: every cue becomes a frame, takes the
+nearest source in its own sentence and the content spans that lie closest to it (its own
+sentence first, then the neighbouring ones). Cues left without content and content left
+without a cue are dropped: PolNeAR's annotators mark neither alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from newsfacts.extract.attribution import Frame, outlet_table
+from newsfacts.extract.quotes import Quote
+from newsfacts.extract.roles import Role
+
+MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = []
+    current = -1
+    for token in doc:
+        if token.is_sent_start or current < 0:
+            current += 1
+        index.append(current)
+    return index
+
+
+def _distance(a: Role, b: Role) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
+    span = doc[role.start : role.end]
+    return span.start_char, span.end_char
+
+
+def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) -> list[Frame]:
+    sentence = _sentence_index(doc)
+    cues = [r for r in roles if r.label == "CUE"]
+    sources = [r for r in roles if r.label == "SOURCE"]
+    contents = [r for r in roles if r.label == "CONTENT"]
+    if not cues:
+        return []
+
+    def sent_gap(a: Role, b: Role) -> int:
+        return abs(sentence[a.start] - sentence[b.start])
+
+    owned: dict[int, list[Role]] = {i: [] for i in range(len(cues))}
+    for content in contents:
+        # a content spanning sentences touches the cue's sentence at either edge
+        def gap(cue: Role, content: Role = content) -> int:
+            edges = (sentence[content.start], sentence[content.end - 1])
+            here = sentence[cue.start]
+            return 0 if edges[0] <= here <= edges[1] else min(abs(here - e) for e in edges)
+
+        best = min(range(len(cues)), key=lambda i: (gap(cues[i]), _distance(cues[i], content)))
+        if gap(cues[best]) <= MAX_SENTENCE_GAP:
+            owned[best].append(content)
+
+    taken: set[int] = set()
+    frames: list[Frame] = []
+    for i, cue in enumerate(cues):
+        if not owned[i]:
+            continue
+        near = [
+            (j, s) for j, s in enumerate(sources) if j not in taken and sent_gap(cue, s) == 0
+        ]
+        source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
+        frame = Frame(
+            cue=[_offsets(doc, cue)],
+            source=[_offsets(doc, source[1])] if source else [],
+            content=[_offsets(doc, c) for c in sorted(owned[i], key=lambda r: r.start)],
+            source_span=doc[source[1].start : source[1].end] if source else None,
+            according_to=doc[cue.start].lower_ == "according",
+        )
+        if source:
+            taken.add(source[0])
+        frame.via = _via(doc, cue)
+        _mark_quotes(frame, quotes, doc.text)
+        frames.append(frame)
+    return frames
+
+
+def _via(doc: Doc, cue: Role) -> str | None:
+    """The outlet object of "told": "sources ... told Al Arabiya English"."""
+    verb = doc[cue.start]
+    if verb.lemma_ != "tell":
+        return None
+    names, words = outlet_table()
+    for child in verb.children:
+        if child.dep_ not in ("dative", "dobj", "iobj"):
+            continue
+        tokens = list(child.subtree)
+        text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        if any(text == n or text.startswith(n + " ") for n in names):
+            return text
+        if any(t.pos_ == "PROPN" and t.text in words for t in tokens):
+            return text
+    return None
+
+
+def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
+    """Record which quotes the content touches, and whether it is nothing but quotes."""
+    touched = [
+        q for q in quotes if any(s < q.end and q.start < e for s, e in frame.content)
+    ]
+    frame.quotes = touched
+    if touched:
+        inside = [(q.start, q.end) for q in touched]
+        frame.quoted = all(
+            all(
+                not ch.isalnum()
+                for k, ch in enumerate(text[s:e], start=s)
+                if not any(a <= k < b for a, b in inside)
+            )
+            for s, e in frame.content
+        )
