@@ -46,8 +46,9 @@ def main() -> None:
         sys.exit(f"no such directory: {args.directory}")
     count = len(list(args.directory.glob("*.txt")))
     naive = timed([sys.executable, "-c", NAIVE, str(args.directory)])
-    ours = timed([sys.executable, "-m", "newsfacts", "analyze", str(args.directory),
-                  "--format", "jsonl"])
+    ours = timed(
+        [sys.executable, "-m", "newsfacts", "analyze", str(args.directory), "--format", "jsonl"]
+    )
     print(f"articles: {count}")
     print(f"naive spaCy pipeline (all components, n_process=2): {naive:7.2f} s")
     print(f"newsfacts analyze (jsonl):                         {ours:7.2f} s")

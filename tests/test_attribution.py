@@ -182,7 +182,9 @@ def test_seed_article(nlp: Language) -> None:
     anonymous = one("sources familiar with the discussions", "told", "indirect")
     assert anonymous.anonymous and anonymous.via == "Al Arabiya English"
     statements = [
-        a for a in found if "statement" in " ".join(texts(a.source)) and "said" in texts(a.cue)
+        a
+        for a in found
+        if "statement" in " ".join(texts(a.source)) and any("said" in c for c in texts(a.cue))
     ]
     assert len(statements) == 2
     assert texts(statements[0].source) == ["A joint statement by the US and Iraq"]

@@ -48,8 +48,9 @@ def test_analyze_batch_reports_bad_inputs_and_keeps_going(tmp_path: Path) -> Non
 
 def test_analyze_stdin_and_published(tmp_path: Path) -> None:
     text = "“Prices will fall,” Central Bank Governor Maria Lind said on Tuesday.\n"
-    result = run("analyze", "-", "--format", "json", "--published", "2024-07-25",
-                 stdin=text.encode())
+    result = run(
+        "analyze", "-", "--format", "json", "--published", "2024-07-25", stdin=text.encode()
+    )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     check_facts(payload)

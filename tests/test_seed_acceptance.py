@@ -57,5 +57,5 @@ def test_direct_quotes_have_speakers(seed: dict[str, Any]) -> None:
     speakers = {names.get(a["speaker"] or "") for a in direct}
     assert {"Jereal Dorsey", "Lloyd Austin"} <= speakers
     dorsey = next(a for a in direct if names.get(a["speaker"] or "") == "Jereal Dorsey")
-    content = dorsey["content"][0]["text"].lstrip("“\"")  # PolNeAR keeps the quote marks
+    content = dorsey["content"][0]["text"].lstrip('“"')  # PolNeAR keeps the quote marks
     assert content.startswith("The US and Iraq share a strong")

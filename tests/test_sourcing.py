@@ -23,7 +23,11 @@ def attribution(
     i: int, source: str, content: str, kind: str = "indirect", **kw: object
 ) -> Attribution:
     return Attribution(
-        id=f"A{i}", kind=kind, source=(span(source),), cue=(), content=(span(content),),
+        id=f"A{i}",
+        kind=kind,
+        source=(span(source),),
+        cue=(),
+        content=(span(content),),
         **kw,  # type: ignore[arg-type]
     )
 

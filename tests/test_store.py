@@ -409,3 +409,36 @@ def test_the_store_imports_no_nlp() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _mentions(name: str, *people: str) -> ArticleFacts:
+    text = " ".join(f"{p} spoke on {name}." for p in people)
+    return facts(
+        text,
+        name=name,
+        entities=tuple(person(text, f"e{i}", p) for i, p in enumerate(people)),
+    )
+
+
+def test_a_bare_surname_goes_to_the_dominant_person_only(db: Database) -> None:
+    for day in ("one", "two", "three"):
+        store_facts(db, _mentions(day, "Donald Trump"))
+    store_facts(db, _mentions("four", "Ivanka Trump"))
+    store_facts(db, _mentions("five", "Trump"))  # 3 articles against 1: Donald
+    assert [(p["name"], p["articles"]) for p in find_people(db, "Trump")] == [("Donald Trump", 4)]
+    store_facts(db, _mentions("six", "Hillary Clinton"))
+    store_facts(db, _mentions("seven", "Bill Clinton"))
+    store_facts(db, _mentions("eight", "Clinton"))  # one article each: nobody to guess
+    names = [p["name"] for p in find_people(db, "Clinton")]
+    assert sorted(names) == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+
+
+def test_a_longer_name_is_not_taken_for_a_shorter_one(db: Database) -> None:
+    store_facts(db, _mentions("one", "Crooked Hillary Clinton"))
+    store_facts(db, _mentions("two", "Hillary Clinton"))
+    assert [p["name"] for p in find_people(db, "Hillary Clinton")] == ["Hillary Clinton"]
+    store_facts(db, _mentions("three", "Mohamed Shia al-Sudani"))
+    store_facts(db, _mentions("four", "al-Sudani"))  # a surname with its particle
+    assert [(p["name"], p["articles"]) for p in find_people(db, "Sudani")] == [
+        ("Mohamed Shia al-Sudani", 2)
+    ]

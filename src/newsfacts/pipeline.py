@@ -7,7 +7,7 @@ body only) → extract (entities, attributions, times, events) → ArticleFacts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from newsfacts.clean import Cleaned, clean_text
@@ -34,7 +34,9 @@ def prepare(document: Document, settings: Settings) -> Prepared:
     cleaned = clean_text(document.text, settings)
     if not cleaned.body:
         raise EmptyInputError("no article body found in the text")
-    return Prepared(document, cleaned, _metadata(document.metadata, cleaned, settings), tuple(warnings))
+    return Prepared(
+        document, cleaned, _metadata(document.metadata, cleaned, settings), tuple(warnings)
+    )
 
 
 def _metadata(found: Metadata, cleaned: Cleaned, settings: Settings) -> Metadata:
@@ -73,9 +75,7 @@ def analyze_prepared(prepared: Prepared, settings: Settings) -> ArticleFacts:
     return result
 
 
-def analyze_many(
-    items: Iterable[Prepared], settings: Settings
-) -> Iterator[ArticleFacts | Failure]:
+def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[ArticleFacts | Failure]:
     """Parse bodies in batches and run every extractor; yields results in input order.
 
     An extractor failing on one article yields a Failure for it and the batch goes on.
@@ -134,7 +134,12 @@ def parse_published(value: str | None) -> str | None:
 
 def text_document(text: str, input_name: str = "<text>") -> Document:
     return Document(
-        input=input_name, text=text, metadata=Metadata(), is_html=False, encoding="utf-8", warnings=()
+        input=input_name,
+        text=text,
+        metadata=Metadata(),
+        is_html=False,
+        encoding="utf-8",
+        warnings=(),
     )
 
 

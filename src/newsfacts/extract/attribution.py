@@ -469,17 +469,35 @@ def _spans(text: str, pieces: Sequence[Offsets]) -> tuple[Span, ...]:
     return tuple(Span.of(text, s, e) for s, e in sorted(set(pieces)))
 
 
+def _with_model(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list[Frame]:
+    """Merge the trained role tagger's frames in (when the shipped model is present)."""
+    # imported here: role_frames builds on this module's Frame
+    from newsfacts.extract.role_frames import frames_from_roles, merge_frames
+    from newsfacts.extract.roles import load_tagger, model_available, predict_roles
+
+    if not model_available():
+        return frames
+    roles = predict_roles([doc], load_tagger())[0]
+    model = [
+        f
+        for f in frames_from_roles(doc, roles, quotes)
+        if not any(q.start < f.anchor < q.end for q in quotes)
+    ]
+    return merge_frames(model, frames, doc.text)
+
+
 def extract_attributions(
     doc: Doc, entities: Sequence[Entity], settings: Settings
 ) -> list[Attribution]:
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
-    del settings  # no options yet; the parameter keeps the stage signature uniform
     text = doc.text
     quotes = find_quotes(text)
     frames = _dedupe(cue_frames(doc) + according_to_frames(doc))
     # speech reported inside a quote ("I think …") belongs to the quote, not to the article
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
+    if settings.attribution_model:
+        frames = _with_model(doc, frames, quotes)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
     results: list[Attribution] = []

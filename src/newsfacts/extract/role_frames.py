@@ -17,6 +17,8 @@ from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 
 MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
+QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
+QUOTE_CHARS = "“\"'‘`"
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -54,25 +56,38 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         return abs(sentence[a.start] - sentence[b.start])
 
     owned: dict[int, list[Role]] = {i: [] for i in range(len(cues))}
+    far: list[tuple[int, int, Role]] = []  # (gap, cue, content) across sentences
     for content in contents:
-        # a content spanning sentences touches the cue's sentence at either edge
-        def gap(cue: Role, content: Role = content) -> int:
-            edges = (sentence[content.start], sentence[content.end - 1])
+        edges = (sentence[content.start], sentence[content.end - 1])
+
+        def gap(cue: Role, edges: tuple[int, int] = edges) -> int:
             here = sentence[cue.start]
             return 0 if edges[0] <= here <= edges[1] else min(abs(here - e) for e in edges)
 
         best = min(range(len(cues)), key=lambda i: (gap(cues[i]), _distance(cues[i], content)))
-        if gap(cues[best]) <= MAX_SENTENCE_GAP:
+        if gap(cues[best]) == 0:
             owned[best].append(content)
+            continue
+        if doc[content.start].text in QUOTE_OPENERS:
+            # a quote in a sentence of its own continues the speaker before it
+            before = [i for i in range(len(cues)) if cues[i].end <= content.start]
+            if not before:
+                continue
+            best = min(before, key=lambda i: (gap(cues[i]), _distance(cues[i], content)))
+        if gap(cues[best]) <= MAX_SENTENCE_GAP:
+            far.append((gap(cues[best]), best, content))
+    # Content in another sentence goes to a cue with none of its own, or continues a quote.
+    for distance, i, content in sorted(far, key=lambda x: x[0]):
+        quoted = doc[content.start].text in QUOTE_OPENERS
+        if not owned[i] or (quoted and distance == 1):
+            owned[i].append(content)
 
     taken: set[int] = set()
     frames: list[Frame] = []
     for i, cue in enumerate(cues):
         if not owned[i]:
             continue
-        near = [
-            (j, s) for j, s in enumerate(sources) if j not in taken and sent_gap(cue, s) == 0
-        ]
+        near = [(j, s) for j, s in enumerate(sources) if j not in taken and sent_gap(cue, s) == 0]
         source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
         frame = Frame(
             cue=[_offsets(doc, cue)],
@@ -109,9 +124,7 @@ def _via(doc: Doc, cue: Role) -> str | None:
 
 def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
     """Record which quotes the content touches, and whether it is nothing but quotes."""
-    touched = [
-        q for q in quotes if any(s < q.end and q.start < e for s, e in frame.content)
-    ]
+    touched = [q for q in quotes if any(s < q.end and q.start < e for s, e in frame.content)]
     frame.quotes = touched
     if touched:
         inside = [(q.start, q.end) for q in touched]
@@ -123,3 +136,43 @@ def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
             )
             for s, e in frame.content
         )
+
+
+def _overlaps(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Frame]:
+    """The tagger's frames, with the rules' quote-snapped content where the rules found a
+    direct quote for the same cue, plus the rule frames whose cue the tagger did not cover."""
+    merged: list[Frame] = []
+    for frame in model:
+        twin = next((r for r in rules if _overlaps(frame.cue, r.cue)), None)
+        if twin is not None:
+            _adopt(frame, twin, text)
+        merged.append(frame)
+    for frame in rules:
+        if not any(_overlaps(frame.cue, m.cue) or _overlaps(frame.cue, m.content) for m in model):
+            merged.append(frame)
+    return merged
+
+
+def _adopt(frame: Frame, twin: Frame, text: str) -> None:
+    """Take from the rule frame for the same cue what rules find more reliably."""
+    if twin.quoted or twin.according_to:
+        # the tagger's further quoted pieces ("“A,” he said. “B.”") stay with the cue
+        extra = [
+            p
+            for p in frame.content
+            if text[p[0]] in QUOTE_CHARS and not _overlaps([p], twin.content)
+        ]
+        frame.content = sorted(list(twin.content) + extra)
+        frame.quoted = twin.quoted
+        frame.quotes = list(twin.quotes)
+        frame.according_to = twin.according_to
+    if not frame.source and twin.source:
+        frame.source = list(twin.source)
+        frame.source_span = twin.source_span
+        frame.speaker_span = twin.speaker_span
+    if frame.via is None:
+        frame.via = twin.via

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import as_file, files
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
@@ -54,9 +56,11 @@ def load_tagger() -> Language:
 
 def predict_roles(docs: list[Doc], tagger: Language) -> list[list[Role]]:
     """Role spans for each parsed doc; pieces split only by whitespace are joined again."""
-    for label in LABELS:
-        docs[0].vocab.strings.add(label) if docs else None
-    ner = tagger.get_pipe(COMPONENT)
+    if not docs:
+        return []
+    for label in LABELS:  # the labels must be known to the parsed docs' own vocab
+        docs[0].vocab.strings.add(label)
+    ner = cast(EntityRecognizer, tagger.get_pipe(COMPONENT))
     out = []
     for doc, tagged in zip(docs, ner.pipe(feature_doc(d) for d in docs), strict=True):
         out.append(_join_pieces(doc, [Role(e.label_, e.start, e.end) for e in tagged.ents]))
@@ -69,7 +73,8 @@ def _join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
         if joined:
             last = joined[-1]
             gap = doc[last.end : role.start]
-            if last.label == role.label and all(t.is_space for t in gap):
+            # PolNeAR never lets a span cross a line break: join only within a paragraph
+            if last.label == role.label and all(t.is_space and "\n" not in t.text for t in gap):
                 joined[-1] = Role(role.label, last.start, role.end)
                 continue
         joined.append(role)

@@ -52,6 +52,10 @@ def _guard(body: Callable[[], int]) -> None:
     except NewsfactsError as err:
         click.echo(f"newsfacts: error: {err}", err=True)
         code = 1
+    except KeyboardInterrupt:
+        # What was committed stays; `ingest` run again goes on from there.
+        click.echo("newsfacts: interrupted", err=True)
+        code = 130
     sys.exit(code)
 
 
@@ -437,7 +441,9 @@ def quotes(
             tags = row["kind"] + (", anonymous" if row["anonymous"] else "")
             where = row["title"] or row["input"]
             yield f"{_when(row['published'])}  {row['speaker'] or '(unknown)'} [{tags}]"
-            yield f"    “{row['content']}”"
+            content = row["content"]
+            quoted = content[:1] in "“\"'‘«" and content != ""
+            yield f"    {content}" if quoted else f"    “{content}”"
             yield f"    — #{row['article_id']} {where}"
 
     def body() -> int:

@@ -146,7 +146,11 @@ def _timeline(console: Console, facts: ArticleFacts, names: dict[str, str]) -> N
         people = ", ".join(names.get(p.entity or "", p.text) for p in event.participants)
         where = event.location.text if event.location else ""
         table.add_row(
-            date, f"{event.type}: {event.trigger.text}{flags}", people, where, event.attribution or ""
+            date,
+            f"{event.type}: {event.trigger.text}{flags}",
+            people,
+            where,
+            event.attribution or "",
         )
     console.print(table)
 

@@ -12,10 +12,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @cache
-def _affixes() -> tuple[frozenset[str], frozenset[str]]:
+def _affixes() -> dict[str, frozenset[str]]:
     raw = resources.files("newsfacts.data").joinpath("person_name_affixes.json")
     data = json.loads(raw.read_text(encoding="utf-8"))
-    return frozenset(data["prefixes"]), frozenset(data["suffixes"])
+    return {k: frozenset(data[k]) for k in ("prefixes", "suffixes", "particles")}
 
 
 def name_tokens(name: str) -> list[str]:
@@ -36,7 +36,8 @@ def person_key(name: str) -> str:
     "Mr. Donald J. Trump" and "Donald Trump" share the key "donald trump"; the possessive
     ("Trump's") is dropped too. "Jr." is kept: father and son are two people.
     """
-    prefixes, suffixes = _affixes()
+    affixes = _affixes()
+    prefixes, suffixes = affixes["prefixes"], affixes["suffixes"]
     tokens = name_tokens(re.sub(r"['’]s\b", "", name))
     while len(tokens) > 1 and tokens[0] in prefixes:
         tokens.pop(0)
@@ -47,5 +48,7 @@ def person_key(name: str) -> str:
     return " ".join(tokens)
 
 
-def surname(key: str) -> str:
-    return key.rsplit(" ", 1)[-1]
+def is_surname(key: str) -> bool:
+    """True for a key that is a surname alone: one word, or particles then one word."""
+    words = key.split()
+    return bool(words) and all(w in _affixes()["particles"] for w in words[:-1])

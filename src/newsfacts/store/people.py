@@ -1,16 +1,17 @@
 """The cross-article identity of people: one row per person, aliases and titles over time.
 
-A PERSON entity joins the person with the same normalised key. A shorter name ("Trump",
-"al-Sudani") joins the one person whose key ends with it; when a fuller name arrives
-later, a shorter person that only it can be is merged into it. Two people sharing a
-surname keep a bare surname apart, on purpose.
+A PERSON entity joins the person with the same normalised key. A bare surname ("Trump",
+"al-Sudani") joins the person whose key ends with it when that person is the only one,
+or is named in at least twice as many articles as the next; when a fuller name arrives
+later, a bare-surname person that only it can be is merged into it. Otherwise a bare
+surname stays a person of its own: guessing wrong would merge two people for good.
 """
 
 from __future__ import annotations
 
 from newsfacts.models import Entity
 from newsfacts.store.database import Database
-from newsfacts.store.names import name_tokens, person_key
+from newsfacts.store.names import is_surname, name_tokens, person_key
 
 
 def resolve_person(db: Database, entity: Entity) -> int | None:
@@ -21,9 +22,10 @@ def resolve_person(db: Database, entity: Entity) -> int | None:
     found = db.scalar("SELECT id FROM people WHERE key = ?", (key,))
     if found is not None:
         return int(found)
-    longer = _people_ending_with(db, key)
-    if len(longer) == 1:
-        return longer[0]
+    if is_surname(key):
+        found = _dominant(db, key)
+        if found is not None:
+            return found
     person = db.insert(
         "INSERT INTO people (key, name) VALUES (?, ?) RETURNING id", (key, entity.name)
     )
@@ -56,6 +58,18 @@ def record_person(
     )
 
 
+def _dominant(db: Database, surname: str) -> int | None:
+    rows = db.rows(
+        "SELECT p.id, COUNT(DISTINCT e.article_id) AS articles FROM people p"
+        " LEFT JOIN entities e ON e.person_id = p.id WHERE p.key LIKE ? ESCAPE '\\'"
+        " GROUP BY p.id ORDER BY articles DESC, p.id",
+        ("% " + _like(surname),),
+    )
+    if len(rows) == 1 or (len(rows) > 1 and rows[0]["articles"] >= 2 * max(rows[1]["articles"], 1)):
+        return int(rows[0]["id"])
+    return None
+
+
 def _people_ending_with(db: Database, key: str) -> list[int]:
     rows = db.rows("SELECT id FROM people WHERE key LIKE ? ESCAPE '\\'", ("% " + _like(key),))
     return [int(r["id"]) for r in rows]
@@ -65,6 +79,8 @@ def _absorb_shorter(db: Database, person: int, key: str) -> None:
     words = key.split()
     for start in range(1, len(words)):
         shorter = " ".join(words[start:])
+        if not is_surname(shorter):
+            continue
         other = db.scalar("SELECT id FROM people WHERE key = ?", (shorter,))
         if other is None or _people_ending_with(db, shorter) != [person]:
             continue

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsfacts.store.database import Database, StoreError
 from newsfacts.store.migrations import current_version
-from newsfacts.store.names import entity_key, person_key
+from newsfacts.store.names import entity_key, is_surname, person_key
 
 Row = dict[str, Any]
 
@@ -89,23 +89,32 @@ def _about(db: Database, text: str) -> tuple[str, list[Any]]:
 
 # -- people -------------------------------------------------------------------------------
 def find_people(db: Database, name: str) -> list[Row]:
-    """People the name can mean, most-covered first: same key, a known alias, or a surname."""
+    """People the name can mean, the likeliest first.
+
+    A full name finds the person with that key, else a known alias, else longer names
+    ending with it. A bare surname finds the person of that name alone and the fuller
+    names ending with it; when one of those is in at least twice as many articles as any
+    other, it stands for the surname ("Trump" in 2016 news) and the rarer ones are left out.
+    """
     key = person_key(name)
     if not key:
         return []
-    ids = [r["id"] for r in db.rows("SELECT id FROM people WHERE key = ?", (key,))]
-    if not ids:
-        ids = [
-            r["person_id"]
-            for r in db.rows("SELECT DISTINCT person_id FROM person_aliases WHERE key = ?", (key,))
-        ]
-    if not ids:
-        ids = [
-            r["id"]
-            for r in db.rows(
-                "SELECT id FROM people WHERE key LIKE ? ESCAPE '\\'", ("% " + _like(key),)
-            )
-        ]
+    exact = _ids(db, "SELECT id FROM people WHERE key = ?", key)
+    ending = _ids(db, "SELECT id FROM people WHERE key LIKE ? ESCAPE '\\'", "% " + _like(key))
+    if not is_surname(key):
+        aliases = _ids(db, "SELECT DISTINCT person_id FROM person_aliases WHERE key = ?", key)
+        return _people(db, exact or aliases or ending)
+    fuller = _people(db, ending)
+    if len(fuller) > 1 and fuller[0]["articles"] >= 2 * max(fuller[1]["articles"], 1):
+        fuller = fuller[:1]
+    return fuller + _people(db, exact)
+
+
+def _ids(db: Database, sql: str, value: str) -> list[int]:
+    return [int(next(iter(r.values()))) for r in db.rows(sql, (value,))]
+
+
+def _people(db: Database, ids: list[int]) -> list[Row]:
     if not ids:
         return []
     return db.rows(
@@ -138,12 +147,12 @@ def quotes(
     params: list[Any] = []
     if speaker is not None:
         people = [p["id"] for p in find_people(db, speaker)]
-        clause = "(q.person_id IS NULL AND lower(q.speaker_name) LIKE ? ESCAPE '\\')"
-        params.append("%" + _like(speaker.casefold().strip()) + "%")
         if people:
-            clause = f"(q.person_id IN ({_marks(people)}) OR {clause})"
-            params[-1:-1] = people
-        where.append(clause)
+            where.append(f"q.person_id IN ({_marks(people)})")
+            params.extend(people)
+        else:  # no such person: match the words of unlinked sources ("White House")
+            where.append("(q.person_id IS NULL AND lower(q.speaker_name) LIKE ? ESCAPE '\\')")
+            params.append("%" + _like(speaker.casefold().strip()) + "%")
     if about:
         condition, values = _about(db, about)
         where.append(condition)

@@ -15,12 +15,14 @@ import time
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
-from spacy.util import minibatch
+from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 from thinc.api import Config
 
 from newsfacts.extract.roles import COMPONENT, LABELS, feature_doc
@@ -99,7 +101,7 @@ def build_tagger() -> Language:
 def span_f1(tagger: Language, examples: Sequence[Example]) -> dict[str, float]:
     """Exact token-span F1 per label on the examples (a quick dev check)."""
     counts = {label: [0, 0, 0] for label in LABELS}  # tp, pred, gold
-    ner = tagger.get_pipe(COMPONENT)
+    ner = cast(EntityRecognizer, tagger.get_pipe(COMPONENT))
     preds = ner.pipe((eg.predicted.copy() for eg in examples), batch_size=32)
     for eg, doc in zip(examples, preds, strict=True):
         gold = {(e.start, e.end, e.label_) for e in eg.reference.ents}
@@ -120,13 +122,16 @@ def span_f1(tagger: Language, examples: Sequence[Example]) -> dict[str, float]:
 
 def train(shared: Path, out: Path, epochs: int, seed: int, cache: Path) -> None:
     random.seed(seed)
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     nlp = load_pipeline(Settings())
     started = time.perf_counter()
     train_docs = parsed_corpus(shared / "train", cache / "train.spacy", nlp)
     dev_docs = parsed_corpus(shared / "dev", cache / "dev.spacy", nlp)
-    print(f"parsed {len(train_docs)} train, {len(dev_docs)} dev in "
-          f"{time.perf_counter() - started:.0f}s", flush=True)
+    print(
+        f"parsed {len(train_docs)} train, {len(dev_docs)} dev in "
+        f"{time.perf_counter() - started:.0f}s",
+        flush=True,
+    )
     train_examples = [example(d) for d in train_docs]
     dev_examples = [example(d) for d in dev_docs]
     tagger = build_tagger()
@@ -136,13 +141,16 @@ def train(shared: Path, out: Path, epochs: int, seed: int, cache: Path) -> None:
         random.shuffle(train_examples)
         losses: dict[str, float] = {}
         tick = time.perf_counter()
-        for batch in minibatch(train_examples, size=8):
+        for batch in minibatch(train_examples, size=8):  # type: ignore[no-untyped-call]
             tagger.update(batch, drop=0.2, sgd=optimizer, losses=losses)
         scores = span_f1(tagger, dev_examples)
         mean = sum(scores.values()) / len(scores)
         line = " ".join(f"{k.lower()} {v * 100:.1f}" for k, v in scores.items())
-        print(f"epoch {epoch:2d} loss {losses.get(COMPONENT, 0):9.1f} dev {line} "
-              f"({time.perf_counter() - tick:.0f}s)", flush=True)
+        print(
+            f"epoch {epoch:2d} loss {losses.get(COMPONENT, 0):9.1f} dev {line} "
+            f"({time.perf_counter() - tick:.0f}s)",
+            flush=True,
+        )
         if mean > best:
             best = mean
             with tagger.use_params(optimizer.averages):
