@@ -7,6 +7,7 @@ any input failed (the others are still processed and reported) and 2 for usage e
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -63,23 +64,30 @@ def _settings(published: str | None) -> Settings:
     return replace(Settings(), published=parse_published(published))
 
 
-def _prepared(specs: tuple[str, ...], settings: Settings, run: Run) -> Iterator[Any]:
-    """Read, check and clean every input; failures are reported and skipped."""
-    from newsfacts.ingest import expand_inputs, read_document
-    from newsfacts.pipeline import prepare
+def _names(specs: tuple[str, ...], run: Run) -> list[str]:
+    """Every input the specs name (directories and globs expanded); bad specs reported."""
+    from newsfacts.ingest import expand_inputs
 
+    names: list[str] = []
     for spec in specs:
         try:
-            names = expand_inputs([spec])
+            names.extend(expand_inputs([spec]))
         except NewsfactsError as err:
             run.fail(spec, str(err))
-            continue
-        for name in names:
-            try:
-                document = read_document(name, settings, stdin=sys.stdin.buffer)
-                yield prepare(document, settings)
-            except NewsfactsError as err:
-                run.fail(name, str(err))
+    return names
+
+
+def _prepared(names: list[str], settings: Settings, run: Run) -> Iterator[Any]:
+    """Read, check and clean every input; failures are reported and skipped."""
+    from newsfacts.ingest import read_document
+    from newsfacts.pipeline import prepare
+
+    for name in names:
+        try:
+            document = read_document(name, settings, stdin=sys.stdin.buffer)
+            yield prepare(document, settings)
+        except NewsfactsError as err:
+            run.fail(name, str(err))
 
 
 def _guard(body: Callable[[], int]) -> None:
@@ -101,32 +109,33 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
-def analyze(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: 2 when there are more than 4 inputs and 2 cores).",
+)
+def analyze(inputs: tuple[str, ...], fmt: str, published: str | None, jobs: int | None) -> None:
     """Analyse articles: people, organisations, places, attributions, times, events.
 
     INPUT is a file, a directory, a glob, - (stdin) or an http(s) URL.
     """
 
     def body() -> int:
-        from newsfacts.pipeline import Failure, analyze_many
+        from newsfacts.batch import analyze_stream
+        from newsfacts.pipeline import Failure
 
         settings = _settings(published)
         run = Run(fmt, sys.stdout)
-        chunk: list[Any] = []
-
-        def flush() -> None:
-            for result in analyze_many(chunk, settings):
-                if isinstance(result, Failure):
-                    run.fail(result.input, result.message)
-                else:
-                    run.emit(result)
-            chunk.clear()
-
-        for prepared in _prepared(inputs, settings, run):
-            chunk.append(prepared)
-            if len(chunk) >= settings.batch_size:
-                flush()
-        flush()
+        names = _names(inputs, run)
+        workers = (
+            jobs if jobs is not None else (min(2, os.cpu_count() or 1) if len(names) > 4 else 1)
+        )
+        for result in analyze_stream(_prepared(names, settings, run), settings, workers):
+            if isinstance(result, Failure):
+                run.fail(result.input, result.message)
+            else:
+                run.emit(result)
         return run.finish(single=_single(inputs))
 
     _guard(body)
@@ -144,7 +153,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
 
         settings = _settings(published)
         run = Run(fmt, sys.stdout)
-        for prepared in _prepared(inputs, settings, run):
+        for prepared in _prepared(_names(inputs, run), settings, run):
             run.emit(extract_prepared(prepared))
         return run.finish(single=_single(inputs))
 
@@ -182,6 +191,15 @@ def eval_polnear(directory: Path) -> None:
         return 0
 
     _guard(body)
+
+
+def _register_corpus_commands() -> None:
+    from newsfacts.interfaces.corpus import register
+
+    register(main)
+
+
+_register_corpus_commands()
 
 
 def _single(inputs: tuple[str, ...]) -> bool:

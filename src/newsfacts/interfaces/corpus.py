@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -250,53 +251,53 @@ def ingest_inputs(
     *,
     sidecar: dict[str, Metadata] | None = None,
     progress: bool = False,
+    jobs: int | None = 1,
 ) -> IngestReport:
     """Read, analyse and store every input; failures are reported and skipped.
 
     Texts already in the database are skipped before analysis, and each article is
     committed on its own, so an interrupted run resumes where it stopped.
     """
+    from newsfacts.batch import analyze_stream
     from newsfacts.ingest import read_document
-    from newsfacts.pipeline import Failure, Prepared, analyze_many, prepare
+    from newsfacts.pipeline import Failure, Prepared, prepare
     from newsfacts.store import StoreError, content_hash, find_article, store_facts
 
     report = IngestReport()
     names = _expand(inputs, report)
-    batch: list[Prepared] = []
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1) if len(names) > 4 else 1
     with _progress(len(names), progress) as advance:
 
-        def flush() -> None:
-            for result in analyze_many(batch, settings):
-                if isinstance(result, Failure):
-                    report.fail(result.input, result.message)
-                else:
-                    try:
-                        report.count(store_facts(db, result))
-                    except StoreError as err:
-                        report.fail(result.input, str(err))
-                advance()
-            batch.clear()
-
-        for name in names:
-            try:
-                document = read_document(name, settings, stdin=sys.stdin.buffer)
-                extra = _sidecar_for(name, sidecar or {})
-                if extra is not None:
-                    document = replace(document, metadata=_merged(document.metadata, extra))
-                if find_article(db, content_hash(document.text)) is not None:
-                    report.known += 1
+        def prepared() -> Iterator[Prepared]:
+            for name in names:
+                try:
+                    document = read_document(name, settings, stdin=sys.stdin.buffer)
+                    extra = _sidecar_for(name, sidecar or {})
+                    if extra is not None:
+                        document = replace(document, metadata=_merged(document.metadata, extra))
+                    if find_article(db, content_hash(document.text)) is not None:
+                        report.known += 1
+                        advance()
+                        continue
+                    item = prepare(document, settings)
+                except StoreError:
+                    raise  # the database itself fails: stop
+                except NewsfactsError as err:
+                    report.fail(name, str(err))
                     advance()
                     continue
-                batch.append(prepare(document, settings))
-            except StoreError:
-                raise  # the database itself fails: stop
-            except NewsfactsError as err:
-                report.fail(name, str(err))
-                advance()
-                continue
-            if len(batch) >= settings.batch_size:
-                flush()
-        flush()
+                yield item
+
+        for result in analyze_stream(prepared(), settings, jobs):
+            if isinstance(result, Failure):
+                report.fail(result.input, result.message)
+            else:
+                try:
+                    report.count(store_facts(db, result))
+                except StoreError as err:
+                    report.fail(result.input, str(err))
+            advance()
     return report
 
 
@@ -311,6 +312,12 @@ def ingest_inputs(
     help="TSV of per-file metadata (filename, publication_date, publisher, author, title).",
 )
 @click.option("--batch-size", type=click.IntRange(1, 1024), help="Articles parsed per batch.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: 2 when there are more than 4 inputs and 2 cores).",
+)
 @click.option(
     "--progress/--no-progress",
     default=None,
@@ -330,6 +337,7 @@ def ingest(
     published: str | None,
     sidecar_path: Path | None,
     batch_size: int | None,
+    jobs: int | None,
     progress: bool | None,
     fmt: str,
 ) -> None:
@@ -349,7 +357,7 @@ def ingest(
         sidecar = read_sidecar(sidecar_path) if sidecar_path else None
         show = sys.stderr.isatty() if progress is None else progress
         with open_database(db_url) as db:
-            report = ingest_inputs(inputs, db, settings, sidecar=sidecar, progress=show)
+            report = ingest_inputs(inputs, db, settings, sidecar=sidecar, progress=show, jobs=jobs)
             total = int(db.scalar("SELECT COUNT(*) AS n FROM articles") or 0)
         summary = {**report.as_dict(), "articles_in_database": total}
         if fmt == "json":

@@ -1,0 +1,67 @@
+"""Analysing many articles: in batches in this process, or across worker processes.
+
+The workers are forked after the models are loaded, so they share the loaded weights
+and start at once. Results come back in input order; a failure in one article comes
+back as a ``Failure`` for it and the run goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from newsfacts.models import ArticleFacts
+from newsfacts.pipeline import Failure, Prepared, analyze_many
+from newsfacts.settings import Settings
+
+Result = ArticleFacts | Failure
+
+
+def analyze_stream(
+    items: Iterable[Prepared], settings: Settings, jobs: int = 1
+) -> Iterator[Result]:
+    """Analyse ``items`` in order, with ``jobs`` worker processes when jobs > 1."""
+    if jobs <= 1:
+        yield from _in_process(items, settings)
+        return
+    _warm(settings)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
+        # Items are drawn here, in the caller's thread (they may come from a generator that
+        # touches a database), a few per worker at a time.
+        iterator = iter(items)
+        while chunk := list(islice(iterator, jobs * 4)):
+            yield from pool.imap(_analyze_one, chunk)
+
+
+def _in_process(items: Iterable[Prepared], settings: Settings) -> Iterator[Result]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, settings.batch_size)):
+        yield from analyze_many(chunk, settings)
+
+
+def _warm(settings: Settings) -> None:
+    """Load the models before forking so that every worker shares them."""
+    from newsfacts.extract.roles import load_tagger, model_available
+    from newsfacts.nlp.loader import load_pipeline
+
+    load_pipeline(settings)
+    if settings.attribution_model and model_available():
+        load_tagger()
+
+
+_SETTINGS: Settings | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _analyze_one(prepared: Prepared) -> Result:
+    settings = _SETTINGS or Settings()
+    try:
+        return next(iter(analyze_many([prepared], settings)))
+    except Exception as err:  # noqa: BLE001 - reported for this article, the run goes on
+        return Failure(prepared.document.input, f"analysis failed: {type(err).__name__}: {err}")
