@@ -59,3 +59,39 @@ def test_direct_quotes_have_speakers(seed: dict[str, Any]) -> None:
     dorsey = next(a for a in direct if names.get(a["speaker"] or "") == "Jereal Dorsey")
     content = dorsey["content"][0]["text"].lstrip('“"')  # PolNeAR keeps the quote marks
     assert content.startswith("The US and Iraq share a strong")
+
+
+def test_events_on_the_timeline(seed: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in seed["entities"]}
+    dated = {
+        (e["type"], e["date"]["value"]): {
+            names.get(p["entity"] or "", p["text"]) for p in e["participants"]
+        }
+        for e in seed["events"]
+        if e["date"]
+    }
+    assert "Lloyd Austin" in dated[("meeting", "2024-07-23")]
+    assert "CQ Brown" in dated[("meeting", "2024-07-22")]
+    assert ("statement", "2024-07-24") in dated
+    agreements = [e for e in seed["events"] if e["type"] == "agreement"]
+    assert any(
+        {"United States", "Iraq"} <= {names.get(p["entity"] or "", "") for p in e["participants"]}
+        for e in agreements
+    )
+
+
+def test_sourcing_profile(seed: dict[str, Any]) -> None:
+    profile = seed["sourcing"]
+    assert profile["anonymous"] >= 1
+    assert "Al Arabiya English" in profile["outlets"]
+    assert profile["document"] >= 1  # the joint statement
+    assert profile["most_quoted"][0]["name"] == "Lloyd Austin"
+    assert 0 < profile["attributed_share"] <= 1
+
+
+def test_claims_of_unnamed_groups(seed: dict[str, Any]) -> None:
+    sources = {" ".join(s["text"] for s in a["source"]): a for a in seed["attributions"]}
+    assert any("Iran-backed groups" in s for s in sources)
+    assert any("analysts" in s and sources[s]["anonymous"] for s in sources)
+    anonymous = next(a for s, a in sources.items() if "sources familiar" in s)
+    assert anonymous["anonymous"] and anonymous["via"] == "Al Arabiya English"
