@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
@@ -17,6 +17,7 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.interfaces.boundary import guard
 from newsfacts.models import ArticleFacts
 from newsfacts.settings import Settings
 
@@ -90,15 +91,6 @@ def _prepared(names: list[str], settings: Settings, run: Run) -> Iterator[Any]:
             run.fail(name, str(err))
 
 
-def _guard(body: Callable[[], int]) -> None:
-    try:
-        code = body()
-    except NewsfactsError as err:
-        click.echo(f"newsfacts: error: {err}", err=True)
-        code = 1
-    sys.exit(code)
-
-
 @click.group()
 @click.version_option(package_name="newsfacts")
 def main() -> None:
@@ -138,7 +130,7 @@ def analyze(inputs: tuple[str, ...], fmt: str, published: str | None, jobs: int 
                 run.emit(result)
         return run.finish(single=_single(inputs))
 
-    _guard(body)
+    guard(body)
 
 
 @main.command()
@@ -157,7 +149,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
             run.emit(extract_prepared(prepared))
         return run.finish(single=_single(inputs))
 
-    _guard(body)
+    guard(body)
 
 
 @main.command()
@@ -190,7 +182,7 @@ def eval_polnear(directory: Path) -> None:
         click.echo(format_report(evaluate(directory, predict)))
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 def _register_corpus_commands() -> None:

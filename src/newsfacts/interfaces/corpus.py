@@ -20,6 +20,7 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import InputError, NewsfactsError
+from newsfacts.interfaces.boundary import guard
 from newsfacts.models import Metadata
 from newsfacts.settings import Settings
 from newsfacts.store import DEFAULT_URL, Database, Stored, open_database
@@ -45,19 +46,6 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=QUERY_FORMATS, default="text", show_default=True)(
         command
     )
-
-
-def _guard(body: Callable[[], int]) -> None:
-    try:
-        code = body()
-    except NewsfactsError as err:
-        click.echo(f"newsfacts: error: {err}", err=True)
-        code = 1
-    except KeyboardInterrupt:
-        # What was committed stays; `ingest` run again goes on from there.
-        click.echo("newsfacts: interrupted", err=True)
-        code = 130
-    sys.exit(code)
 
 
 def _query(db_url: str, ask: Callable[[Database], Any]) -> Any:
@@ -371,7 +359,7 @@ def ingest(
             )
         return 1 if report.failed else 0
 
-    _guard(body)
+    guard(body)
 
 
 # -- questions ----------------------------------------------------------------------------
@@ -417,7 +405,7 @@ def search(query: str, db_url: str, fmt: str, limit: int) -> None:
         _emit(rows, fmt, text)
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -470,7 +458,7 @@ def quotes(
         _emit(rows, fmt, text, QUOTE_COLUMNS)
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -508,7 +496,7 @@ def entity(name: str, db_url: str, fmt: str, top: int) -> None:
         _emit(profile, fmt, text)
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -531,7 +519,7 @@ def timeline(name: str, db_url: str, fmt: str) -> None:
         _emit(rows, fmt, text, ("date", "article_id", "title", "kind", "detail", "text"))
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -558,7 +546,7 @@ def sources(anonymous: bool, limit: int, db_url: str, fmt: str) -> None:
         _emit(rows, fmt, text)
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -576,7 +564,7 @@ def stats(db_url: str, fmt: str) -> None:
         _emit(_query(db_url, run_stats), fmt, text)
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 @click.command()
@@ -618,7 +606,7 @@ def export(db_url: str, fmt: str, table: str, output: Path | None) -> None:
                     out.close()
         return 0
 
-    _guard(body)
+    guard(body)
 
 
 def _parquet(rows: list[Row], output: Path | None) -> None:
