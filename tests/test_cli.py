@@ -102,3 +102,47 @@ def test_every_command_has_help() -> None:
         result = run(command, "--help")
         assert result.returncode == 0, command
         assert b"Usage:" in result.stdout
+
+
+def test_warnings_exit_3_with_full_output() -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "inputs"
+    for name in ("mojibake.txt", "windows1252.txt"):
+        result = run("extract", str(fixtures / name), "--format", "json")
+        assert result.returncode == 3, (name, result.stderr)
+        assert b"warning" in result.stderr
+        payload = json.loads(result.stdout)
+        check_facts(payload)
+        assert payload["warnings"]
+
+
+def test_unbalanced_quotes_are_analysed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.txt"
+    path.write_text(
+        "“We will not stop, Mayor Jane Ortiz said on Monday. The council voted later.\n",
+        encoding="utf-8",
+    )
+    result = run("analyze", str(path), "--format", "json")
+    assert result.returncode == 3, result.stderr
+    payload = json.loads(result.stdout)
+    check_facts(payload)
+    assert any("quot" in w for w in payload["warnings"])
+
+
+def test_not_english_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Le gouvernement a annoncé mardi que les négociations avec les syndicats reprendraient "
+        "la semaine prochaine, selon un communiqué publié par le ministère du travail à Paris.\n",
+        encoding="utf-8",
+    )
+    result = run("analyze", str(path))
+    assert result.returncode == 1
+    assert b"English" in result.stderr and result.stdout == b""
+
+
+def test_too_large_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("The minister said it was fine. " * 200_000, encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.returncode == 1
+    assert b"limit" in result.stderr or b"large" in result.stderr

@@ -1,7 +1,8 @@
 """The `newsfacts` command: a thin layer over the library.
 
-Library errors become one-line messages on stderr here; the exit status is 1 when
-any input failed (the others are still processed and reported) and 2 for usage errors.
+Library errors become one-line messages on stderr here. Exit status: 0 when every input
+was analysed cleanly; 1 when any input failed (the others are still processed and reported);
+2 for usage errors; 3 when every input was analysed but some carried warnings.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from newsfacts.models import ArticleFacts
 from newsfacts.settings import Settings
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
+EXIT_FAILED = 1  # some input could not be analysed (the others were)
+EXIT_WARNED = 3  # every input was analysed, but some with warnings (charset, mojibake, quotes)
 
 
 class Run:
@@ -31,6 +34,7 @@ class Run:
         self.fmt = fmt
         self.out = out
         self.failed = 0
+        self.warned = 0
         self.done = 0
         self._json: list[dict[str, Any]] = []
 
@@ -40,6 +44,7 @@ class Run:
 
     def emit(self, facts: ArticleFacts) -> None:
         self.done += 1
+        self.warned += bool(facts.warnings)
         for warning in facts.warnings:
             click.echo(f"newsfacts: warning: {facts.input}: {warning}", err=True)
         if self.fmt == "jsonl":
@@ -56,7 +61,9 @@ class Run:
         if self.fmt == "json":
             payload: Any = self._json[0] if single and len(self._json) == 1 else self._json
             self.out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 1 if self.failed else 0
+        if self.failed:
+            return EXIT_FAILED
+        return EXIT_WARNED if self.warned else 0
 
 
 def _settings(published: str | None) -> Settings:
