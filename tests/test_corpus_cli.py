@@ -130,6 +130,16 @@ def test_export_jsonl_round_trips_and_csv_tables(
     assert code == 0 and len(rows) == 4 and rows[1]["anonymous"] == "True"
 
 
+def test_export_parquet_reads_back(cli: click.Group, db_url: str, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "attributions.parquet"
+    args = ["export", "--db", db_url, "--format", "parquet", "--table", "attributions"]
+    code, _, _ = invoke(cli, *args, "-o", str(target))
+    assert code == 0
+    table = pq.read_table(target)
+    assert table.num_rows == 4 and "content" in table.column_names
+
+
 def test_sidecar_metadata_is_read_by_file_name(tmp_path: Path) -> None:
     sidecar = tmp_path / "metadata.tsv"
     sidecar.write_text(

@@ -18,6 +18,7 @@ from newsfacts.extract.roles import Role
 
 MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
 QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
+QUOTE_CLOSERS = frozenset({"”", '"', "''", "’"})
 QUOTE_CHARS = "“\"'‘`"
 
 
@@ -82,12 +83,15 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         if not owned[i] or (quoted and distance == 1):
             owned[i].append(content)
 
+    _pair_split_quotes(doc, cues, sources, owned)
     taken: set[int] = set()
     frames: list[Frame] = []
     for i, cue in enumerate(cues):
         if not owned[i]:
             continue
-        near = [(j, s) for j, s in enumerate(sources) if j not in taken and sent_gap(cue, s) == 0]
+        near = [(j, s) for j, s in enumerate(sources) if sent_gap(cue, s) == 0]
+        if any(j not in taken for j, _ in near):  # a source serves a second cue only if need be
+            near = [(j, s) for j, s in near if j not in taken]
         source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
         frame = Frame(
             cue=[_offsets(doc, cue)],
@@ -102,6 +106,27 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         _mark_quotes(frame, quotes, doc.text)
         frames.append(frame)
     return frames
+
+
+def _pair_split_quotes(
+    doc: Doc, cues: Sequence[Role], sources: Sequence[Role], owned: dict[int, list[Role]]
+) -> None:
+    """“A,” she said, “B.” — the quote that resumes right after the cue (and its source)
+    belongs to that cue, whichever cue the sentence split gave it to."""
+    source_tokens = {i for s in sources for i in range(s.start, s.end)}
+    for i, cue in enumerate(cues):
+        if not any(doc[c.end - 1].text in QUOTE_CLOSERS for c in owned[i] if c.end <= cue.start):
+            continue
+        k = cue.end
+        while k < len(doc) and k - cue.end < 8 and (
+            k in source_tokens or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS)
+        ):
+            k += 1
+        for j, others in owned.items():
+            resumed = next((c for c in others if c.start == k), None)
+            if j != i and resumed is not None and doc[k].text in QUOTE_OPENERS:
+                others.remove(resumed)
+                owned[i].append(resumed)
 
 
 def _via(doc: Doc, cue: Role) -> str | None:

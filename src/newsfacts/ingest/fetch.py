@@ -1,4 +1,8 @@
-"""http(s) inputs: one streamed GET, bounded by the size limit, errors as one-line messages."""
+"""http(s) inputs: one streamed GET, bounded by the size limit, errors as one-line messages.
+
+Redirects are followed by hand, so that every hop's host is checked for private addresses
+(``addresses.refuse_private_url``) before anything is sent to it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from email.message import Message
 import httpx
 
 from newsfacts.errors import InputError
+from newsfacts.ingest.addresses import refuse_private_url
 from newsfacts.settings import Settings
 
 MAX_REDIRECTS = 5
+_SCHEMES = ("http", "https")
 
 
 @dataclass(frozen=True)
@@ -21,43 +27,19 @@ class Fetched:
     charset: str | None  # the charset parameter of Content-Type, if any
 
 
-def fetch_url(url: str, settings: Settings) -> Fetched:
-    """GET ``url``, following up to five redirects; never reads more than max_bytes + 1."""
-    limit = settings.max_bytes
+def fetch_url(url: str, settings: Settings, *, allow_private: bool = False) -> Fetched:
+    """GET ``url``, following up to five redirects; never reads more than max_bytes + 1.
+
+    Hosts that resolve to private, loopback, link-local or reserved addresses are refused
+    (at the first request and after each redirect) unless ``allow_private``.
+    """
     try:
-        with (
-            httpx.Client(
-                timeout=settings.http_timeout,
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                headers={"User-Agent": settings.user_agent},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                reason = response.reason_phrase or "error"
-                raise InputError(f"could not fetch URL: {response.status_code} {reason} ({url})")
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
-                raise InputError(
-                    f"{url} is too large: {int(declared):,} bytes (the limit is {limit:,} bytes)"
-                )
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                total += len(chunk)
-                if total > limit:
-                    raise InputError(
-                        f"{url} is too large: more than {limit:,} bytes "
-                        f"(the limit is {limit:,} bytes)"
-                    )
-            media, charset = _content_type(response.headers.get("content-type"))
-            return Fetched(str(response.url), b"".join(chunks), media, charset)
-    except httpx.TooManyRedirects:
-        raise InputError(
-            f"could not fetch URL: more than {MAX_REDIRECTS} redirects ({url})"
-        ) from None
+        with httpx.Client(
+            timeout=settings.http_timeout,
+            follow_redirects=False,
+            headers={"User-Agent": settings.user_agent},
+        ) as client:
+            return _get(client, url, settings, allow_private)
     except httpx.TimeoutException:
         raise InputError(
             f"could not fetch URL: no answer within {settings.http_timeout:g} s ({url})"
@@ -67,6 +49,47 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
     except httpx.HTTPError as err:
         detail = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise InputError(f"could not fetch URL: {detail} ({url})") from None
+
+
+def _get(client: httpx.Client, url: str, settings: Settings, allow_private: bool) -> Fetched:
+    request = client.build_request("GET", url)
+    for _ in range(MAX_REDIRECTS + 1):
+        target = str(request.url)
+        if request.url.scheme not in _SCHEMES:
+            raise InputError(f"could not fetch URL: redirected to a non-http URL {target} ({url})")
+        if not allow_private:
+            refuse_private_url(target)
+        response = client.send(request, stream=True)
+        try:
+            if response.next_request is not None:
+                request = response.next_request
+                continue
+            return _read(response, url, settings.max_bytes)
+        finally:
+            response.close()
+    raise InputError(f"could not fetch URL: more than {MAX_REDIRECTS} redirects ({url})")
+
+
+def _read(response: httpx.Response, url: str, limit: int) -> Fetched:
+    if response.status_code >= 400:
+        reason = response.reason_phrase or "error"
+        raise InputError(f"could not fetch URL: {response.status_code} {reason} ({url})")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise InputError(
+            f"{url} is too large: {int(declared):,} bytes (the limit is {limit:,} bytes)"
+        )
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(
+                f"{url} is too large: more than {limit:,} bytes (the limit is {limit:,} bytes)"
+            )
+    media, charset = _content_type(response.headers.get("content-type"))
+    return Fetched(str(response.url), b"".join(chunks), media, charset)
 
 
 def _content_type(header: str | None) -> tuple[str | None, str | None]:
