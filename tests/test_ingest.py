@@ -341,19 +341,19 @@ def server() -> Iterator[str]:
 
 
 def test_url_text(server: str) -> None:
-    doc = read_document(server + "/text", SETTINGS)
+    doc = read_document(server + "/text", SETTINGS, allow_private=True)
     assert (doc.text, doc.is_html, doc.input) == (ENGLISH, False, server + "/text")
     assert _Handler.agents[-1] == SETTINGS.user_agent
 
 
 def test_url_declared_charset(server: str) -> None:
-    doc = read_document(server + "/latin", SETTINGS)
+    doc = read_document(server + "/latin", SETTINGS, allow_private=True)
     assert doc.text.startswith("Café. ") and doc.encoding == "windows-1252"
 
 
 @pytest.mark.parametrize("path", ["/article", "/article-no-type"])
 def test_url_html(server: str, path: str) -> None:
-    doc = read_document(server + path, SETTINGS)
+    doc = read_document(server + path, SETTINGS, allow_private=True)
     assert doc.is_html and "harbour wall" in doc.text
     assert doc.metadata.title == "Harbour deal agreed after long talks"
     assert doc.metadata.published == "2024-03-05"
@@ -361,22 +361,22 @@ def test_url_html(server: str, path: str) -> None:
 
 def test_url_404(server: str) -> None:
     with pytest.raises(InputError, match=r"could not fetch URL: 404 Not Found \(http"):
-        read_document(server + "/nothing", SETTINGS)
+        read_document(server + "/nothing", SETTINGS, allow_private=True)
 
 
 def test_url_redirects(server: str) -> None:
-    assert read_document(server + "/redirect", SETTINGS).text == ENGLISH
+    assert read_document(server + "/redirect", SETTINGS, allow_private=True).text == ENGLISH
     with pytest.raises(InputError, match="could not fetch URL: more than 5 redirects"):
-        read_document(server + "/loop", SETTINGS)
+        read_document(server + "/loop", SETTINGS, allow_private=True)
 
 
 @pytest.mark.parametrize(("path", "size"), [("/big", "5,000 bytes"), ("/stream-big", "more than")])
 def test_url_over_max_bytes(server: str, path: str, size: str) -> None:
     with pytest.raises(InputError, match=f"is too large: {size}.*limit is 1,000 bytes"):
-        read_document(server + path, replace(SETTINGS, max_bytes=1000))
+        read_document(server + path, replace(SETTINGS, max_bytes=1000), allow_private=True)
 
 
 def test_url_unreachable() -> None:
     settings = replace(SETTINGS, http_timeout=2.0)
     with pytest.raises(InputError, match="could not fetch URL: .*127.0.0.1:9/"):
-        read_document("http://127.0.0.1:9/", settings)
+        read_document("http://127.0.0.1:9/", settings, allow_private=True)

@@ -16,6 +16,7 @@ class Settings:
     min_english_ratio: float = 0.20  # share of English function words below which text is refused
     published: str | None = None  # default publication date (ISO) when the input has none
     batch_size: int = 16
+    allow_private: bool = False  # fetch URLs on private/loopback addresses
     attribution_model: bool = True  # use the trained role tagger (else rules alone)
     n_process: int = 1
     extra: dict[str, str] = field(default_factory=dict)

@@ -43,7 +43,9 @@ def resolve(host: str, port: int, url: str) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as err:
-        raise InputError(f"could not fetch URL: cannot resolve host {host} ({err}) ({url})") from None
+        raise InputError(
+            f"could not fetch URL: cannot resolve host {host} ({err}) ({url})"
+        ) from None
     found: list[IPAddress] = []
     for info in infos:
         # The scope of a link-local IPv6 address ("fe80::1%eth0") is not part of it.

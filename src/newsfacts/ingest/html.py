@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
+from dataclasses import replace
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 
 from newsfacts.errors import EmptyInputError
+from newsfacts.ingest.metadata import iso_date, page_metadata
 from newsfacts.models import Metadata
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Chosen on bench/extraction.py (scrapinghub, 181 pages, body 4-gram shingle F1): precision
+# with tables 0.960, against 0.950 without either and 0.943 for trafilatura's defaults.
+EXTRACTION_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": True,
+}
+# When precision leaves too little text, a second try that favours recall.
+FALLBACK_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_recall": True}
 MIN_ARTICLE_WORDS = 10  # fewer extracted words means trafilatura found menus, not an article
 
 _SNIFF = re.compile(
@@ -22,7 +37,6 @@ _SNIFF = re.compile(
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\|)\s*", re.IGNORECASE)
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_].*)?$")
 _WORD = re.compile(r"\w+")
 
@@ -49,29 +63,37 @@ def extract_article(html: str, name: str, url: str | None = None) -> tuple[str, 
     if tree is None:
         raise EmptyInputError(f"no article text found in {name} (the HTML could not be parsed)")
     language = _language(tree)
-    found = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    found = _extract(tree, url, EXTRACTION_OPTIONS)
     text = (getattr(found, "text", None) or "").strip()
     words = len(_WORD.findall(text))
+    if words < MIN_ARTICLE_WORDS:
+        found = _extract(tree, url, FALLBACK_OPTIONS)
+        text = (getattr(found, "text", None) or "").strip()
+        words = len(_WORD.findall(text))
     if found is None or words < MIN_ARTICLE_WORDS:
         raise EmptyInputError(
             f"no article text found in {name} (only {words} words could be extracted)"
         )
-    metadata = Metadata(
+    theirs = Metadata(
         title=_clean(getattr(found, "title", None)),
         authors=split_authors(getattr(found, "author", None)),
-        published=_date(getattr(found, "date", None)),
+        published=iso_date(getattr(found, "date", None)),
         outlet=_clean(getattr(found, "sitename", None)),
-        url=_clean(getattr(found, "url", None)) or url,
-        language=language,
+        url=_clean(getattr(found, "url", None)),
     )
-    return text, metadata
+    metadata = page_metadata(tree, url, theirs)
+    return text, replace(metadata, language=language)
+
+
+def _extract(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> Any:
+    # trafilatura prunes the tree it is given; metadata is read from the whole page later.
+    return trafilatura.bare_extraction(
+        deepcopy(tree),
+        url=url,
+        with_metadata=True,
+        **options,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
 
 
 def split_authors(value: str | None) -> tuple[str, ...]:
@@ -100,10 +122,51 @@ def _language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value and _ISO_DATE.match(value) else None
-
-
 def _clean(value: str | None) -> str | None:
     value = " ".join(value.split()) if value else ""
     return value or None
+
+
+_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre section article header footer "
+    "table tr dl dt dd figcaption hr".split()
+)
+_DROP = frozenset("script style noscript iframe form button svg figure img video audio".split())
+
+
+def fragment_text(html: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), one block a line.
+
+    Unlike ``extract_article`` nothing is judged boilerplate: a feed's content is the article.
+    """
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return " ".join(html.split())
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element: HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in _DROP:  # comments and processing instructions hold no text
+            current.append(element.tail or "")
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush()
+        current.append(element.text or "")
+        for child in element:
+            walk(child)
+        if block:
+            flush()
+        current.append(element.tail or "")
+
+    walk(root)
+    flush()
+    return "\n".join(lines)

@@ -1,9 +1,10 @@
-"""Where library errors become messages: one guard shared by every command."""
+"""Shared by every command: the error guard, and options that several commands take."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -22,3 +23,16 @@ def guard(body: Callable[[], int]) -> None:
         click.echo("newsfacts: interrupted", err=True)
         code = 130
     sys.exit(code)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def allow_private_option(command: F) -> F:
+    """--allow-private: fetch URLs whose host is on a private or loopback address."""
+    option = click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Fetch URLs on private, loopback or link-local addresses (refused by default).",
+    )
+    return option(command)

@@ -18,7 +18,7 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.interfaces.boundary import guard
+from newsfacts.interfaces.boundary import allow_private_option, guard
 from newsfacts.models import ArticleFacts
 from newsfacts.settings import Settings
 
@@ -66,10 +66,10 @@ class Run:
         return EXIT_WARNED if self.warned else 0
 
 
-def _settings(published: str | None) -> Settings:
+def _settings(published: str | None, allow_private: bool = False) -> Settings:
     from newsfacts.pipeline import parse_published
 
-    return replace(Settings(), published=parse_published(published))
+    return replace(Settings(), published=parse_published(published), allow_private=allow_private)
 
 
 def _names(specs: tuple[str, ...], run: Run) -> list[str]:
@@ -86,14 +86,23 @@ def _names(specs: tuple[str, ...], run: Run) -> list[str]:
 
 
 def _prepared(names: list[str], settings: Settings, run: Run) -> Iterator[Any]:
-    """Read, check and clean every input; failures are reported and skipped."""
-    from newsfacts.ingest import read_document
+    """Read, check and clean every document of every input (a feed, a JSONL or WARC file
+    holds many); failures are reported and skipped, one bad record never ends its file."""
+    from newsfacts.ingest import iter_documents
     from newsfacts.pipeline import prepare
 
     for name in names:
         try:
-            document = read_document(name, settings, stdin=sys.stdin.buffer)
-            yield prepare(document, settings)
+            for item in iter_documents(
+                name, settings, stdin=sys.stdin.buffer, allow_private=settings.allow_private
+            ):
+                if isinstance(item, NewsfactsError):
+                    run.fail(getattr(item, "input", name), str(item))
+                    continue
+                try:
+                    yield prepare(item, settings)
+                except NewsfactsError as err:
+                    run.fail(item.input, str(err))
         except NewsfactsError as err:
             run.fail(name, str(err))
 
@@ -114,7 +123,14 @@ def main() -> None:
     default=None,
     help="Worker processes (default: 2 when there are more than 4 inputs and 2 cores).",
 )
-def analyze(inputs: tuple[str, ...], fmt: str, published: str | None, jobs: int | None) -> None:
+@allow_private_option
+def analyze(
+    inputs: tuple[str, ...],
+    fmt: str,
+    published: str | None,
+    jobs: int | None,
+    allow_private: bool,
+) -> None:
     """Analyse articles: people, organisations, places, attributions, times, events.
 
     INPUT is a file, a directory, a glob, - (stdin) or an http(s) URL.
@@ -124,7 +140,7 @@ def analyze(inputs: tuple[str, ...], fmt: str, published: str | None, jobs: int 
         from newsfacts.batch import analyze_stream
         from newsfacts.pipeline import Failure
 
-        settings = _settings(published)
+        settings = _settings(published, allow_private)
         run = Run(fmt, sys.stdout)
         names = _names(inputs, run)
         workers = (
@@ -144,13 +160,14 @@ def analyze(inputs: tuple[str, ...], fmt: str, published: str | None, jobs: int 
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
-def extract(inputs: tuple[str, ...], fmt: str, published: str | None) -> None:
+@allow_private_option
+def extract(inputs: tuple[str, ...], fmt: str, published: str | None, allow_private: bool) -> None:
     """Clean articles and find their metadata, without NLP (fast)."""
 
     def body() -> int:
         from newsfacts.pipeline import extract_prepared
 
-        settings = _settings(published)
+        settings = _settings(published, allow_private)
         run = Run(fmt, sys.stdout)
         for prepared in _prepared(_names(inputs, run), settings, run):
             run.emit(extract_prepared(prepared))

@@ -20,7 +20,7 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import InputError, NewsfactsError
-from newsfacts.interfaces.boundary import guard
+from newsfacts.interfaces.boundary import allow_private_option, guard
 from newsfacts.models import Metadata
 from newsfacts.settings import Settings
 from newsfacts.store import DEFAULT_URL, Database, Stored, open_database
@@ -247,7 +247,7 @@ def ingest_inputs(
     committed on its own, so an interrupted run resumes where it stopped.
     """
     from newsfacts.batch import analyze_stream
-    from newsfacts.ingest import read_document
+    from newsfacts.ingest import Document, RecordError, iter_documents
     from newsfacts.pipeline import Failure, Prepared, prepare
     from newsfacts.store import StoreError, content_hash, find_article, store_facts
 
@@ -257,10 +257,23 @@ def ingest_inputs(
         jobs = min(2, os.cpu_count() or 1) if len(names) > 4 else 1
     with _progress(len(names), progress) as advance:
 
-        def prepared() -> Iterator[Prepared]:
+        def documents() -> Iterator[Document | NewsfactsError]:
+            # A feed, a JSONL or a WARC file holds many documents; failed records come as
+            # errors (one bad record never ends its file), an input that can't be opened raises.
             for name in names:
                 try:
-                    document = read_document(name, settings, stdin=sys.stdin.buffer)
+                    yield from iter_documents(
+                        name, settings, stdin=sys.stdin.buffer, allow_private=settings.allow_private
+                    )
+                except NewsfactsError as err:
+                    yield RecordError(name, str(err))
+
+        def prepared() -> Iterator[Prepared]:
+            for document in documents():
+                name = getattr(document, "input", "")
+                try:
+                    if isinstance(document, NewsfactsError):
+                        raise document
                     extra = _sidecar_for(name, sidecar or {})
                     if extra is not None:
                         document = replace(document, metadata=_merged(document.metadata, extra))
@@ -319,6 +332,7 @@ def ingest_inputs(
     show_default=True,
     help="How to print the summary (text on stderr, json on stdout).",
 )
+@allow_private_option
 def ingest(
     inputs: tuple[str, ...],
     db_url: str,
@@ -328,6 +342,7 @@ def ingest(
     jobs: int | None,
     progress: bool | None,
     fmt: str,
+    allow_private: bool,
 ) -> None:
     """Analyse articles and store their facts in a corpus database.
 
@@ -339,7 +354,9 @@ def ingest(
     def body() -> int:
         from newsfacts.pipeline import parse_published
 
-        settings = replace(Settings(), published=parse_published(published))
+        settings = replace(
+            Settings(), published=parse_published(published), allow_private=allow_private
+        )
         if batch_size:
             settings = replace(settings, batch_size=batch_size)
         sidecar = read_sidecar(sidecar_path) if sidecar_path else None
