@@ -279,3 +279,39 @@ def test_example_article() -> None:
     for litter in ("Share this article", "Advertisement", "Related stories", "About the author"):
         assert litter not in joined
     assert "cookies" not in joined and "email address" not in joined
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("Sobre Carlos Nadalim", True),
+        ("Über Moritz Bachmann", True),
+        ("À propos de Marie Dupont", True),
+        ("Sobre el acuerdo con los sindicatos", False),  # a sentence about something
+        ("About Examiner", False),  # English "About ..." is mostly a menu item
+    ],
+)
+def test_an_about_box_in_other_languages_ends_the_article(line: str, marker: bool) -> None:
+    assert is_end_marker(line) == marker
+
+
+def test_the_body_run_is_cut_at_a_long_stretch_of_unlikely_blocks() -> None:
+    from newsfacts.clean.body import GAP_BLOCKS, _strongest_part
+
+    short_gap = [False, True, True, False]
+    assert _strongest_part((0, 3), [1.0, -0.1, -0.1, 1.0], short_gap) == (0, 3)
+    weak = [False] * 2 + [True] * GAP_BLOCKS + [False] * 3
+    pulls = [1.0, 1.0] + [-0.1] * GAP_BLOCKS + [1.0, 1.0, 1.0]
+    assert _strongest_part((0, len(weak) - 1), pulls, weak) == (GAP_BLOCKS + 2, len(weak) - 1)
+    assert _strongest_part((0, 1), [1.0, 1.0], [False, False]) == (0, 1)
+
+
+def test_a_headline_glued_to_its_teaser_is_a_feature() -> None:
+    from newsfacts.clean.body import analyse
+    from newsfacts.clean.features import FEATURE_NAMES
+    from newsfacts.clean.lines import split_lines
+
+    teaser = "Is Violence In Sports On The Rise?Violence is part of the game in many sports."
+    page = analyse(split_lines("\n".join([P1, teaser, "He watched it on YouTube."])), frozenset())
+    glued = [row[FEATURE_NAMES.index("glued_words")] for row in page.rows]
+    assert glued == [0.0, 1.0, 0.0]

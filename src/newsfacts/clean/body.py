@@ -28,6 +28,8 @@ END_AFTER_CHARS = 500
 RUN_WEIGHT_CHARS = 100
 MODEL_LITTER = -0.3  # a litter line's cost in the model's run choice
 _FAR = 1e6  # past the end-marker cut nothing is body
+# this many blocks in a row below the run threshold split the body run; its strongest part is kept
+GAP_BLOCKS = 8
 
 
 def line_score(info: Shape, litter: bool) -> float:
@@ -92,8 +94,9 @@ def body_lines(
     """Indices of the body lines; ``skip`` (title, byline) are never body.
 
     The line model gives each block a probability of being body; the body is the run of
-    blocks with the largest total of (probability - run threshold), weighted by length, less
-    the blocks inside it that the model, the litter rules or the end-marker cut reject.
+    blocks with the largest total of (probability - run threshold), weighted by length, cut to
+    its strongest part at long stretches of unlikely blocks, less the blocks inside it that the
+    model, the litter rules or the end-marker cut reject.
     """
     page = analyse(lines, skip)
     if not page.blocks:
@@ -102,13 +105,14 @@ def body_lines(
     probs = model.probabilities(page.rows)
     cut = len(page.blocks) if page.cut is None else page.cut
     never = [b.litter or b.skipped or k >= cut for k, b in enumerate(page.blocks)]
-    run = best_run(
-        [
-            _run_score(b, probs[k], model.run_threshold) if k < cut else -_FAR
-            for k, b in enumerate(page.blocks)
-        ]
-    )
-    if run is None:
+    pulls = [
+        _run_score(b, probs[k], model.run_threshold) if k < cut else -_FAR
+        for k, b in enumerate(page.blocks)
+    ]
+    run = best_run(pulls)
+    if run is not None:
+        run = _strongest_part(run, pulls, [p < model.run_threshold for p in probs])
+    else:
         run = page.run
     if run is None:
         # no prose at all: keep everything that is not litter
@@ -120,6 +124,34 @@ def body_lines(
         for i in _span(page.blocks[k])
         if not is_litter(lines[i].text)
     ]
+
+
+def _strongest_part(
+    run: tuple[int, int], pulls: Sequence[float], weak: Sequence[bool]
+) -> tuple[int, int]:
+    """The part of ``run`` with the largest pull, once cut at every stretch of ``GAP_BLOCKS``
+    or more weak blocks: a related-stories rail that a long teaser pulled into the run ends
+    at such a stretch."""
+    parts: list[tuple[int, int]] = []
+    start = run[0]
+    k = run[0]
+    while k <= run[1]:
+        if not weak[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 <= run[1] and weak[end + 1]:
+            end += 1
+        if end - k + 1 >= GAP_BLOCKS:
+            if k > start:
+                parts.append((start, k - 1))
+            start = end + 1
+        k = end + 1
+    if start <= run[1]:
+        parts.append((start, run[1]))
+    if not parts:
+        return run
+    return max(parts, key=lambda part: sum(pulls[part[0] : part[1] + 1]))
 
 
 def _run_score(block: Block, prob: float, threshold: float) -> float:

@@ -24,6 +24,9 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’l
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net|co\.uk)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[^\W\d_\x00-\u02ff]")  # letters beyond Latin: CJK, Cyrillic, Arabic...
+# a word glued to the next one's capital ("...OptionsThe 49ers"): a teaser's headline run into its
+# summary when a page's inline elements are flattened
+_GLUED = re.compile(r"[a-z]{3}[.!?]?[A-Z][a-z]")
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_chars",
@@ -64,6 +67,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "second_person",
     "link_like",
     "question_end",
+    "glued_words",
 )
 
 
@@ -145,6 +149,7 @@ def block_features(
                 len(_SECOND_PERSON.findall(text)) / max(info.words, 1),
                 float(bool(_LINK.search(text))),
                 float(text.rstrip(_CLOSERS).endswith(("?", "？"))),
+                float(bool(_GLUED.search(text))),
             ]
         )
         seen_prose += prose_chars[i]
