@@ -34,7 +34,7 @@ print(len(docs), sum(len(d.ents) for d in docs))
 
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if done.returncode not in (0, 3):  # 3: analysed, with input warnings
         raise SystemExit(f"{command[2:4]} failed with exit status {done.returncode}")
     return time.perf_counter() - start

@@ -245,3 +245,23 @@ def test_an_interrupted_ingest_resumes(
     report = ingest_inputs(inputs, db, Settings())
     assert (report.known, report.stored, report.failed) == (1, 1, [])
     assert stats(db)["articles"] == 2
+
+
+def test_organisations_and_places_from_the_command_line(cli: click.Group, tmp_path: Path) -> None:
+    from test_store_entities import ARTICLES
+
+    url = f"sqlite:///{tmp_path / 'orgs.db'}"
+    with open_database(url) as db:
+        for article in ARTICLES:
+            store_facts(db, article())
+    code, out, _ = invoke(cli, "entity", "the Pentagon", "--db", url)
+    assert code == 0 and out.startswith("Pentagon (ORG, organisation)")
+    assert "2 article(s)" in out and "seen 2024-01-08 to 2024-02-03" in out
+    assert "United States (GPE): 2 article(s)" in out
+    code, out, _ = invoke(cli, "quotes", "--speaker", "Pentagon", "--db", url, "--format", "json")
+    assert [q["speaker"] for q in json.loads(out)] == ["Pentagon"] * 3
+    code, out, _ = invoke(cli, "timeline", "US", "--db", url)
+    assert out.startswith("2024-01-08  agreement: The United States and Iraq agreed on a plan")
+    code, out, _ = invoke(cli, "stats", "--db", url, "--format", "json")
+    numbers = json.loads(out)
+    assert (numbers["people"], numbers["organisations"], numbers["places"]) == (1, 3, 3)

@@ -13,8 +13,8 @@ from newsfacts.evaluation.polnear import PolnearReport, evaluate
 from newsfacts.pipeline import analyze_text
 from newsfacts.settings import Settings
 
-# exact-span F1 per role, and the linked F1, in percent
-FLOORS = {"source": 68.0, "cue": 67.0, "content": 47.0, "linked": 61.0}
+# exact-span F1 per role and the linked F1, in percent (measured: 71.7, 70.7, 52.3, 64.5)
+FLOORS = {"source": 70.0, "cue": 69.0, "content": 50.5, "linked": 63.0}
 
 
 @pytest.fixture(scope="module")

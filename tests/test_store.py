@@ -217,7 +217,7 @@ def test_urls_open_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             assert database.dialect == "sqlite"
         assert made.is_file(), url
     with open_database("sqlite:///:memory:") as database:
-        assert current_version(database) == 1
+        assert current_version(database) == 2
 
 
 def test_bad_urls_are_store_errors(tmp_path: Path) -> None:
@@ -232,7 +232,8 @@ def test_migrations_apply_once_and_refuse_a_newer_schema(tmp_path: Path) -> None
     open_database(path).close()
     with open_database(path) as database:
         assert database.rows("SELECT version, name FROM schema_version") == [
-            {"version": 1, "name": "initial"}
+            {"version": 1, "name": "initial"},
+            {"version": 2, "name": "identities"},
         ]
         database.execute(
             "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 'now')"

@@ -63,7 +63,7 @@ def test_schema_has_tsvector_columns_and_version() -> None:
             ("articles", "tsvector"),
             ("attributions", "tsvector"),
         }
-        assert stats(db)["schema_version"] == 1
+        assert stats(db)["schema_version"] == 2
         assert stats(db)["backend"] == "postgresql"
 
 
@@ -71,7 +71,7 @@ def test_reopening_applies_no_migration_twice() -> None:
     with postgres_url() as url:
         open_database(url).close()
         with open_database(url) as db:
-            assert db.scalar("SELECT COUNT(*) AS n FROM schema_version") == 1
+            assert db.scalar("SELECT COUNT(*) AS n FROM schema_version") == 2
 
 
 def test_unreachable_server_is_a_store_error_without_the_password() -> None:

@@ -16,6 +16,7 @@ from newsfacts.pipeline import Failure, Prepared, analyze_many
 from newsfacts.settings import Settings
 
 Result = ArticleFacts | Failure
+PER_TASK = 4  # articles a worker parses together
 
 
 def analyze_stream(
@@ -31,8 +32,10 @@ def analyze_stream(
         # Items are drawn here, in the caller's thread (they may come from a generator that
         # touches a database), a few per worker at a time.
         iterator = iter(items)
-        while chunk := list(islice(iterator, jobs * 4)):
-            yield from pool.imap(_analyze_one, chunk)
+        while chunk := list(islice(iterator, jobs * PER_TASK * 2)):
+            tasks = [chunk[i : i + PER_TASK] for i in range(0, len(chunk), PER_TASK)]
+            for results in pool.imap(_analyze_some, tasks):
+                yield from results
 
 
 def _in_process(items: Iterable[Prepared], settings: Settings) -> Iterator[Result]:
@@ -59,8 +62,16 @@ def _worker_init(settings: Settings) -> None:
     _SETTINGS = settings
 
 
-def _analyze_one(prepared: Prepared) -> Result:
+def _analyze_some(batch: list[Prepared]) -> list[Result]:
+    """A few articles in one task, so that the parser works on a batch."""
     settings = _SETTINGS or Settings()
+    try:
+        return list(analyze_many(batch, settings))
+    except Exception:  # noqa: BLE001 - retry one by one so only the bad article fails
+        return [_analyze_one(prepared, settings) for prepared in batch]
+
+
+def _analyze_one(prepared: Prepared, settings: Settings) -> Result:
     try:
         return next(iter(analyze_many([prepared], settings)))
     except Exception as err:  # noqa: BLE001 - reported for this article, the run goes on

@@ -426,7 +426,11 @@ def search(query: str, db_url: str, fmt: str, limit: int) -> None:
 
 
 @click.command()
-@click.option("--speaker", metavar="NAME", help="Who said it (a person, or words of the source).")
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help='Who said it: a person, an organisation ("the Pentagon"), or words of the source.',
+)
 @click.option("--about", metavar="TEXT", help="Full-text query on what was said.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
@@ -484,11 +488,13 @@ def quotes(
 @format_option
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True)
 def entity(name: str, db_url: str, fmt: str, top: int) -> None:
-    """Who or what NAME is: titles over time, aliases, articles, who appears with it."""
+    """Who or what NAME is (a person, organisation, place or group): titles over time,
+    aliases, articles, first and last seen, who appears with it."""
     from newsfacts.store import entity_profile
 
     def text(profile: Row) -> Iterator[str]:
-        yield f"{profile['name']} ({profile['type']})"
+        kind = profile["kind"]
+        yield f"{profile['name']} ({profile['type']}{', ' + kind if kind else ''})"
         yield (
             f"  {profile['articles']} article(s), {profile['mentions']} mention(s),"
             f" {profile['quotes']} quote(s); seen {_when(profile['first_seen']).strip()}"
@@ -521,7 +527,7 @@ def entity(name: str, db_url: str, fmt: str, top: int) -> None:
 @db_option
 @format_option
 def timeline(name: str, db_url: str, fmt: str) -> None:
-    """What NAME said and took part in, in date order."""
+    """What NAME (a person or an organisation) said and took part in, in date order."""
     from newsfacts.store import timeline as run_timeline
 
     def text(rows: list[Row]) -> Iterator[str]:
@@ -570,7 +576,7 @@ def sources(anonymous: bool, limit: int, db_url: str, fmt: str) -> None:
 @db_option
 @format_option
 def stats(db_url: str, fmt: str) -> None:
-    """Counts over the corpus: articles, people, attributions, dates."""
+    """Counts over the corpus: articles, people, organisations, places, attributions, dates."""
     from newsfacts.store import stats as run_stats
 
     def text(numbers: Row) -> Iterator[str]:
@@ -596,7 +602,7 @@ def stats(db_url: str, fmt: str) -> None:
 )
 @click.option(
     "--table",
-    type=click.Choice(["articles", "attributions", "entities", "people"]),
+    type=click.Choice(["articles", "attributions", "entities", "people", "identities"]),
     default="articles",
     show_default=True,
     help="The table for csv and parquet.",

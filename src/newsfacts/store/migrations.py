@@ -1,18 +1,22 @@
 """Versioned schema migrations: ``data/migrations/<dialect>/NNN_name.sql``, applied in order.
 
 The ``schema_version`` table records each applied version. Every migration runs in its
-own transaction, so a failed one leaves the database at the previous version.
+own transaction, so a failed one leaves the database at the previous version. A migration
+that needs more than SQL (reading the stored facts to fill a new table) names a Python step
+in ``_AFTER``, run in the same transaction right after its script.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from newsfacts.store.database import Database, StoreError
+from newsfacts.store.identities import backfill_identities
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -51,18 +55,31 @@ def current_version(db: Database) -> int:
     return int(db.scalar("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version") or 0)
 
 
-def migrate(db: Database) -> list[int]:
-    """Apply every pending migration; returns the versions applied now."""
+def _backfill(db: Database) -> None:
+    backfill_identities(db)
+
+
+# Python steps run right after a migration's SQL, in its transaction, by version.
+_AFTER: dict[int, Callable[[Database], None]] = {2: _backfill}
+
+
+def migrate(db: Database, *, target: int | None = None) -> list[int]:
+    """Apply every pending migration (up to ``target``); returns the versions applied now."""
     applied: list[int] = []
     if current_version(db) == latest_version(db.dialect):
         return applied
     for migration in migrations(db.dialect):
+        if target is not None and migration.version > target:
+            break
         with db.transaction():
             _lock(db)
             version = current_version(db)  # again, under the lock: another process may have won
             if migration.version <= version:
                 continue
             db.run_script(migration.sql)
+            step = _AFTER.get(migration.version)
+            if step is not None:
+                step(db)
             db.execute(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.name, _now()),

@@ -14,7 +14,13 @@ from typing import Any
 
 from newsfacts.store.database import Database, StoreError
 from newsfacts.store.migrations import current_version
-from newsfacts.store.names import entity_key, is_surname, person_key
+from newsfacts.store.names import (
+    entity_key,
+    identity_key,
+    is_surname,
+    person_key,
+    without_leading_words,
+)
 
 Row = dict[str, Any]
 
@@ -126,6 +132,53 @@ def _people(db: Database, ids: list[int]) -> list[Row]:
     )
 
 
+# -- organisations, places, groups --------------------------------------------------------
+def find_identities(db: Database, name: str) -> list[Row]:
+    """Organisations, places and groups the name can mean: by key, else by a known alias."""
+    key = identity_key(name)
+    if not key:
+        return []
+    exact = _ids(db, "SELECT id FROM identities WHERE key = ?", key)
+    aliases = _ids(db, "SELECT DISTINCT identity_id FROM identity_aliases WHERE key = ?", key)
+    ids = list(dict.fromkeys(exact + aliases))
+    if not ids:
+        return []
+    return db.rows(
+        "SELECT i.id, i.kind, i.name, i.key, COUNT(DISTINCT e.article_id) AS articles"
+        " FROM identities i LEFT JOIN entities e ON e.identity_id = i.id"
+        f" WHERE i.id IN ({_marks(ids)}) GROUP BY i.id, i.kind, i.name, i.key"
+        " ORDER BY articles DESC, i.id",
+        ids,
+    )
+
+
+def find_named(db: Database, name: str) -> list[Row]:
+    """People, organisations, places and groups the name can mean, the likeliest first.
+
+    Each row has ``kind`` ("person", "organisation", "place", "group"). A person found by
+    the full name or an alias competes with an organisation or place on article count; a
+    person found only through a surname ("Washington" → George Washington) comes after a
+    place or organisation of exactly that name.
+    """
+    people = [{**p, "kind": "person"} for p in find_people(db, name)]
+    others = find_identities(db, name)
+    if not others:
+        return people
+    key = person_key(name)
+    named = set(_ids(db, "SELECT DISTINCT person_id FROM person_aliases WHERE key = ?", key))
+    exact = [p for p in people if p["key"] == key or p["id"] in named]
+    if not exact:
+        return others + people
+    rest = [p for p in people if p not in exact]
+    return sorted(exact + others, key=lambda r: -int(r["articles"])) + rest
+
+
+def _target(candidate: Row, table: str) -> tuple[str, list[Any]]:
+    """An SQL condition on entities ``table`` for one candidate of ``find_named``."""
+    column = "person_id" if candidate["kind"] == "person" else "identity_id"
+    return f"{table}.{column} = ?", [candidate["id"]]
+
+
 # -- quotes -------------------------------------------------------------------------------
 def quotes(
     db: Database,
@@ -139,20 +192,18 @@ def quotes(
 ) -> list[Row]:
     """Attributions with their article, date and text, oldest first.
 
-    ``speaker`` matches the people the name can mean (see ``find_people``) and, for
-    speakers not linked to a person, the speaker's words; ``about`` is a full-text query
-    on the quoted content; ``since``/``until`` are inclusive ISO dates.
+    ``speaker`` matches the people the name can mean (see ``find_people``), or the
+    organisations, places or groups (``find_named`` picks which) together with unlinked
+    sources that use the name's words ("the White House said"); a name that matches nothing
+    known matches the words of unlinked sources. ``about`` is a full-text query on the quoted
+    content; ``since``/``until`` are inclusive ISO dates.
     """
     where: list[str] = []
     params: list[Any] = []
     if speaker is not None:
-        people = [p["id"] for p in find_people(db, speaker)]
-        if people:
-            where.append(f"q.person_id IN ({_marks(people)})")
-            params.extend(people)
-        else:  # no such person: match the words of unlinked sources ("White House")
-            where.append("(q.person_id IS NULL AND lower(q.speaker_name) LIKE ? ESCAPE '\\')")
-            params.append("%" + _like(speaker.casefold().strip()) + "%")
+        condition, values = _spoken_by(db, speaker)
+        where.append(condition)
+        params.extend(values)
     if about:
         condition, values = _about(db, about)
         where.append(condition)
@@ -168,11 +219,13 @@ def quotes(
         params.append(anonymous)
     sql = (
         "SELECT q.id, a.id AS article_id, a.input, a.title, q.published, a.outlet,"
-        " COALESCE(p.name, q.speaker_name) AS speaker, q.kind, q.anonymous, q.content,"
+        " COALESCE(p.name, i.name, q.speaker_name) AS speaker, q.kind, q.anonymous, q.content,"
         " q.source_text AS source, q.cue_text AS cue, q.source_description, q.via, q.confidence,"
         " q.content_start, q.content_end"
         " FROM attributions q JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN people p ON p.id = q.person_id"
+        " LEFT JOIN entities se ON se.id = q.speaker_entity_id"
+        " LEFT JOIN identities i ON i.id = se.identity_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.published IS NULL, q.published, a.id, q.content_start"
     )
@@ -185,28 +238,37 @@ def quotes(
     return rows
 
 
+def _spoken_by(db: Database, speaker: str) -> tuple[str, list[Any]]:
+    """A condition on attributions ``q`` said by whoever SPEAKER names."""
+    found = find_named(db, speaker)
+    unlinked = "(q.person_id IS NULL AND se.identity_id IS NULL AND lower(q.speaker_name) LIKE ?"
+    words = "%" + _like(without_leading_words(speaker.strip()).casefold()) + "%"
+    if found and found[0]["kind"] == "person":
+        people = [p["id"] for p in found if p["kind"] == "person"]
+        return f"q.person_id IN ({_marks(people)})", people
+    if found:
+        ids = [r["id"] for r in found if r["kind"] != "person"]
+        return (
+            f"(se.identity_id IN ({_marks(ids)}) OR {unlinked} ESCAPE '\\'))",
+            [*ids, words],
+        )
+    # Nothing known by that name: match the words of unlinked sources ("a senior official").
+    return f"{unlinked} ESCAPE '\\')", [words]
+
+
 # -- entities -----------------------------------------------------------------------------
 def entity_profile(db: Database, name: str, *, top: int = 10) -> Row:
-    """Who or what NAME is across the corpus: titles over time, aliases, articles, company."""
-    people = find_people(db, name)
-    if people:
-        chosen = people[0]
-        target, target_params = "{t}.person_id = ?", [chosen["id"]]
-        profile: Row = {"name": chosen["name"], "type": "PERSON", "person_id": chosen["id"]}
-        profile["titles"] = db.rows(
-            "SELECT title, COUNT(DISTINCT article_id) AS articles, MIN(published) AS first,"
-            " MAX(published) AS last FROM person_titles WHERE person_id = ?"
-            " GROUP BY title ORDER BY MIN(published) IS NULL, MIN(published), articles DESC, title",
-            (chosen["id"],),
-        )
-        profile["aliases"] = [
-            r["alias"]
-            for r in db.rows(
-                "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias",
-                (chosen["id"],),
-            )
-        ]
-        profile["other_matches"] = [p["name"] for p in people[1:]]
+    """Who or what NAME is across the corpus: titles over time, aliases, articles, company.
+
+    People, organisations, places and groups are found through their cross-article
+    identity (``find_named``); another entity type by its name's words.
+    """
+    found = find_named(db, name)
+    if found:
+        chosen = found[0]
+        target, target_params = _target(chosen, "{t}")
+        profile = _identity_profile(db, chosen)
+        profile["other_matches"] = [r["name"] for r in found[1:]]
     else:
         key = entity_key(name)
         kinds = db.rows(
@@ -223,7 +285,14 @@ def entity_profile(db: Database, name: str, *, top: int = 10) -> Row:
             " GROUP BY name ORDER BY n DESC, name",
             (kind, key),
         )
-        profile = {"name": names[0]["name"], "type": kind, "person_id": None, "titles": []}
+        profile = {
+            "name": names[0]["name"],
+            "type": kind,
+            "kind": None,
+            "person_id": None,
+            "identity_id": None,
+            "titles": [],
+        }
         profile["aliases"] = [r["name"] for r in names]
         profile["other_matches"] = []
     on = target.format(t="e")
@@ -246,26 +315,70 @@ def entity_profile(db: Database, name: str, *, top: int = 10) -> Row:
     )
     if profile["person_id"]:
         other = "COALESCE(o.person_id, 0) <> ?"
+    elif profile["identity_id"]:
+        other = "COALESCE(o.identity_id, 0) <> ?"
     else:
         other = "NOT (o.type = ? AND o.key = ?)"
     profile["cooccurring"] = db.rows(
-        "SELECT MIN(COALESCE(p.name, o.name)) AS name, MIN(o.type) AS type,"
+        "SELECT MIN(COALESCE(p.name, i.name, o.name)) AS name, MIN(o.type) AS type,"
         " COUNT(DISTINCT o.article_id) AS articles"
         " FROM entities t JOIN entities o ON o.article_id = t.article_id"
         " LEFT JOIN people p ON p.id = o.person_id"
+        " LEFT JOIN identities i ON i.id = o.identity_id"
         f" WHERE {target.format(t='t')} AND {other}"
-        " GROUP BY COALESCE(CAST(o.person_id AS TEXT), o.type || ':' || o.key)"
+        " GROUP BY COALESCE('p' || CAST(o.person_id AS TEXT), 'i' || CAST(o.identity_id AS TEXT),"
+        " o.type || ':' || o.key)"
         " ORDER BY articles DESC, name LIMIT ?",
         [*target_params, *target_params, top],
     )
     return profile
 
 
+def _identity_profile(db: Database, chosen: Row) -> Row:
+    """Name, type, kind, titles and aliases of a person or another identity."""
+    if chosen["kind"] == "person":
+        titles = db.rows(
+            "SELECT title, COUNT(DISTINCT article_id) AS articles, MIN(published) AS first,"
+            " MAX(published) AS last FROM person_titles WHERE person_id = ?"
+            " GROUP BY title ORDER BY MIN(published) IS NULL, MIN(published), articles DESC, title",
+            (chosen["id"],),
+        )
+        aliases = db.rows(
+            "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias", (chosen["id"],)
+        )
+        return {
+            "name": chosen["name"],
+            "type": "PERSON",
+            "kind": "person",
+            "person_id": chosen["id"],
+            "identity_id": None,
+            "titles": titles,
+            "aliases": [r["alias"] for r in aliases],
+        }
+    types = db.rows(
+        "SELECT type, COUNT(*) AS n FROM entities WHERE identity_id = ? GROUP BY type"
+        " ORDER BY n DESC, type",
+        (chosen["id"],),
+    )
+    aliases = db.rows(
+        "SELECT alias FROM identity_aliases WHERE identity_id = ? ORDER BY alias", (chosen["id"],)
+    )
+    return {
+        "name": chosen["name"],
+        "type": types[0]["type"] if types else None,
+        "kind": chosen["kind"],
+        "person_id": None,
+        "identity_id": chosen["id"],
+        "titles": [],
+        "aliases": [r["alias"] for r in aliases],
+    }
+
+
 def timeline(db: Database, name: str) -> list[Row]:
     """What NAME said and took part in, in date order (event dates, else publication)."""
-    people = find_people(db, name)
-    if people:
-        target, params = "e.person_id = ?", [people[0]["id"]]
+    found = find_named(db, name)
+    if found:
+        target, params = _target(found[0], "e")
     else:
         key = entity_key(name)
         if not key or not db.scalar("SELECT COUNT(*) AS n FROM entities WHERE key = ?", (key,)):
@@ -306,16 +419,22 @@ def _timeline_order(row: Row) -> tuple[bool, str, int, int]:
 # -- sources, stats, export ---------------------------------------------------------------
 def sources(db: Database, *, anonymous: bool = False, limit: int = 50) -> list[Row]:
     """Who is quoted, most often first; with ``anonymous``, only unnamed sources."""
-    label = "COALESCE(p.name, q.source_description, q.speaker_name, '(unnamed)')"
+    label = "COALESCE(p.name, i.name, q.source_description, q.speaker_name, '(unnamed)')"
     rows = db.rows(
         f"SELECT MIN({label}) AS source, COUNT(*) AS quotes,"
         " COUNT(DISTINCT q.article_id) AS articles, MIN(q.published) AS first,"
         " MAX(q.published) AS last FROM attributions q LEFT JOIN people p ON p.id = q.person_id"
+        " LEFT JOIN entities se ON se.id = q.speaker_entity_id"
+        " LEFT JOIN identities i ON i.id = se.identity_id"
         + (" WHERE q.anonymous = ?" if anonymous else "")
         + f" GROUP BY lower({label}) ORDER BY quotes DESC, source LIMIT ?",
         [True, limit] if anonymous else [limit],
     )
     return rows
+
+
+# Identity kinds as ``stats`` counts them, beside "people".
+IDENTITY_COUNTS = {"organisation": "organisations", "place": "places", "group": "groups"}
 
 
 def stats(db: Database) -> Row:
@@ -331,8 +450,13 @@ def stats(db: Database) -> Row:
     )
     assert extra is not None
     anonymous = db.scalar("SELECT COUNT(*) AS n FROM attributions WHERE anonymous = ?", (True,))
+    kinds = {
+        r["kind"]: int(r["n"])
+        for r in db.rows("SELECT kind, COUNT(*) AS n FROM identities GROUP BY kind")
+    }
     return {
         **count,
+        **{plural: kinds.get(kind, 0) for kind, plural in IDENTITY_COUNTS.items()},
         "near_duplicates": int(extra["near_duplicates"]),
         "dated_articles": int(extra["dated"]),
         "outlets": int(extra["outlets"]),
@@ -361,21 +485,26 @@ def export_facts(db: Database, *, batch: int = 200) -> Iterator[Row]:
 EXPORT_TABLES: dict[str, str] = {
     "articles": "SELECT id, input, content_hash, title, published, outlet, url, authors,"
     " near_duplicate_of, similarity, ingested_at FROM articles ORDER BY id",
-    "attributions": "SELECT q.article_id, q.local_id, q.published, COALESCE(p.name,"
+    "attributions": "SELECT q.article_id, q.local_id, q.published, COALESCE(p.name, i.name,"
     " q.speaker_name) AS speaker, q.kind, q.anonymous, q.content, q.source_text AS source,"
     " q.cue_text AS cue, q.source_description, q.via, q.confidence, q.content_start,"
     " q.content_end FROM attributions q LEFT JOIN people p ON p.id = q.person_id"
-    " ORDER BY q.article_id, q.id",
-    "entities": "SELECT e.article_id, e.local_id, e.type, e.name, p.name AS person, e.titles,"
-    " e.affiliation, e.mentions FROM entities e LEFT JOIN people p ON p.id = e.person_id"
+    " LEFT JOIN entities se ON se.id = q.speaker_entity_id"
+    " LEFT JOIN identities i ON i.id = se.identity_id ORDER BY q.article_id, q.id",
+    "entities": "SELECT e.article_id, e.local_id, e.type, e.name, p.name AS person,"
+    " i.name AS identity, e.titles, e.affiliation, e.mentions FROM entities e"
+    " LEFT JOIN people p ON p.id = e.person_id LEFT JOIN identities i ON i.id = e.identity_id"
     " ORDER BY e.article_id, e.id",
     "people": "SELECT p.id, p.name, p.key, COUNT(DISTINCT e.article_id) AS articles FROM people p"
     " LEFT JOIN entities e ON e.person_id = p.id GROUP BY p.id, p.name, p.key ORDER BY p.id",
+    "identities": "SELECT i.id, i.kind, i.name, i.key, COUNT(DISTINCT e.article_id) AS articles"
+    " FROM identities i LEFT JOIN entities e ON e.identity_id = i.id"
+    " GROUP BY i.id, i.kind, i.name, i.key ORDER BY i.id",
 }
 
 
 def export_rows(db: Database, table: str) -> list[Row]:
-    """One flat table for CSV: articles, attributions, entities or people."""
+    """One flat table for CSV: articles, attributions, entities, people or identities."""
     if table not in EXPORT_TABLES:
         raise StoreError(f"unknown table {table!r}: choose from {', '.join(EXPORT_TABLES)}")
     rows = db.rows(EXPORT_TABLES[table])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newsfacts.models import ArticleFacts, Attribution, Entity
 from newsfacts.store import minhash
 from newsfacts.store.database import Database
+from newsfacts.store.identities import record_identity, resolve_identity
 from newsfacts.store.names import entity_key
 from newsfacts.store.people import record_person, resolve_person
 
@@ -134,9 +135,11 @@ def _insert_entities(db: Database, facts: ArticleFacts, article: int) -> dict[st
         if entity.id in ids:
             continue
         person = resolve_person(db, entity) if entity.type == "PERSON" else None
+        identity = resolve_identity(db, entity) if entity.type != "PERSON" else None
         row = db.insert(
             "INSERT INTO entities (article_id, local_id, type, name, key, titles, affiliation,"
-            " mentions, first_start, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " mentions, first_start, person_id, identity_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 article,
                 entity.id,
@@ -148,12 +151,15 @@ def _insert_entities(db: Database, facts: ArticleFacts, article: int) -> dict[st
                 len(entity.mentions),
                 min((m.start for m in entity.mentions), default=None),
                 person,
+                identity,
             ),
         )
         assert row is not None
         ids[entity.id] = row
         if person is not None:
             record_person(db, person, entity, article, facts.metadata.published)
+        if identity is not None:
+            record_identity(db, identity, entity)
     return ids
 
 
