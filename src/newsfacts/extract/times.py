@@ -4,12 +4,8 @@ Detection starts from spaCy's DATE/TIME entities and adds rule matches (weekdays
 explicit dates, "last week", "two years ago", ...). Overlapping candidates are merged and
 trimmed of prepositions, so "over the past decade" becomes "the past decade".
 
-Normalisation lives in `time_values.py`; this module finds the expressions and the tense
-not cover. Relative expressions get a value only when the publication date is known. A
-weekday, a bare month or a month-day without a year resolves to the latest one on or before
-the publication date, unless the governing verb is future ("will meet on Tuesday"), when it
-resolves to the first one on or after it. Values: "2024-07-23" (date), "2024-07-15/2024-07-21"
-(interval), "2024" (year), "2024-07" (month), "P10Y" (duration), "T15:00" (time), "P1W" (set).
+Normalisation lives in ``time_values.py``; this module finds the expressions and reads the
+tense of the governing verb ("will meet on Tuesday" looks forward, "met on Tuesday" back).
 """
 
 from __future__ import annotations
