@@ -58,7 +58,7 @@ def _people(console: Console, entities: tuple[Entity, ...]) -> None:
         aliases = sorted({m.text for m in person.mentions} - {person.name})
         name = Text(person.name, style="bold cyan")
         if aliases:
-            name.append("\n" + ", ".join(aliases), style="dim")
+            name.append("\nalso: " + ", ".join(aliases), style="dim")
         table.add_row(
             name, "; ".join(person.titles), person.affiliation or "", str(len(person.mentions))
         )
