@@ -88,11 +88,12 @@ def _read(response: httpx.Response, url: str, limit: int) -> Fetched:
             raise InputError(
                 f"{url} is too large: more than {limit:,} bytes (the limit is {limit:,} bytes)"
             )
-    media, charset = _content_type(response.headers.get("content-type"))
+    media, charset = content_type(response.headers.get("content-type"))
     return Fetched(str(response.url), b"".join(chunks), media, charset)
 
 
-def _content_type(header: str | None) -> tuple[str | None, str | None]:
+def content_type(header: str | None) -> tuple[str | None, str | None]:
+    """Media type and charset of a Content-Type header."""
     if not header:
         return None, None
     message = Message()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from email.message import Message
 from email.utils import parsedate_to_datetime
 from typing import IO, Any
 
@@ -18,6 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsfacts.errors import InputError
 from newsfacts.ingest.document import Document, Loaded, RecordError, document_from_bytes, override
+from newsfacts.ingest.fetch import content_type
 from newsfacts.ingest.html import HTML_MEDIA_TYPES
 from newsfacts.ingest.metadata import iso_date
 from newsfacts.models import Metadata
@@ -44,7 +44,7 @@ def iter_warc(stream: IO[bytes], spec: str, settings: Settings) -> Iterator[Docu
                 return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
-            media, charset = _content_type(record.http_headers.get_header("Content-Type"))
+            media, charset = content_type(record.http_headers.get_header("Content-Type"))
             if media not in HTML_MEDIA_TYPES:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or None
@@ -73,15 +73,6 @@ def _document(
         or iso_date(record.rec_headers.get_header("WARC-Date"))
     )
     return replace(document, metadata=override(document.metadata, fallback))
-
-
-def _content_type(header: str | None) -> tuple[str | None, str | None]:
-    if not header:
-        return None, None
-    message = Message()
-    message["content-type"] = header
-    charset = message.get_param("charset")
-    return message.get_content_type(), charset if isinstance(charset, str) else None
 
 
 def _http_date(value: str | None) -> str | None:
