@@ -63,6 +63,21 @@ def check_facts(payload: dict[str, Any]) -> None:
         assert event["attribution"] is None or event["attribution"] in attribution_ids
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler that answers with ``send`` and keeps the test output clean."""
+
+    def send(self, code: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(code)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 @contextmanager
 def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 (a free port) for the duration; yields its base URL."""

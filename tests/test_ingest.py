@@ -7,12 +7,11 @@ import io
 import os
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from conftest import local_server
+from conftest import QuietHandler, local_server
 from newsfacts.errors import EmptyInputError, InputError
 from newsfacts.ingest import Document, expand_inputs, read_document
 from newsfacts.ingest.html import split_authors
@@ -280,7 +279,7 @@ def test_split_authors(value: str | None, names: tuple[str, ...]) -> None:
 ARTICLE = (INPUTS / "article.html").read_bytes()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     agents: list[str] = []
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server API)
@@ -318,16 +317,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, code: int, ctype: str, body: bytes, headers: dict[str, str] | None = None
     ) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+        self.send(code, body, {"Content-Type": ctype, **(headers or {})})
 
 
 @pytest.fixture(scope="module")

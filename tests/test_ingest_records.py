@@ -8,13 +8,12 @@ import ipaddress
 import json
 import socket
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import local_server
+from conftest import QuietHandler, local_server
 from newsfacts.errors import InputError
 from newsfacts.ingest import Document, RecordError, addresses, fetch, iter_documents, read_document
 from newsfacts.settings import Settings
@@ -114,29 +113,18 @@ def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch) -> N
         addresses.refuse_private_url("https://news.example/story")
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 (the http.server API)
         port = self.server.server_address[1]
         if self.path == "/text":
-            self._send(200, ENGLISH.encode(), {"Content-Type": "text/plain"})
+            self.send(200, ENGLISH.encode(), {"Content-Type": "text/plain"})
         elif self.path == "/to-localhost":
-            self._send(302, b"", {"Location": f"http://localhost:{port}/text"})
+            self.send(302, b"", {"Location": f"http://localhost:{port}/text"})
         elif self.path == "/feed":
             feed = (INPUTS / "feed.atom").read_bytes()
-            self._send(200, feed, {"Content-Type": "application/atom+xml"})
+            self.send(200, feed, {"Content-Type": "application/atom+xml"})
         else:
-            self._send(404, b"")
-
-    def _send(self, code: int, body: bytes, headers: dict[str, str]) -> None:
-        self.send_response(code)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+            self.send(404, b"")
 
 
 @pytest.fixture(scope="module")

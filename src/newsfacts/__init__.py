@@ -29,11 +29,9 @@ def analyze(
     input: str = "<text>",
 ) -> ArticleFacts:
     """Analyse one article's text: entities, attributions, times and events."""
-    from newsfacts.pipeline import analyze_text, parse_published
+    from newsfacts.pipeline import analyze_text
 
-    base = settings or Settings()
-    settings = replace(base, published=parse_published(published) or base.published)
-    return analyze_text(text, settings, input)
+    return analyze_text(text, _settings(settings, published), input)
 
 
 def extract(
@@ -44,11 +42,17 @@ def extract(
     input: str = "<text>",
 ) -> ArticleFacts:
     """Clean one article's text and find its metadata, without NLP (fast)."""
-    from newsfacts.pipeline import extract_text, parse_published
+    from newsfacts.pipeline import extract_text
+
+    return extract_text(text, _settings(settings, published), input)
+
+
+def _settings(settings: Settings | None, published: str | None) -> Settings:
+    """The caller's settings (or the defaults) with a validated publication date."""
+    from newsfacts.pipeline import parse_published
 
     base = settings or Settings()
-    settings = replace(base, published=parse_published(published) or base.published)
-    return extract_text(text, settings, input)
+    return replace(base, published=parse_published(published) or base.published)
 
 
 __all__ = ["NewsfactsError", "Settings", "analyze", "extract", "__version__"]
