@@ -8,8 +8,10 @@ back as a ``Failure`` for it and the run goes on.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from newsfacts.models import ArticleFacts
 from newsfacts.pipeline import Failure, Prepared, analyze_many
@@ -17,6 +19,7 @@ from newsfacts.settings import Settings
 
 Result = ArticleFacts | Failure
 PER_TASK = 4  # articles a worker parses together
+QUEUED = 3  # tasks kept waiting per worker
 
 
 def analyze_stream(
@@ -30,12 +33,16 @@ def analyze_stream(
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_worker_init, initargs=(settings,)) as pool:
         # Items are drawn here, in the caller's thread (they may come from a generator that
-        # touches a database), a few per worker at a time.
+        # touches a database). A few tasks per worker stay queued, so no worker waits for
+        # another to finish before it gets more; results are yielded in input order.
+        pending: deque[AsyncResult[list[Result]]] = deque()
         iterator = iter(items)
-        while chunk := list(islice(iterator, jobs * PER_TASK * 2)):
-            tasks = [chunk[i : i + PER_TASK] for i in range(0, len(chunk), PER_TASK)]
-            for results in pool.imap(_analyze_some, tasks):
-                yield from results
+        while True:
+            while len(pending) < jobs * QUEUED and (task := list(islice(iterator, PER_TASK))):
+                pending.append(pool.apply_async(_analyze_some, (task,)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
 
 
 def _in_process(items: Iterable[Prepared], settings: Settings) -> Iterator[Result]:

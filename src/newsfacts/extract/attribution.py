@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
+from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings
 
 Offsets = tuple[int, int]
@@ -235,7 +236,7 @@ def _recipient_outlet(verb: Token, doc: Doc) -> str | None:
         if child.dep_ not in ("dative", "dobj", "iobj"):
             continue
         tokens = list(child.subtree)
-        text = doc.text[tokens[0].idx : _end(tokens[-1])]
+        text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
         if any(text == n or text.startswith(n + " ") for n in names):
             return text
         proper = [t for t in tokens if t.pos_ == "PROPN"]
@@ -483,14 +484,14 @@ def _with_model(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list[
         for f in frames_from_roles(doc, roles, quotes)
         if not any(q.start < f.anchor < q.end for q in quotes)
     ]
-    return merge_frames(model, frames, doc.text)
+    return merge_frames(model, frames, doc_text(doc))
 
 
 def extract_attributions(
     doc: Doc, entities: Sequence[Entity], settings: Settings
 ) -> list[Attribution]:
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     frames = _dedupe(cue_frames(doc) + according_to_frames(doc))
     # speech reported inside a quote ("I think …") belongs to the quote, not to the article

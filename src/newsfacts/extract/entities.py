@@ -43,6 +43,7 @@ from newsfacts.extract.titles import (
     words_in,
 )
 from newsfacts.models import Entity, Span
+from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings
 
 NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -94,7 +95,7 @@ def _outlets() -> frozenset[str]:
 def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     """Entities of ``doc`` (parsed with ``parse_body``), ids in order of first mention."""
     del settings  # no options yet; kept for the shared stage signature
-    text = doc.text
+    text = doc_text(doc)
     candidates = _candidates(doc)
     candidates, tails = _operations(text, candidates)
     candidates = _people_after_ranks(text, candidates)
@@ -133,7 +134,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _candidates(doc: Doc) -> list[Mention]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in NOT_ENTITIES:
@@ -274,7 +275,7 @@ def _read_people(
     doc: Doc, candidates: list[Mention]
 ) -> tuple[list[Mention], list[Mention], list[tuple[int, int]]]:
     """Split candidates into people (with titles) and the rest; return the title regions."""
-    text = doc.text
+    text = doc_text(doc)
     cues = _cues()
     lex = lexicon()
     other_labels: dict[str, str] = {}

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsfacts.models import (
     Attribution,
@@ -31,6 +32,7 @@ from newsfacts.models import (
     Span,
     TimeExpression,
 )
+from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -121,6 +123,7 @@ class _Mentions:
             (m.start, m.end, e.id, e.type) for e in entities for m in e.mentions
         ]
         self.doc = doc
+        self._ents: list[SpacySpan] | None = None  # doc.ents walks the whole doc: once
 
     def at(self, token: Token) -> tuple[int, int, str | None, str] | None:
         """(start, end, entity id or None, type) of the mention holding ``token``."""
@@ -128,7 +131,9 @@ class _Mentions:
             if start <= token.idx < end:
                 return start, end, ident, kind
         if token.ent_type_:
-            ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+            if self._ents is None:
+                self._ents = list(self.doc.ents)
+            ent = next(e for e in self._ents if e.start <= token.i < e.end)
             return ent.start_char, ent.end_char, None, ent.label_
         return None
 
@@ -471,7 +476,7 @@ def extract_events(
     """Events in ``doc``, one per trigger, in text order, with ids ``ev1``, ``ev2``, ..."""
     del settings  # no tunables yet; kept for the common extractor signature
     table = _table()
-    text = doc.text
+    text = doc_text(doc)
     mentions = _Mentions(doc, entities)
     drafts = _drafts(doc, table, mentions)
     triggers = {d.trigger.i: d.trigger for d in drafts}

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsfacts.extract.attribution import Frame, outlet_table
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
+from newsfacts.nlp.doctext import doc_text
 
 MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
 QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
@@ -103,7 +104,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         if source:
             taken.add(source[0])
         frame.via = _via(doc, cue)
-        _mark_quotes(frame, quotes, doc.text)
+        _mark_quotes(frame, quotes, doc_text(doc))
         frames.append(frame)
     return frames
 
@@ -118,8 +119,10 @@ def _pair_split_quotes(
         if not any(doc[c.end - 1].text in QUOTE_CLOSERS for c in owned[i] if c.end <= cue.start):
             continue
         k = cue.end
-        while k < len(doc) and k - cue.end < 8 and (
-            k in source_tokens or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS)
+        while (
+            k < len(doc)
+            and k - cue.end < 8
+            and (k in source_tokens or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS))
         ):
             k += 1
         for j, others in owned.items():
@@ -139,7 +142,7 @@ def _via(doc: Doc, cue: Role) -> str | None:
         if child.dep_ not in ("dative", "dobj", "iobj"):
             continue
         tokens = list(child.subtree)
-        text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         if any(text == n or text.startswith(n + " ") for n in names):
             return text
         if any(t.pos_ == "PROPN" and t.text in words for t in tokens):

@@ -25,6 +25,7 @@ from newsfacts.extract.time_values import (
     normalise,
 )
 from newsfacts.models import TimeExpression
+from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings
 
 _ENTITY_LABELS = frozenset({"DATE", "TIME"})
@@ -150,7 +151,7 @@ def _is_temporal(text: str, start: int, end: int) -> bool:
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+    text = doc_text(doc)
     rules = _rule_candidates(text)
     spans: list[tuple[int, int]] = []
     claimed: set[tuple[int, int]] = set()
@@ -248,7 +249,7 @@ def _verb_is_future(verb: Token, lex: Lexicon) -> bool:
 def extract_times(doc: Doc, published: dt.date | None, settings: Settings) -> list[TimeExpression]:
     """Temporal expressions in ``doc``, in text order, normalised against ``published``."""
     del settings  # no tunables yet; kept for the common extractor signature
-    text = doc.text
+    text = doc_text(doc)
     found: list[TimeExpression] = []
     for start, end in _candidate_spans(doc):
         value, kind = normalise(text[start:end], published, _direction(doc, start, end))

