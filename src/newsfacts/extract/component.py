@@ -27,8 +27,11 @@ def register_extensions() -> None:
 class AttributionComponent:
     """Sets ``doc._.entities_nf`` (newsfacts entities) and ``doc._.attributions``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, own_vectors: bool) -> None:
         self.settings = settings
+        # False when the host pipeline is not en_core_web_sm 3.8: the tagger's token vectors
+        # are then computed here, for the duration of the call, and the doc's own restored.
+        self.own_vectors = own_vectors
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -36,11 +39,23 @@ class AttributionComponent:
         # pipeline, so it must stay light and import nothing heavy at module level.
         from newsfacts.extract.attribution import extract_attributions
         from newsfacts.extract.entities import extract_entities
+        from newsfacts.nlp.doctext import KEY as TEXT_KEY
 
         entities = extract_entities(doc, self.settings)
-        attributions = extract_attributions(doc, entities, self.settings)
+        if self.own_vectors:
+            attributions = extract_attributions(doc, entities, self.settings)
+        else:
+            from newsfacts.nlp.loader import reference_vectors
+
+            host_tensor = doc.tensor
+            doc.tensor = reference_vectors([doc])[0]
+            try:
+                attributions = extract_attributions(doc, entities, self.settings)
+            finally:
+                doc.tensor = host_tensor
         doc._.entities_nf = entities
         doc._.attributions = attributions
+        doc.user_data.pop(TEXT_KEY, None)  # the extractors' cached text: not the user's data
         return doc
 
 
@@ -50,4 +65,6 @@ class AttributionComponent:
     assigns=["doc._.attributions", "doc._.entities_nf"],
 )
 def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent(Settings())
+    from newsfacts.nlp.loader import shares_vectors
+
+    return AttributionComponent(Settings(), own_vectors=shares_vectors(nlp))

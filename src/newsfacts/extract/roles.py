@@ -33,14 +33,19 @@ class Role:
 
 
 def feature_doc(doc: Doc) -> Doc:
-    """A fresh Doc over the same tokens carrying the features the tagger was trained on."""
-    return Doc(
+    """A fresh Doc over the same tokens carrying the features the tagger was trained on.
+
+    The parsed doc's ``tensor`` (the English model's shared token vectors) comes along.
+    """
+    features = Doc(
         doc.vocab,
         words=[t.text for t in doc],
         spaces=[bool(t.whitespace_) for t in doc],
         tags=[t.tag_ or "_" for t in doc],
         lemmas=[f"{t.dep_}>{t.head.pos_}" for t in doc],
     )
+    features.tensor = doc.tensor
+    return features
 
 
 def model_available() -> bool:
@@ -49,6 +54,8 @@ def model_available() -> bool:
 
 @lru_cache(maxsize=1)
 def load_tagger() -> Language:
+    import newsfacts.extract.role_layers  # noqa: F401 - registers the tagger's layers
+
     with as_file(files("newsfacts").joinpath(MODEL_DIR)) as path:
         tagger: Language = spacy.load(path)
     return tagger

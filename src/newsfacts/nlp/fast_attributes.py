@@ -2,15 +2,16 @@
 
 ``en_core_web_sm``'s ``attribute_ruler`` (POS and morphology from the tag, a few word
 exceptions) and rule ``lemmatizer`` together cost about a fifth of its parse, mostly in
-per-token matching and string interning. Almost all ruler patterns look at one token's
-lower-cased form and tag only, so their outcome is cached per (lower, tag); the few that look
-at the context (neighbours, dependency label, whitespace) still run through a matcher. Rules
+per-token matching and string interning. Almost all ruler patterns look at one token only
+(its lower-cased form, tag, dependency label), so their outcome is cached per such triple; the
+few that span two tokens still run through a matcher. Rules
 are applied in the ruler's order (later rules win) and lemmas are cached per (word, POS,
 morphology), as the lemmatizer does itself, so the annotations are the model's own (tested).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,27 +21,34 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs  # type: ignore[import-not-found]
 
-STATIC_KEYS = frozenset({"LOWER", "TAG"})
+TOKEN_KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
 REPLACED = ("attribute_ruler", "lemmatizer")
+Pattern = dict[str, Any]
 
 
-def _is_static(pattern: list[dict[str, Any]]) -> bool:
-    if len(pattern) != 1 or not set(pattern[0]) <= STATIC_KEYS:
-        return False
-    return all(
-        isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
-        for v in pattern[0].values()
-    )
+def _is_single(pattern: list[Pattern]) -> bool:
+    """One token, looking only at attributes the cache key holds."""
+    return len(pattern) == 1 and set(pattern[0]) <= TOKEN_KEYS
 
 
-def _matches(pattern: dict[str, Any], lower: str, tag: str) -> bool:
-    for key, want in pattern.items():
-        value = lower if key == "LOWER" else tag
-        if isinstance(want, str) and value != want:
+def _value_matches(want: Any, value: str | bool) -> bool:
+    if not isinstance(want, dict):
+        return bool(want == value)
+    for op, arg in want.items():
+        if op == "IN" and value not in arg:
             return False
-        if isinstance(want, dict) and value not in want["IN"]:
+        if op == "NOT_IN" and value in arg:
             return False
+        if op == "REGEX" and not re.search(arg, str(value)):
+            return False
+        if op not in ("IN", "NOT_IN", "REGEX"):
+            raise TypeError(f"unsupported pattern operator {op}")
     return True
+
+
+def _matches(pattern: Pattern, lower: str, tag: str, dep: str) -> bool:
+    values = {"LOWER": lower, "TAG": tag, "DEP": dep, "IS_SPACE": lower.isspace()}
+    return all(_value_matches(want, values[key]) for key, want in pattern.items())
 
 
 class FastAttributes:
@@ -56,35 +64,47 @@ class FastAttributes:
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.vocab = nlp.vocab
-        self.static: list[tuple[int, dict[str, Any]]] = []
+        # one-token patterns, indexed by the word or tag they require (else always tried)
+        self.by_lower: dict[str, list[tuple[int, Pattern]]] = {}
+        self.by_tag: dict[str, list[tuple[int, Pattern]]] = {}
+        self.always: list[tuple[int, Pattern]] = []
         self.context = Matcher(nlp.vocab)
         # ruler.patterns lists the rules in their order (the rule id is the position)
         for rule_id, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
-                if _is_static(pattern):
-                    self.static.append((rule_id, pattern[0]))
+                if _is_single(pattern):
+                    self._index(rule_id, pattern[0])
                 else:
                     self.context.add(str(rule_id), [pattern])
-        self._rules: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._rules: dict[tuple[int, int, int], tuple[int, ...]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
-    def _rules_for(self, lower: int, tag: int) -> tuple[int, ...]:
-        key = (lower, tag)
+    def _index(self, rule_id: int, pattern: Pattern) -> None:
+        for key, index in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
+            want = pattern.get(key)
+            if isinstance(want, str) or (isinstance(want, dict) and set(want) == {"IN"}):
+                for value in [want] if isinstance(want, str) else want["IN"]:
+                    index.setdefault(value, []).append((rule_id, pattern))
+                return
+        self.always.append((rule_id, pattern))
+
+    def _rules_for(self, lower: int, tag: int, dep: int) -> tuple[int, ...]:
+        key = (lower, tag, dep)
         found = self._rules.get(key)
         if found is None:
             strings = self.vocab.strings
-            found = tuple(
-                rule_id
-                for rule_id, pattern in self.static
-                if _matches(pattern, strings[lower], strings[tag])
+            texts = strings[lower], strings[tag], strings[dep]
+            candidates = (
+                self.by_lower.get(texts[0], []) + self.by_tag.get(texts[1], []) + self.always
             )
+            found = tuple(sorted({r for r, pattern in candidates if _matches(pattern, *texts)}))
             self._rules[key] = found
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         todo: list[tuple[int, int, int, int]] = []  # rule, start, end, token
         for token in doc:
-            for rule_id in self._rules_for(token.lower, token.tag):
+            for rule_id in self._rules_for(token.lower, token.tag, token.dep):
                 todo.append((rule_id, token.i, token.i + 1, token.i))
         for match_id, start, end in self.context(doc, allow_missing=True):
             rule_id = int(self.vocab.strings[match_id])

