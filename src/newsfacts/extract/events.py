@@ -143,6 +143,12 @@ class _Mentions:
 
 def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | None:
     lemma, lower = token.lemma_.lower(), token.lower_
+    if not any(
+        key in words
+        for key in (lemma, lower)
+        for words in (table.verbs, table.nouns, table.phrasal_verbs, table.phrasal_nouns)
+    ):
+        return None  # most words: no need to look at the children
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     particles |= {  # "calling for US troops to leave": "for" marks the clause
         g.lower_

@@ -85,15 +85,18 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
+    content_tokens = {k for c in contents for k in range(c.start, c.end)}
     taken: set[int] = set()
     frames: list[Frame] = []
     for i, cue in enumerate(cues):
         if not owned[i]:
             continue
         near = [(j, s) for j, s in enumerate(sources) if sent_gap(cue, s) == 0]
-        if any(j not in taken for j, _ in near):  # a source serves a second cue only if need be
-            near = [(j, s) for j, s in near if j not in taken]
-        source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
+        source = _subject_source(doc, cue, near, content_tokens)
+        if source is None:
+            if any(j not in taken for j, _ in near):  # a source serves a second cue if need be
+                near = [(j, s) for j, s in near if j not in taken]
+            source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
         frame = Frame(
             cue=[_offsets(doc, cue)],
             source=[_offsets(doc, source[1])] if source else [],
@@ -107,6 +110,33 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         _mark_quotes(frame, quotes, doc_text(doc))
         frames.append(frame)
     return frames
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CHAINED = frozenset({"advcl", "xcomp", "conj"})  # "…, requesting …": the governing verb's subject
+
+
+def _subject_source(
+    doc: Doc, cue: Role, near: Sequence[tuple[int, Role]], content_tokens: set[int]
+) -> tuple[int, Role] | None:
+    """The tagged source holding the cue verb's grammatical subject, if one does.
+
+    A participle or coordinated cue ("…, requesting …") takes the subject of the verb it
+    hangs from; subjects inside content spans are passed over on the way up.
+    """
+    verb = doc[cue.start : cue.end].root
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                held = [(j, s) for j, s in near if s.start <= child.i < s.end]
+                if held:
+                    return held[0]
+                if child.i not in content_tokens:
+                    return None  # a subject the tagger did not mark: leave it to proximity
+        if verb.dep_ not in CHAINED or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _pair_split_quotes(
