@@ -18,7 +18,7 @@ from newsfacts.pipeline import Failure, Prepared, analyze_many
 from newsfacts.settings import Settings
 
 Result = ArticleFacts | Failure
-PER_TASK = 4  # articles a worker parses together
+PER_TASK = 2  # articles a worker parses together (small: workers finish together)
 QUEUED = 3  # tasks kept waiting per worker
 
 
