@@ -48,3 +48,16 @@ def test_host_pipeline_of_another_release_gets_the_taggers_own_vectors() -> None
     assert doc.tensor.shape == expected.tensor.shape
     assert [a.content for a in doc._.attributions] == [a.content for a in expected._.attributions]
     assert doc._.attributions, "expected attributions"
+
+
+def test_tagger_refuses_a_doc_without_token_vectors() -> None:
+    # Silent zeros would degrade every attribution: a doc parsed without the English
+    # model's tok2vec is an error the caller hears about.
+    from spacy.tokens import Doc
+
+    from newsfacts.extract.roles import load_tagger, predict_roles
+
+    tagger = load_tagger()
+    doc = Doc(tagger.vocab, words=["He", "said", "it", "rained", "."])
+    with pytest.raises(ValueError, match="token vectors"):
+        predict_roles([doc], tagger)

@@ -45,10 +45,12 @@ class AttributionComponent:
         if self.own_vectors:
             attributions = extract_attributions(doc, entities, self.settings)
         else:
+            import numpy
+
             from newsfacts.nlp.loader import reference_vectors
 
             host_tensor = doc.tensor
-            doc.tensor = reference_vectors([doc])[0]
+            doc.tensor = numpy.asarray(reference_vectors([doc])[0])
             try:
                 attributions = extract_attributions(doc, entities, self.settings)
             finally:

@@ -12,7 +12,7 @@ loaded or built. It imports nothing heavy at import time beyond thinc and spaCy'
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from spacy.ml.models.tok2vec import MultiHashEmbed
 from spacy.tokens import Doc
@@ -23,7 +23,6 @@ from thinc.types import Floats2d
 TENSOR_WIDTH = 96  # the width of en_core_web_sm's shared tok2vec output
 
 
-@registry.architectures("newsfacts.DocTensor.v1")
 def doc_tensor(width: int = TENSOR_WIDTH) -> Model[list[Doc], list[Floats2d]]:
     """The docs' ``tensor`` rows as features (fixed: nothing is learned or back-propagated)."""
     return Model("doc_tensor", _tensor_forward, dims={"nO": width})
@@ -35,16 +34,17 @@ def _tensor_forward(
     width = model.get_dim("nO")
     out = []
     for doc in docs:
+        if not len(doc):
+            out.append(model.ops.alloc2f(0, width))
+            continue
         tensor = doc.tensor
-        if tensor is None or tensor.size == 0 or tensor.shape != (len(doc), width):
-            if len(doc) and tensor is not None and tensor.size:
-                raise ValueError(
-                    f"doc.tensor has shape {tensor.shape}; the attribution tagger needs "
-                    f"({len(doc)}, {width}) from en_core_web_sm's tok2vec"
-                )
-            out.append(model.ops.alloc2f(len(doc), width))
-        else:
-            out.append(model.ops.asarray2f(tensor))
+        if tensor is None or tensor.shape != (len(doc), width):
+            shape = None if tensor is None else tensor.shape
+            raise ValueError(
+                f"doc.tensor has shape {shape}; the attribution tagger needs ({len(doc)}, "
+                f"{width}): the token vectors of en_core_web_sm 3.8's tok2vec"
+            )
+        out.append(model.ops.asarray2f(cast(Floats2d, tensor)))
 
     def backprop(_: Any) -> list[Doc]:
         return []
@@ -52,16 +52,19 @@ def _tensor_forward(
     return out, backprop
 
 
-@registry.architectures("newsfacts.TensorAndHashEmbed.v1")
 def tensor_and_hash_embed(
     width: int, own_width: int, attrs: list[str], rows: list[int], tensor_width: int = TENSOR_WIDTH
 ) -> Model[list[Doc], list[Floats2d]]:
     """Shared token vectors joined with a hashed embedding of ``attrs``, projected to ``width``."""
     own = MultiHashEmbed(width=own_width, attrs=attrs, rows=rows, include_static_vectors=False)
     joined: Model[list[Doc], list[Floats2d]] = concatenate(doc_tensor(tensor_width), own)
-    project = with_array(
+    project: Model[list[Floats2d], list[Floats2d]] = with_array(
         Maxout(nO=width, nI=tensor_width + own_width, nP=3, dropout=0.0, normalize=True)
     )
     model: Model[list[Doc], list[Floats2d]] = chain(joined, project)
     model.set_dim("nO", width)
     return model
+
+
+registry.architectures.register("newsfacts.DocTensor.v1", func=doc_tensor)
+registry.architectures.register("newsfacts.TensorAndHashEmbed.v1", func=tensor_and_hash_embed)

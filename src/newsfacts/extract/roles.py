@@ -3,7 +3,9 @@
 The tagger is a spaCy NER component trained by ``make train`` and shipped in
 ``newsfacts/data/attribution_model``. It reads a *feature doc* built from the parsed doc:
 the same words with the POS tag, and the dependency label with the head's part of speech in
-place of the lemma. No sentence boundaries are set there, so content may span sentences.
+place of the lemma, plus the parse's shared token vectors (``doc.tensor``), which the tagger's
+first layer reads (``role_layers.py``). No sentence boundaries are set there, so content may
+span sentences.
 """
 
 from __future__ import annotations

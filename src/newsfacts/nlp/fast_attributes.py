@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
-from spacy.tokens._retokenize import set_token_attrs  # type: ignore[import-not-found]
+from spacy.tokens._retokenize import set_token_attrs
 
 TOKEN_KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
 REPLACED = ("attribute_ruler", "lemmatizer")
@@ -47,7 +47,12 @@ def _value_matches(want: Any, value: str | bool) -> bool:
 
 
 def _matches(pattern: Pattern, lower: str, tag: str, dep: str) -> bool:
-    values = {"LOWER": lower, "TAG": tag, "DEP": dep, "IS_SPACE": lower.isspace()}
+    values: dict[str, str | bool] = {
+        "LOWER": lower,
+        "TAG": tag,
+        "DEP": dep,
+        "IS_SPACE": lower.isspace(),
+    }
     return all(_value_matches(want, values[key]) for key, want in pattern.items())
 
 
@@ -70,8 +75,9 @@ class FastAttributes:
         self.always: list[tuple[int, Pattern]] = []
         self.context = Matcher(nlp.vocab)
         # ruler.patterns lists the rules in their order (the rule id is the position)
-        for rule_id, rule in enumerate(ruler.patterns):
-            for pattern in rule["patterns"]:
+        rules = cast(list[dict[str, Any]], ruler.patterns)
+        for rule_id, rule in enumerate(rules):
+            for pattern in cast(list[list[Pattern]], rule["patterns"]):
                 if _is_single(pattern):
                     self._index(rule_id, pattern[0])
                 else:
@@ -117,7 +123,7 @@ class FastAttributes:
         for token in doc:
             if token.lemma:
                 continue
-            key = (token.orth, token.pos, token.morph.key)
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
             lemma = lemmas.get(key)
             if lemma is None:
                 lemma = self.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])

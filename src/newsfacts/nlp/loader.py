@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import cast
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
@@ -86,7 +87,7 @@ def with_vectors(nlp: Language, docs: Iterable[Doc]) -> Iterator[Doc]:
         yield from docs
         return
     for doc in docs:
-        doc.tensor = reference_vectors([doc])[0]
+        doc.tensor = numpy.asarray(reference_vectors([doc])[0])
         yield doc
 
 

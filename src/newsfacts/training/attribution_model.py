@@ -19,7 +19,7 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import EntityRecognizer
+from spacy.pipeline import EntityRecognizer, Tok2Vec
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
@@ -64,7 +64,7 @@ def parsed_corpus(split: Path, cache: Path, nlp: Language) -> list[Doc]:
     """Parsed docs with gold roles in doc.spans['roles'] and the shared token vectors."""
     docs = _parsed(split, cache, nlp)
     # A DocBin keeps no tensors: the English model's tok2vec sets them again (cheap).
-    for _ in nlp.get_pipe("tok2vec").pipe(docs, batch_size=16):
+    for _ in cast(Tok2Vec, nlp.get_pipe("tok2vec")).pipe(docs, batch_size=16):
         pass
     return docs
 
