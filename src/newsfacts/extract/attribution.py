@@ -493,7 +493,10 @@ def extract_attributions(
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
     text = doc_text(doc)
     quotes = find_quotes(text)
-    frames = _dedupe(cue_frames(doc) + according_to_frames(doc))
+    from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
+
+    signed = dash_frames(doc)
+    frames = _dedupe(cue_frames(doc) + according_to_frames(doc) + signed)
     # speech reported inside a quote ("I think …") belongs to the quote, not to the article
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
@@ -501,6 +504,8 @@ def extract_attributions(
         frames = _with_model(doc, frames, quotes)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
+    if signed:
+        frames = keep_signed_quotes(frames, signed)
     results: list[Attribution] = []
     recent: list[str] = []
     for frame in frames:

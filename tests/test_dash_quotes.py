@@ -1,0 +1,55 @@
+"""Quotes signed with a dash: “…” ― Name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.models import ArticleFacts
+from newsfacts.pipeline import analyze_text
+from newsfacts.settings import Settings
+
+SIGNED = (
+    "Voters told us what they think of the race.\n"
+    "“He makes blanket statements about people he knows nothing about.” ― Pamela Padilla\n"
+    "“We are hard-working, tax-paying entrepreneurs.”— Carla Sanchez.\n"
+    '"I will vote early this year." -- Tom Reyes Jr.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> ArticleFacts:
+    return analyze_text(SIGNED, Settings())
+
+
+def test_each_signed_quote_is_attributed_to_its_signer(facts: ArticleFacts) -> None:
+    names = {e.id: e.name for e in facts.entities}
+    found = {
+        a.source[0].text: (a.cue[0].text, a.content[0].text, names.get(a.speaker or ""))
+        for a in facts.attributions
+        if a.source
+    }
+    assert found["Pamela Padilla"] == (
+        "―",
+        "“He makes blanket statements about people he knows nothing about.”",
+        "Pamela Padilla",
+    )
+    # the sentence's period is not part of the name; "Jr." keeps its own
+    assert found["Carla Sanchez"][:2] == ("—", "“We are hard-working, tax-paying entrepreneurs.”")
+    assert found["Tom Reyes Jr."][:2] == ("--", '"I will vote early this year."')
+
+
+def test_a_signed_quote_belongs_to_no_one_else(facts: ArticleFacts) -> None:
+    owners = [
+        a.source[0].text if a.source else None
+        for a in facts.attributions
+        if any("blanket statements" in c.text for c in a.content)
+    ]
+    assert owners == ["Pamela Padilla"]
+
+
+def test_a_dash_inside_running_text_signs_nothing() -> None:
+    facts = analyze_text(
+        "She said “no” -- and left the room.\nHe paid $35,000 ― and more ― in fees.\n",
+        Settings(),
+    )
+    assert all(a.cue[0].text not in ("--", "―") for a in facts.attributions)
