@@ -46,6 +46,7 @@ class _Table:
     nouns: dict[str, str]  # lemma or lower form -> event type
     phrasal_verbs: dict[str, tuple[str, frozenset[str]]]  # lemma -> (type, particles)
     phrasal_nouns: dict[str, tuple[str, frozenset[str]]]
+    trigger_words: frozenset[str]  # every key of the four tables above
     object_participants: frozenset[str]  # types whose objects are participants
     light_verbs: frozenset[str]
     needs_party: frozenset[str]
@@ -93,6 +94,7 @@ def _table() -> _Table:
         nouns=nouns,
         phrasal_verbs=phrasal_verbs,
         phrasal_nouns=phrasal_nouns,
+        trigger_words=frozenset(verbs) | frozenset(nouns) | set(phrasal_verbs) | set(phrasal_nouns),
         object_participants=frozenset(objects),
         light_verbs=frozenset(raw["light_verbs"]),
         needs_party=frozenset(raw["verbs_needing_a_party"]),
@@ -143,11 +145,7 @@ class _Mentions:
 
 def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | None:
     lemma, lower = token.lemma_.lower(), token.lower_
-    if not any(
-        key in words
-        for key in (lemma, lower)
-        for words in (table.verbs, table.nouns, table.phrasal_verbs, table.phrasal_nouns)
-    ):
+    if lemma not in table.trigger_words and lower not in table.trigger_words:
         return None  # most words: no need to look at the children
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     particles |= {  # "calling for US troops to leave": "for" marks the clause

@@ -26,7 +26,7 @@ from newsfacts.ingest.document import (
 )
 from newsfacts.ingest.feeds import feed_suffix, is_feed, iter_feed
 from newsfacts.ingest.jsonl import JSONL_SUFFIXES, is_jsonl, iter_jsonl
-from newsfacts.ingest.sources import STDIN, is_url, read_path
+from newsfacts.ingest.sources import STDIN, file_errors, is_url, read_path
 from newsfacts.ingest.warc import WARC_SUFFIXES, is_warc, iter_warc
 from newsfacts.settings import Settings
 
@@ -86,14 +86,8 @@ def _open_local(spec: str, gz: bool) -> IO[bytes]:
     """A local file opened for streaming (gunzipped when ``gz``); InputError if it can't be."""
     if Path(spec).is_dir():
         read_path(spec, 0)  # raises the usual "is a directory" message
-    try:
+    with file_errors(spec):
         raw = Path(spec).open("rb")
-    except FileNotFoundError:
-        raise InputError(f"no such file: {spec}") from None
-    except PermissionError:
-        raise InputError(f"cannot read {spec}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"cannot read {spec}: {err.strerror or err}") from None
     compressed = gz and is_gzip(raw.read(2))
     raw.seek(0)
     if compressed:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -59,7 +60,7 @@ def read_path(spec: str, max_bytes: int) -> bytes:
     """The bytes of a local file, refusing files over ``max_bytes``."""
     _refuse_other_schemes(spec)
     path = Path(spec)
-    try:
+    with file_errors(spec):
         size = path.stat().st_size
         if path.is_dir():
             raise InputError(f"{spec} is a directory, not a file")
@@ -67,6 +68,13 @@ def read_path(spec: str, max_bytes: int) -> bytes:
             raise InputError(_too_large(spec, max_bytes, f"{size:,} bytes"))
         with path.open("rb") as stream:
             return read_stream(stream, spec, max_bytes)
+
+
+@contextmanager
+def file_errors(spec: str) -> Iterator[None]:
+    """Turn the operating system's errors on opening or reading ``spec`` into InputErrors."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(f"no such file: {spec}") from None
     except PermissionError:
