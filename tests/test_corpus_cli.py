@@ -55,6 +55,17 @@ def test_every_command_is_documented(cli: click.Group) -> None:
         assert code == 0 and "--db" in out, name
 
 
+def test_default_database_is_the_stores_and_building_the_cli_imports_no_store() -> None:
+    import newsfacts.interfaces.corpus as corpus
+
+    assert corpus.DEFAULT_URL == newsfacts.store.DEFAULT_URL
+    code = (
+        "import sys, newsfacts.interfaces.cli; "
+        "sys.exit(1 if 'newsfacts.store' in sys.modules or 'trafilatura' in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0
+
+
 def test_quotes_as_json_csv_and_text(cli: click.Group, db_url: str) -> None:
     code, out, _ = invoke(cli, "quotes", "--speaker", "Trump", "--db", db_url, "--format", "json")
     assert code == 0

@@ -18,14 +18,28 @@ from newsfacts.pipeline import Failure, Prepared, analyze_many
 from newsfacts.settings import Settings
 
 Result = ArticleFacts | Failure
-PER_TASK = 2  # articles a worker parses together (small: workers finish together)
+# Articles a worker parses together. spaCy's NER steps through a batch's docs together, so
+# 8 at once cost about a fifth less than 2 (measured on PolNeAR dev); near the end of a run
+# tasks shrink, so that no worker is left alone with a big one.
+LARGEST_TASK = 8
+SMALLEST_TASK = 2
 QUEUED = 3  # tasks kept waiting per worker
 
 
+def task_size(remaining: int | None, jobs: int) -> int:
+    """Articles in the next task, given how many are still to be sent (None: unknown)."""
+    if remaining is None:
+        return SMALLEST_TASK
+    return max(SMALLEST_TASK, min(LARGEST_TASK, remaining // (2 * jobs)))
+
+
 def analyze_stream(
-    items: Iterable[Prepared], settings: Settings, jobs: int = 1
+    items: Iterable[Prepared], settings: Settings, jobs: int = 1, total: int | None = None
 ) -> Iterator[Result]:
-    """Analyse ``items`` in order, with ``jobs`` worker processes when jobs > 1."""
+    """Analyse ``items`` in order, with ``jobs`` worker processes when jobs > 1.
+
+    ``total`` (how many items are expected, if known; an estimate is fine) sizes the tasks.
+    """
     if jobs <= 1:
         yield from _in_process(items, settings)
         return
@@ -37,8 +51,14 @@ def analyze_stream(
         # another to finish before it gets more; results are yielded in input order.
         pending: deque[AsyncResult[list[Result]]] = deque()
         iterator = iter(items)
+        sent = 0
         while True:
-            while len(pending) < jobs * QUEUED and (task := list(islice(iterator, PER_TASK))):
+            while len(pending) < jobs * QUEUED:
+                remaining = None if total is None else total - sent
+                task = list(islice(iterator, task_size(remaining, jobs)))
+                if not task:
+                    break
+                sent += len(task)
                 pending.append(pool.apply_async(_analyze_some, (task,)))
             if not pending:
                 return

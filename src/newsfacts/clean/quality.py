@@ -140,11 +140,13 @@ def _line(text: str, index: int) -> int:
 
 def _dominant_foreign_script(text: str) -> str | None:
     """The script most letters are in, when it is not Latin and there are enough letters."""
+    sample = text[:20000]
     scripts: Counter[str] = Counter()
-    for char in text[:20000]:
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+    # ASCII letters are Latin: only the other letters need their Unicode names (slow)
+    scripts["LATIN"] = sum(1 for char in sample if char.isascii() and char.isalpha())
+    for char, count in Counter(c for c in sample if not c.isascii() and c.isalpha()).items():
+        name = unicodedata.name(char, "")
+        scripts[name.split(" ")[0] if name else "UNKNOWN"] += count
     total = sum(scripts.values())
     if total < MIN_LETTERS_FOR_SCRIPT or scripts["LATIN"] / total >= 0.5:
         return None

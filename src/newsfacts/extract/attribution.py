@@ -506,6 +506,9 @@ def extract_attributions(
     _continue_quotes(frames, quotes, text)
     if signed:
         frames = keep_signed_quotes(frames, signed)
+    from newsfacts.extract.role_frames import settle_shared_quotes  # builds on Frame
+
+    frames = settle_shared_quotes(frames, text)
     results: list[Attribution] = []
     recent: list[str] = []
     for frame in frames:

@@ -234,3 +234,27 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.speaker_span = twin.speaker_span
     if frame.via is None:
         frame.via = twin.via
+
+
+def settle_shared_quotes(frames: list[Frame], text: str) -> list[Frame]:
+    """A quoted piece claimed by several frames stays with the frame whose cue is nearest
+    (on a tie, the one holding more pieces: "“A,” he said. “B.”" is one attribution).
+    A frame keeps a shared piece when it is all the content it has."""
+    for frame in frames:
+        for piece in frame.content:
+            if text[piece[0]] not in QUOTE_CHARS:
+                continue
+            rivals = [f for f in frames if f is not frame and _overlaps([piece], f.content)]
+            if not rivals:
+                continue
+            best = min([frame, *rivals], key=lambda f: (_cue_distance(f, piece), -len(f.content)))
+            for loser in [frame, *rivals]:
+                kept = [p for p in loser.content if not _overlaps([p], [piece])]
+                if loser is not best and kept:
+                    loser.content = kept
+    return frames
+
+
+def _cue_distance(frame: Frame, piece: tuple[int, int]) -> int:
+    start, end = piece
+    return min((max(s - end, start - e, 0) for s, e in frame.cue), default=len(frame.cue) + 10**9)

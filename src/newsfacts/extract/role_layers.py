@@ -53,13 +53,18 @@ def _tensor_forward(
 
 
 def tensor_and_hash_embed(
-    width: int, own_width: int, attrs: list[str], rows: list[int], tensor_width: int = TENSOR_WIDTH
+    width: int,
+    own_width: int,
+    attrs: list[str],
+    rows: list[int],
+    tensor_width: int = TENSOR_WIDTH,
+    pieces: int = 3,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Shared token vectors joined with a hashed embedding of ``attrs``, projected to ``width``."""
     own = MultiHashEmbed(width=own_width, attrs=attrs, rows=rows, include_static_vectors=False)
     joined: Model[list[Doc], list[Floats2d]] = concatenate(doc_tensor(tensor_width), own)
     project: Model[list[Floats2d], list[Floats2d]] = with_array(
-        Maxout(nO=width, nI=tensor_width + own_width, nP=3, dropout=0.0, normalize=True)
+        Maxout(nO=width, nI=tensor_width + own_width, nP=pieces, dropout=0.0, normalize=True)
     )
     model: Model[list[Doc], list[Floats2d]] = chain(joined, project)
     model.set_dim("nO", width)

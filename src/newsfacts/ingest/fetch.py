@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import Message
-
-import httpx
+from typing import TYPE_CHECKING
 
 from newsfacts.errors import InputError
 from newsfacts.ingest.addresses import refuse_private_url
 from newsfacts.settings import Settings
+
+if TYPE_CHECKING:  # httpx is imported when a URL is fetched
+    import httpx
 
 MAX_REDIRECTS = 5
 _SCHEMES = ("http", "https")
@@ -33,6 +35,8 @@ def fetch_url(url: str, settings: Settings, *, allow_private: bool = False) -> F
     Hosts that resolve to private, loopback, link-local or reserved addresses are refused
     (at the first request and after each redirect) unless ``allow_private``.
     """
+    import httpx
+
     try:
         with httpx.Client(
             timeout=settings.http_timeout,

@@ -146,7 +146,9 @@ def analyze(
         workers = (
             jobs if jobs is not None else (min(2, os.cpu_count() or 1) if len(names) > 4 else 1)
         )
-        for result in analyze_stream(_prepared(names, settings, run), settings, workers):
+        # one document per named input is the usual case (a feed or WARC file holds more)
+        stream = analyze_stream(_prepared(names, settings, run), settings, workers, len(names))
+        for result in stream:
             if isinstance(result, Failure):
                 run.fail(result.input, result.message)
             else:

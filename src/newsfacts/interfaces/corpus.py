@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -23,7 +23,11 @@ from newsfacts.errors import InputError, NewsfactsError
 from newsfacts.interfaces.boundary import allow_private_option, guard
 from newsfacts.models import Metadata
 from newsfacts.settings import Settings
-from newsfacts.store import DEFAULT_URL, Database, Stored, open_database
+
+if TYPE_CHECKING:  # the store is imported when a corpus command runs, not to build the CLI
+    from newsfacts.store import Database, Stored
+
+DEFAULT_URL = "newsfacts.db"  # as newsfacts.store.DEFAULT_URL (a test checks they agree)
 
 QUERY_FORMATS = click.Choice(["text", "json", "csv"])
 Row = dict[str, Any]
@@ -49,6 +53,8 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _query(db_url: str, ask: Callable[[Database], Any]) -> Any:
+    from newsfacts.store import open_database
+
     with open_database(db_url) as db:
         return ask(db)
 
@@ -290,7 +296,7 @@ def ingest_inputs(
                     continue
                 yield item
 
-        for result in analyze_stream(prepared(), settings, jobs):
+        for result in analyze_stream(prepared(), settings, jobs, len(names)):
             if isinstance(result, Failure):
                 report.fail(result.input, result.message)
             else:
@@ -353,6 +359,7 @@ def ingest(
 
     def body() -> int:
         from newsfacts.pipeline import parse_published
+        from newsfacts.store import open_database
 
         settings = replace(
             Settings(), published=parse_published(published), allow_private=allow_private
@@ -610,7 +617,7 @@ def stats(db_url: str, fmt: str) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File.")
 def export(db_url: str, fmt: str, table: str, output: Path | None) -> None:
     """Export the corpus: facts as JSON lines, or a table as CSV (Parquet with pyarrow)."""
-    from newsfacts.store import export_facts, export_rows
+    from newsfacts.store import export_facts, export_rows, open_database
 
     def body() -> int:
         with open_database(db_url) as db:

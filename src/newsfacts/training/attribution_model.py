@@ -96,9 +96,9 @@ def example(doc: Doc) -> Example:
     return Example(predicted, reference)
 
 
-def build_tagger() -> Language:
+def build_tagger(config_text: str | None = None) -> Language:
     config = Config().from_str(
-        files("newsfacts").joinpath("data/attribution_ner.cfg").read_text("utf-8")
+        config_text or files("newsfacts").joinpath("data/attribution_ner.cfg").read_text("utf-8")
     )
     import newsfacts.extract.role_layers  # noqa: F401 - registers the tagger's layers
 
@@ -131,7 +131,9 @@ def span_f1(tagger: Language, examples: Sequence[Example]) -> dict[str, float]:
     return scores
 
 
-def train(shared: Path, out: Path, epochs: int, seed: int, cache: Path) -> None:
+def train(
+    shared: Path, out: Path, epochs: int, seed: int, cache: Path, config: Path | None = None
+) -> None:
     random.seed(seed)
     fix_random_seed(seed)
     nlp = load_pipeline(Settings())
@@ -145,7 +147,7 @@ def train(shared: Path, out: Path, epochs: int, seed: int, cache: Path) -> None:
     )
     train_examples = [example(d) for d in train_docs]
     dev_examples = [example(d) for d in dev_docs]
-    tagger = build_tagger()
+    tagger = build_tagger(config.read_text("utf-8") if config else None)
     optimizer = tagger.initialize(lambda: train_examples)
     best = -1.0
     for epoch in range(1, epochs + 1):
@@ -177,8 +179,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=repo / "build/polnear")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--config", type=Path, help="tagger config (default: the shipped attribution_ner.cfg)"
+    )
     args = parser.parse_args()
-    train(args.shared, args.out, args.epochs, args.seed, args.cache)
+    train(args.shared, args.out, args.epochs, args.seed, args.cache, args.config)
 
 
 if __name__ == "__main__":
