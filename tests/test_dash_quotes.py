@@ -53,3 +53,16 @@ def test_a_dash_inside_running_text_signs_nothing() -> None:
         Settings(),
     )
     assert all(a.cue[0].text not in ("--", "―") for a in facts.attributions)
+
+
+def test_a_frame_built_on_the_same_dash_gives_way_to_the_signature() -> None:
+    from newsfacts.extract.attribution import Frame
+    from newsfacts.extract.dash_quotes import keep_signed_quotes
+
+    # “We won.” ― Ann Lee
+    signed = Frame(cue=[(9, 10)], source=[(11, 18)], content=[(0, 8)])
+    tagged = Frame(cue=[(9, 10)], source=[], content=[(0, 8)])  # same dash, no signer
+    other = Frame(cue=[(30, 34)], source=[(25, 29)], content=[(0, 8), (35, 50)])
+    kept = keep_signed_quotes([tagged, other], [signed])
+    assert kept == [signed, other]
+    assert other.content == [(35, 50)]

@@ -6,7 +6,8 @@ Every span is a pair of Python string indices into ``ArticleFacts.text``; the
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 FORMAT_VERSION = "1.0"
@@ -153,7 +154,7 @@ class ArticleFacts:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
-        data: dict[str, Any] = _jsonable(asdict(self))
+        data: dict[str, Any] = _jsonable(self)
         return data
 
     @classmethod
@@ -231,8 +232,16 @@ def _sourcing(data: dict[str, Any] | None) -> Sourcing | None:
 
 
 def _jsonable(value: Any) -> Any:
+    """Dataclasses as dicts, tuples as lists, in one pass (``asdict`` deep-copies every leaf)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

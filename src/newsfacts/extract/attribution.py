@@ -474,11 +474,11 @@ def _with_model(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list[
     """Merge the trained role tagger's frames in (when the shipped model is present)."""
     # imported here: role_frames builds on this module's Frame
     from newsfacts.extract.role_frames import frames_from_roles, merge_frames
-    from newsfacts.extract.roles import load_tagger, model_available, predict_roles
+    from newsfacts.extract.roles import load_tagger, model_available, roles_of
 
     if not model_available():
         return frames
-    roles = predict_roles([doc], load_tagger())[0]
+    roles = roles_of(doc, load_tagger())
     model = [
         f
         for f in frames_from_roles(doc, roles, quotes)

@@ -51,16 +51,21 @@ def dash_frames(doc: Doc) -> list[Frame]:
 
 
 def keep_signed_quotes(frames: list[Frame], signed: list[Frame]) -> list[Frame]:
-    """A signed quote is its signer's: other frames lose it (and go if nothing is left)."""
+    """A signed quote is its signer's: other frames lose it (and go if nothing is left).
+
+    A frame another step built on a signature's dash (the tagger's, say) gives way to it.
+    """
     taken = [piece for frame in signed for piece in frame.content]
-    kept: list[Frame] = []
+    dashes = [piece for frame in signed for piece in frame.cue]
+    kept: list[Frame] = list(signed)
     for frame in frames:
-        if any(frame is s for s in signed):
-            kept.append(frame)
+        if any(frame is s for s in signed) or _overlap(frame.cue, dashes):
             continue
-        frame.content = [
-            (s, e) for s, e in frame.content if not any(s < te and ts < e for ts, te in taken)
-        ]
+        frame.content = [p for p in frame.content if not _overlap([p], taken)]
         if frame.content:
             kept.append(frame)
-    return kept
+    return sorted(kept, key=lambda f: f.anchor)
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)

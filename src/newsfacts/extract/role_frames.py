@@ -41,6 +41,19 @@ def _distance(a: Role, b: Role) -> int:
     return 0
 
 
+def _without_trailing_date(doc: Doc, cue: Role) -> Role:
+    """A cue "said on Monday" becomes "said": the date is the attribution's time, not its cue.
+
+    (PolNeAR's annotators leave the date out of the cue about three times in five.)
+    """
+    end = cue.end
+    while end - 1 > cue.start and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+        end -= 1
+    if end < cue.end and end - 1 > cue.start and doc[end - 1].dep_ == "prep":
+        end -= 1
+    return cue if end == cue.end else Role(cue.label, cue.start, end)
+
+
 def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
     span = doc[role.start : role.end]
     return span.start_char, span.end_char
@@ -48,7 +61,7 @@ def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
 
 def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) -> list[Frame]:
     sentence = _sentence_index(doc)
-    cues = [r for r in roles if r.label == "CUE"]
+    cues = [_without_trailing_date(doc, r) for r in roles if r.label == "CUE"]
     sources = [r for r in roles if r.label == "SOURCE"]
     contents = [r for r in roles if r.label == "CONTENT"]
     if not cues:

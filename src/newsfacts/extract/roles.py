@@ -76,6 +76,22 @@ def predict_roles(docs: list[Doc], tagger: Language) -> list[list[Role]]:
     return out
 
 
+ROLES_KEY = "newsfacts.roles"  # doc.user_data: roles tagged ahead, with the doc's batch
+
+
+def tag_roles(docs: list[Doc], tagger: Language) -> None:
+    """Tag ``docs`` together (a fifth cheaper than one at a time) and keep each doc's roles
+    on it for ``roles_of``."""
+    for doc, roles in zip(docs, predict_roles(docs, tagger), strict=True):
+        doc.user_data[ROLES_KEY] = roles
+
+
+def roles_of(doc: Doc, tagger: Language) -> list[Role]:
+    """The roles ``tag_roles`` kept on ``doc`` (taken off it), else tagged now."""
+    kept: list[Role] | None = doc.user_data.pop(ROLES_KEY, None)
+    return kept if kept is not None else predict_roles([doc], tagger)[0]
+
+
 def _join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
     joined: list[Role] = []
     for role in roles:
