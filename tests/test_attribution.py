@@ -209,3 +209,18 @@ def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
     assert critics.content == [(62, 75)]
     assert alone.content == [q1]  # a frame keeps a shared piece that is all it has
     assert frames == [she, critics, alone]
+
+
+def test_a_cue_without_a_tagged_source_takes_its_grammatical_subject(nlp: Language) -> None:
+    from newsfacts.extract.role_frames import _untagged_subject
+    from newsfacts.extract.roles import Role
+
+    text = "The party's rules, written in 1982, permit delegates to vote freely."
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    cue = next(t.i for t in doc if t.text == "permit")
+    subject = _untagged_subject(doc, Role("CUE", cue, cue + 1), set())
+    assert subject is not None
+    assert doc[subject.start : subject.end].text == "The party's rules, written in 1982"
+    # a subject inside the content is not a source
+    inside = set(range(subject.start, subject.end))
+    assert _untagged_subject(doc, Role("CUE", cue, cue + 1), inside) is None

@@ -107,6 +107,9 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         near = [(j, s) for j, s in enumerate(sources) if sent_gap(cue, s) == 0]
         source = _subject_source(doc, cue, near, content_tokens)
         if source is None:
+            subject = _untagged_subject(doc, cue, content_tokens)
+            source = (-1, subject) if subject is not None else None
+        if source is None:
             if any(j not in taken for j, _ in near):  # a source serves a second cue if need be
                 near = [(j, s) for j, s in near if j not in taken]
             source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
@@ -145,7 +148,26 @@ def _subject_source(
                 if held:
                     return held[0]
                 if child.i not in content_tokens:
-                    return None  # a subject the tagger did not mark: leave it to proximity
+                    return None  # a subject the tagger did not mark (see _untagged_subject)
+        if verb.dep_ not in CHAINED or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | None:
+    """The cue verb's grammatical subject as a source, when the tagger marked none nearby
+    ("DNC rules permit …"): the whole noun phrase, appositions included."""
+    verb = doc[cue.start : cue.end].root
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                start, end = child.left_edge.i, child.right_edge.i + 1
+                while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                if content_tokens.isdisjoint(range(start, end)) and not (start <= cue.start < end):
+                    return Role("SOURCE", start, end)
+                return None
         if verb.dep_ not in CHAINED or verb.head is verb:
             return None
         verb = verb.head
