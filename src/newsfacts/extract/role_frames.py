@@ -163,8 +163,16 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
         for child in verb.children:
             if child.dep_ in SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 start, end = child.left_edge.i, child.right_edge.i + 1
+                # a source never crosses a line break (nor blanked text outside the body)
+                for k in range(start, child.i):
+                    if "\n" in doc[k].text_with_ws:
+                        start = k + 1
+                while start < end and (doc[start].is_punct or doc[start].is_space):
+                    start += 1
                 while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
                     end -= 1
+                if "\n" in doc[start:end].text.strip():
+                    return None
                 if content_tokens.isdisjoint(range(start, end)) and not (start <= cue.start < end):
                     return Role("SOURCE", start, end)
                 return None
