@@ -159,9 +159,10 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
     """The cue verb's grammatical subject as a source, when the tagger marked none nearby
     ("DNC rules permit …"): the whole noun phrase, appositions included."""
     verb = doc[cue.start : cue.end].root
+    wanted = SUBJECTS | {"poss"} if verb.pos_ == "NOUN" else SUBJECTS  # "his claim"
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 start, end = child.left_edge.i, child.right_edge.i + 1
                 # a source never crosses a line break (nor blanked text outside the body)
                 for k in range(start, child.i):
