@@ -224,3 +224,17 @@ def test_a_cue_without_a_tagged_source_takes_its_grammatical_subject(nlp: Langua
     # a subject inside the content is not a source
     inside = set(range(subject.start, subject.end))
     assert _untagged_subject(doc, Role("CUE", cue, cue + 1), inside) is None
+
+
+def test_content_does_not_end_on_a_dangling_conjunction(nlp: Language) -> None:
+    from newsfacts.extract.role_frames import _without_dangling_end
+    from newsfacts.extract.roles import Role
+
+    text = "She said the videos show nothing, which he disputes."
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    which = next(t.i for t in doc if t.text == "which")
+    start = next(t.i for t in doc if t.text == "the")
+    trimmed = _without_dangling_end(doc, Role("CONTENT", start, which + 1))
+    assert doc[trimmed.start : trimmed.end].text == "the videos show nothing"
+    whole = Role("CONTENT", start, len(doc) - 1)
+    assert _without_dangling_end(doc, whole) == whole

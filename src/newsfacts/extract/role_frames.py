@@ -54,6 +54,19 @@ def _without_trailing_date(doc: Doc, cue: Role) -> Role:
     return cue if end == cue.end else Role(cue.label, cue.start, end)
 
 
+DANGLING = frozenset({"and", "while", "as", "which", "but"})
+
+
+def _without_dangling_end(doc: Doc, content: Role) -> Role:
+    """Content does not end on a conjunction that opens the next clause ("…, which")."""
+    end = content.end
+    while end - 1 > content.start and (
+        doc[end - 1].lower_ in DANGLING or doc[end - 1].is_punct and doc[end - 1].text == ","
+    ):
+        end -= 1
+    return content if end == content.end else Role(content.label, content.start, end)
+
+
 def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
     span = doc[role.start : role.end]
     return span.start_char, span.end_char
@@ -116,7 +129,10 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         frame = Frame(
             cue=[_offsets(doc, cue)],
             source=[_offsets(doc, source[1])] if source else [],
-            content=[_offsets(doc, c) for c in sorted(owned[i], key=lambda r: r.start)],
+            content=[
+                _offsets(doc, _without_dangling_end(doc, c))
+                for c in sorted(owned[i], key=lambda r: r.start)
+            ],
             source_span=doc[source[1].start : source[1].end] if source else None,
             according_to=doc[cue.start].lower_ == "according",
         )
