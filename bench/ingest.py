@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> None:
         if args.extract_only:
             results = (extract_prepared(p) for p in prepared())
         else:
-            results = analyze_stream(prepared(), settings, args.jobs)
+            results = analyze_stream(prepared(), settings, args.jobs, args.n)
         # Wall time per article as the ingest loop sees it: reading, cleaning and analysis
         # (in the workers, overlapped) up to the result, then storing it.
         last = time.perf_counter()
