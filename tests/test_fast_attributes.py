@@ -37,6 +37,16 @@ def test_same_pos_morph_and_lemmas_as_the_full_pipeline(nlp: Language) -> None:
         assert annotations(partial) == annotations(full), text
 
 
+def test_unknown_and_inflected_words_lemmatize_as_the_model_does(nlp: Language) -> None:
+    # words the index knows, words it does not (oov forms) and irregular ones, first seen here
+    text = "The zorbling frobnicators were quizzing geese; she has fleeced the unfleeceable oxen."
+    fast = FastAttributes(nlp)
+    assert annotations(fast(nlp(text, disable=list(REPLACED)))) == annotations(nlp(text))
+    # the model's own lemmatizer keeps its tables as they were (the sets are a private copy)
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    assert all(isinstance(words, list) for words in index.values())
+
+
 def test_parse_body_uses_it_and_matches(nlp: Language) -> None:
     text = TEXTS[0] + "\n" + TEXTS[3]
     doc = parse_body(nlp, text, [Region(0, len(text))])
