@@ -138,13 +138,19 @@ def _line(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _dominant_foreign_script(text: str) -> str | None:
     """The script most letters are in, when it is not Latin and there are enough letters."""
     sample = text[:20000]
     scripts: Counter[str] = Counter()
     # ASCII letters are Latin: only the other letters need their Unicode names (slow)
-    scripts["LATIN"] = sum(1 for char in sample if char.isascii() and char.isalpha())
-    for char, count in Counter(c for c in sample if not c.isascii() and c.isalpha()).items():
+    scripts["LATIN"] = len(_ASCII_LETTER.findall(sample))
+    for char, count in Counter(_NON_ASCII.findall(sample)).items():
+        if not char.isalpha():
+            continue
         name = unicodedata.name(char, "")
         scripts[name.split(" ")[0] if name else "UNKNOWN"] += count
     total = sum(scripts.values())
