@@ -327,6 +327,11 @@ def _overlap(a: Offsets, b: Offsets) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def pieces_overlap(a: Sequence[Offsets], b: Sequence[Offsets]) -> bool:
+    """True when any piece of ``a`` shares a character with any piece of ``b``."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
 def _only_punct(text: str) -> bool:
     return all(c.isspace() or (not c.isalnum()) for c in text)
 

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import Frame
+from newsfacts.extract.attribution import Frame, pieces_overlap
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.nlp.doctext import doc_text
 
@@ -59,13 +59,9 @@ def keep_signed_quotes(frames: list[Frame], signed: list[Frame]) -> list[Frame]:
     dashes = [piece for frame in signed for piece in frame.cue]
     kept: list[Frame] = list(signed)
     for frame in frames:
-        if any(frame is s for s in signed) or _overlap(frame.cue, dashes):
+        if any(frame is s for s in signed) or pieces_overlap(frame.cue, dashes):
             continue
-        frame.content = [p for p in frame.content if not _overlap([p], taken)]
+        frame.content = [p for p in frame.content if not pieces_overlap([p], taken)]
         if frame.content:
             kept.append(frame)
     return sorted(kept, key=lambda f: f.anchor)
-
-
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)

@@ -8,11 +8,11 @@ without a cue are dropped: PolNeAR's annotators mark neither alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsfacts.extract.attribution import Frame, outlet_table
+from newsfacts.extract.attribution import Frame, outlet_table, pieces_overlap
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
@@ -60,9 +60,7 @@ DANGLING = frozenset({"and", "while", "as", "which", "but"})
 def _without_dangling_end(doc: Doc, content: Role) -> Role:
     """Content does not end on a conjunction that opens the next clause ("…, which")."""
     end = content.end
-    while end - 1 > content.start and (
-        doc[end - 1].lower_ in DANGLING or doc[end - 1].is_punct and doc[end - 1].text == ","
-    ):
+    while end - 1 > content.start and (doc[end - 1].lower_ in DANGLING or doc[end - 1].text == ","):
         end -= 1
     return content if end == content.end else Role(content.label, content.start, end)
 
@@ -156,8 +154,7 @@ def _subject_source(
     A participle or coordinated cue ("…, requesting …") takes the subject of the verb it
     hangs from; subjects inside content spans are passed over on the way up.
     """
-    verb = doc[cue.start : cue.end].root
-    for _ in range(4):
+    for verb in _governing_verbs(doc, cue):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 held = [(j, s) for j, s in near if s.start <= child.i < s.end]
@@ -165,18 +162,25 @@ def _subject_source(
                     return held[0]
                 if child.i not in content_tokens:
                     return None  # a subject the tagger did not mark (see _untagged_subject)
-        if verb.dep_ not in CHAINED or verb.head is verb:
-            return None
-        verb = verb.head
     return None
+
+
+def _governing_verbs(doc: Doc, cue: Role) -> Iterator[Token]:
+    """The cue's head word, then (for "…, requesting …") the verbs it hangs from."""
+    verb = doc[cue.start : cue.end].root
+    for _ in range(4):
+        yield verb
+        if verb.dep_ not in CHAINED or verb.head is verb:
+            return
+        verb = verb.head
 
 
 def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | None:
     """The cue verb's grammatical subject as a source, when the tagger marked none nearby
-    ("DNC rules permit …"): the whole noun phrase, appositions included."""
-    verb = doc[cue.start : cue.end].root
-    wanted = SUBJECTS | {"poss"} if verb.pos_ == "NOUN" else SUBJECTS  # "his claim"
-    for _ in range(4):
+    ("DNC rules permit …"): the whole noun phrase, appositions included. A noun cue takes
+    its possessor ("his claim")."""
+    wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
+    for verb in _governing_verbs(doc, cue):
         for child in verb.children:
             if child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 start, end = child.left_edge.i, child.right_edge.i + 1
@@ -193,9 +197,6 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
                 if content_tokens.isdisjoint(range(start, end)) and not (start <= cue.start < end):
                     return Role("SOURCE", start, end)
                 return None
-        if verb.dep_ not in CHAINED or verb.head is verb:
-            return None
-        verb = verb.head
     return None
 
 
@@ -256,21 +257,19 @@ def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
         )
 
 
-def _overlaps(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
 def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Frame]:
     """The tagger's frames, with the rules' quote-snapped content where the rules found a
     direct quote for the same cue, plus the rule frames whose cue the tagger did not cover."""
     merged: list[Frame] = []
     for frame in model:
-        twin = next((r for r in rules if _overlaps(frame.cue, r.cue)), None)
+        twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
         if twin is not None:
             _adopt(frame, twin, text)
         merged.append(frame)
     for frame in rules:
-        if not any(_overlaps(frame.cue, m.cue) or _overlaps(frame.cue, m.content) for m in model):
+        if not any(
+            pieces_overlap(frame.cue, m.cue) or pieces_overlap(frame.cue, m.content) for m in model
+        ):
             merged.append(frame)
     return merged
 
@@ -282,7 +281,7 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         extra = [
             p
             for p in frame.content
-            if text[p[0]] in QUOTE_CHARS and not _overlaps([p], twin.content)
+            if text[p[0]] in QUOTE_CHARS and not pieces_overlap([p], twin.content)
         ]
         frame.content = sorted(list(twin.content) + extra)
         frame.quoted = twin.quoted
@@ -304,12 +303,12 @@ def settle_shared_quotes(frames: list[Frame], text: str) -> list[Frame]:
         for piece in frame.content:
             if text[piece[0]] not in QUOTE_CHARS:
                 continue
-            rivals = [f for f in frames if f is not frame and _overlaps([piece], f.content)]
+            rivals = [f for f in frames if f is not frame and pieces_overlap([piece], f.content)]
             if not rivals:
                 continue
             best = min([frame, *rivals], key=lambda f: (_cue_distance(f, piece), -len(f.content)))
             for loser in [frame, *rivals]:
-                kept = [p for p in loser.content if not _overlaps([p], [piece])]
+                kept = [p for p in loser.content if not pieces_overlap([p], [piece])]
                 if loser is not best and kept:
                     loser.content = kept
     return frames
@@ -317,4 +316,4 @@ def settle_shared_quotes(frames: list[Frame], text: str) -> list[Frame]:
 
 def _cue_distance(frame: Frame, piece: tuple[int, int]) -> int:
     start, end = piece
-    return min((max(s - end, start - e, 0) for s, e in frame.cue), default=len(frame.cue) + 10**9)
+    return min((max(s - end, start - e, 0) for s, e in frame.cue), default=10**9)
