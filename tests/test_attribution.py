@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import extract_attributions
+from newsfacts.extract.attribution import close_apposition, extract_attributions
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -238,3 +238,12 @@ def test_content_does_not_end_on_a_dangling_conjunction(nlp: Language) -> None:
     assert doc[trimmed.start : trimmed.end].text == "the videos show nothing"
     whole = Role("CONTENT", start, len(doc) - 1)
     assert _without_dangling_end(doc, whole) == whole
+
+
+def test_a_source_with_an_apposition_takes_its_closing_comma() -> None:
+    text = "Ban Ki-moon, the U.N. chief, said talks would go on. Obama, who spoke, agreed."
+    ban = (0, text.index(", said"))
+    assert close_apposition([ban], text) == [(0, ban[1] + 1)]
+    obama = (text.index("Obama"), text.index("Obama") + 5)  # no comma inside: left as it is
+    assert close_apposition([obama], text) == [obama]
+    assert close_apposition([], text) == []

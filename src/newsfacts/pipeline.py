@@ -86,20 +86,24 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
     from newsfacts.extract.roles import load_tagger, model_available, tag_roles
     from newsfacts.extract.sourcing import sourcing_profile
     from newsfacts.extract.times import extract_times
+    from newsfacts.nlp.fast_ops import one_blas_thread
     from newsfacts.nlp.loader import load_pipeline, parse_many
 
     nlp = load_pipeline(settings)
     batch = list(items)
-    docs = list(
-        parse_many(
-            nlp, ((p.document.text, p.cleaned.body) for p in batch), batch_size=settings.batch_size
+    with one_blas_thread():
+        docs = list(
+            parse_many(
+                nlp,
+                ((p.document.text, p.cleaned.body) for p in batch),
+                batch_size=settings.batch_size,
+            )
         )
-    )
-    if settings.attribution_model and model_available():
-        try:
-            tag_roles(docs, load_tagger())
-        except Exception:  # noqa: BLE001, S110 - each article is tagged again below on its own,
-            pass  # so a failure is reported for the article that has it
+        if settings.attribution_model and model_available():
+            try:
+                tag_roles(docs, load_tagger())
+            except Exception:  # noqa: BLE001, S110 - each article is tagged again below on its
+                pass  # own, so a failure is reported for the article that has it
     for prepared, doc in zip(batch, docs, strict=True):
         published = _date(prepared.metadata.published)
         try:

@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
+from newsfacts.nlp.fast_ops import use_matmul
+
 LABELS = ("SOURCE", "CUE", "CONTENT")
 COMPONENT = "attr_ner"
 MODEL_DIR = "data/attribution_model"
@@ -60,6 +62,7 @@ def load_tagger() -> Language:
 
     with as_file(files("newsfacts").joinpath(MODEL_DIR)) as path:
         tagger: Language = spacy.load(path)
+    use_matmul(tagger)
     return tagger
 
 

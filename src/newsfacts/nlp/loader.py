@@ -21,6 +21,7 @@ from thinc.types import Floats2d
 from newsfacts.errors import ModelError
 from newsfacts.models import Region
 from newsfacts.nlp.fast_attributes import REPLACED, FastAttributes
+from newsfacts.nlp.fast_ops import use_matmul
 from newsfacts.settings import Settings
 
 
@@ -55,6 +56,7 @@ def _load(names: tuple[str, ...]) -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
+        use_matmul(nlp)
         if shares_vectors(nlp):
             return nlp
         fallback = fallback or nlp  # another release: parses, but its vectors differ

@@ -26,6 +26,7 @@ from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 from thinc.api import Config
 
 from newsfacts.extract.roles import COMPONENT, LABELS, feature_doc
+from newsfacts.nlp.fast_ops import one_blas_thread, use_matmul
 from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 from newsfacts.training.brat import GoldArticle, read_articles
@@ -148,6 +149,7 @@ def train(
     train_examples = [example(d) for d in train_docs]
     dev_examples = [example(d) for d in dev_docs]
     tagger = build_tagger(config.read_text("utf-8") if config else None)
+    use_matmul(tagger)
     optimizer = tagger.initialize(lambda: train_examples)
     best = -1.0
     for epoch in range(1, epochs + 1):
@@ -183,7 +185,8 @@ def main() -> None:
         "--config", type=Path, help="tagger config (default: the shipped attribution_ner.cfg)"
     )
     args = parser.parse_args()
-    train(args.shared, args.out, args.epochs, args.seed, args.cache, args.config)
+    with one_blas_thread():  # the same sums in the same order on any machine with the BLAS
+        train(args.shared, args.out, args.epochs, args.seed, args.cache, args.config)
 
 
 if __name__ == "__main__":
