@@ -16,11 +16,14 @@ The algorithm, in the order ``extract_attributions`` runs it:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -252,9 +255,9 @@ def cue_frames(doc: Doc) -> list[Frame]:
     """One frame per cue verb that has a subject (the source)."""
     table = cue_table()
     frames: list[Frame] = []
-    for token in doc:
+    for token in _verbs(doc):
         entry = table.get(token.lemma_.lower())
-        if entry is None or token.pos_ not in ("VERB", "AUX"):
+        if entry is None:
             continue
         subject = _subject(token)
         if subject is not None:
@@ -288,12 +291,25 @@ def cue_frames(doc: Doc) -> list[Frame]:
     return frames
 
 
+def _verbs(doc: Doc) -> Iterator[Token]:
+    """The verbs and auxiliaries of ``doc`` (found on the doc's arrays, not token by token)."""
+    pos = doc.to_array(POS)
+    for i in numpy.flatnonzero((pos == VERB) | (pos == AUX)):
+        yield doc[int(i)]
+
+
+def _tokens_with(doc: Doc, attr: int, value: str) -> Iterator[Token]:
+    """The tokens whose ``attr`` (an ID such as LOWER) is ``value``."""
+    if value not in doc.vocab.strings:
+        return
+    for i in numpy.flatnonzero(doc.to_array(attr) == doc.vocab.strings[value]):
+        yield doc[int(i)]
+
+
 def according_to_frames(doc: Doc) -> list[Frame]:
     """Frames for "according to X": X is the source, the qualified clause the content."""
     frames: list[Frame] = []
-    for token in doc:
-        if token.lower_ != "according":
-            continue
+    for token in _tokens_with(doc, LOWER, "according"):
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]

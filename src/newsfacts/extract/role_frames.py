@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsfacts.extract.attribution import Frame, outlet_table, pieces_overlap
@@ -24,12 +26,12 @@ QUOTE_CHARS = "“\"'‘`"
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    index = []
-    current = -1
-    for token in doc:
-        if token.is_sent_start or current < 0:
-            current += 1
-        index.append(current)
+    """The number of each token's sentence (counted on the doc's arrays)."""
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    index: list[int] = (numpy.cumsum(starts) - 1).tolist()
     return index
 
 

@@ -11,6 +11,11 @@ from spacy.tokens import Doc
 KEY = "newsfacts.text"
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was made from (so equal to ``doc.text``), on it."""
+    doc.user_data[KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed on first use and cached on the doc."""
     cached = doc.user_data.get(KEY)

@@ -20,6 +20,7 @@ from thinc.types import Floats2d
 
 from newsfacts.errors import ModelError
 from newsfacts.models import Region
+from newsfacts.nlp.doctext import keep_text
 from newsfacts.nlp.fast_attributes import REPLACED, FastAttributes
 from newsfacts.nlp.fast_ops import use_matmul
 from newsfacts.settings import Settings
@@ -109,12 +110,21 @@ def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
 def parse_many(
     nlp: Language, items: Iterable[tuple[str, Sequence[Region]]], batch_size: int = 16
 ) -> Iterable[Doc]:
-    texts = (mask_outside(t, b) for t, b in items)
+    texts = ((masked, masked) for masked in (mask_outside(t, b) for t, b in items))
     fast = _fast_attributes(nlp)
     if fast is None:
-        return with_vectors(nlp, nlp.pipe(texts, batch_size=batch_size))
-    docs = nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED))
-    return with_vectors(nlp, fast.pipe(docs))
+        return with_vectors(
+            nlp, _keeping_text(nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
+        )
+    docs = nlp.pipe(texts, as_tuples=True, batch_size=batch_size, disable=list(REPLACED))
+    return with_vectors(nlp, fast.pipe(_keeping_text(docs)))
+
+
+def _keeping_text(pairs: Iterable[tuple[Doc, str]]) -> Iterator[Doc]:
+    """Each doc with the text it was parsed from kept on it (``doc.text`` rebuilds it)."""
+    for doc, text in pairs:
+        keep_text(doc, text)
+        yield doc
 
 
 @lru_cache(maxsize=4)
