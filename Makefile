@@ -41,7 +41,7 @@ bench: install
 
 # Reproduce the shipped attribution role tagger from ../shared/data/polnear (train; best on dev).
 SHARED ?= ../shared/data
-EPOCHS ?= 14
+EPOCHS ?= 20
 train: install
 	$(PY) -m newsfacts.training.attribution_model --shared $(SHARED)/polnear \
 		--out src/newsfacts/data/attribution_model --epochs $(EPOCHS)

@@ -13,8 +13,9 @@ from newsfacts.evaluation.polnear import PolnearReport, evaluate
 from newsfacts.pipeline import analyze_text
 from newsfacts.settings import Settings
 
-# exact-span F1 per role and the linked F1, in percent (measured: 72.2, 71.3, 53.2, 65.8)
-FLOORS = {"source": 72.0, "cue": 70.5, "content": 53.5, "linked": 67.5}
+# exact-span F1 per role and the linked F1, in percent (measured: 74.8, 71.8, 55.0, 69.6); the
+# margin allows for another CPU's BLAS summing in another order
+FLOORS = {"source": 74.3, "cue": 71.3, "content": 54.5, "linked": 69.0}
 
 
 @pytest.fixture(scope="module")

@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=repo.parent / "shared/data/polnear")
     parser.add_argument("--out", type=Path, default=repo / "src/newsfacts/data/attribution_model")
     parser.add_argument("--cache", type=Path, default=repo / "build/polnear")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
         "--config", type=Path, help="tagger config (default: the shipped attribution_ner.cfg)"
