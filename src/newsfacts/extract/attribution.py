@@ -11,7 +11,8 @@ The algorithm, in the order ``extract_attributions`` runs it:
    quote just before or after it ("X said: “…”");
 4. give quotes no frame claimed to the speaker of the quote before them, in the same paragraph
    or, for a paragraph that opens with a quote, in the paragraph before;
-5. resolve each source to an entity (``speakers.resolve_speaker``) and number the results.
+5. give a source with an apposition the comma that closes it (PolNeAR's convention), resolve
+   each source to an entity (``speakers.resolve_speaker``) and number the results.
 """
 
 from __future__ import annotations

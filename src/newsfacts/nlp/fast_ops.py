@@ -4,8 +4,9 @@ thinc's CPU ops multiply matrices with blis. On the CPUs measured here (x86 with
 OpenBLAS build that NumPy ships does the same products about three times faster on one
 thread, and the token encoders of spaCy's tagger, parser and NER are mostly such products.
 ``use_matmul`` swaps the ops of a loaded pipeline's networks for ``MatmulOps``: every other
-operation is thinc's own, and the annotations come out the same (tested on the PolNeAR dev
-articles: every tag, head, dependency label and entity).
+operation is thinc's own, and the annotations come out the same (measured on the PolNeAR dev
+and train articles: every tag, head, dependency label, lemma and entity of 841,000 tokens;
+a test checks a hand-built text).
 
 The parser's transition steps run compiled code of their own and are not affected.
 """
