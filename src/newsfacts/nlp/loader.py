@@ -110,14 +110,12 @@ def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
 def parse_many(
     nlp: Language, items: Iterable[tuple[str, Sequence[Region]]], batch_size: int = 16
 ) -> Iterable[Doc]:
-    texts = ((masked, masked) for masked in (mask_outside(t, b) for t, b in items))
+    # each text comes back beside its doc, which keeps it (doc.text would rebuild it)
+    pairs = ((masked, masked) for masked in (mask_outside(t, b) for t, b in items))
     fast = _fast_attributes(nlp)
-    if fast is None:
-        return with_vectors(
-            nlp, _keeping_text(nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
-        )
-    docs = nlp.pipe(texts, as_tuples=True, batch_size=batch_size, disable=list(REPLACED))
-    return with_vectors(nlp, fast.pipe(_keeping_text(docs)))
+    disable = list(REPLACED) if fast is not None else []
+    docs = _keeping_text(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disable))
+    return with_vectors(nlp, fast.pipe(docs) if fast is not None else docs)
 
 
 def _keeping_text(pairs: Iterable[tuple[Doc, str]]) -> Iterator[Doc]:
