@@ -111,6 +111,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
+    _resume_closed_quotes(doc, cues, owned, sentence)
     content_tokens = {k for c in contents for k in range(c.start, c.end)}
     source_tokens = {k for s in sources for k in range(s.start, s.end)}
     for i, cue in enumerate(cues):
@@ -309,6 +310,39 @@ def _pair_split_quotes(
             if j != i and resumed is not None and doc[k].text in QUOTE_OPENERS:
                 others.remove(resumed)
                 owned[i].append(resumed)
+
+
+def _closed_quote(doc: Doc, content: Role) -> bool:
+    """A quote that is a whole sentence of its own: “… .”"""
+    return (
+        content.end - content.start > 2
+        and doc[content.start].text in QUOTE_OPENERS
+        and doc[content.end - 1].text in QUOTE_CLOSERS
+        and doc[content.end - 2].text in (".", "?", "!")
+    )
+
+
+def _resume_closed_quotes(
+    doc: Doc, cues: Sequence[Role], owned: dict[int, list[Role]], sentence: Sequence[int]
+) -> None:
+    """'"A," said X, a professor. "B." Y recalled …': a closed quote that opens a sentence
+    continues the speaker quoted in the sentence before, not a cue that follows it."""
+    for i, cue in enumerate(cues):
+        for content in list(owned[i]):
+            if content.end > cue.start or not _closed_quote(doc, content):
+                continue
+            if content.start > 0 and sentence[content.start - 1] == sentence[content.start]:
+                continue  # the quote does not open its sentence
+            earlier = [
+                j
+                for j in range(len(cues))
+                if cues[j].end <= content.start
+                and 0 < sentence[content.start] - sentence[cues[j].start] <= 1
+                and any(doc[c.end - 1].text in QUOTE_CLOSERS for c in owned[j])
+            ]
+            if earlier:
+                owned[i].remove(content)
+                owned[max(earlier)].append(content)
 
 
 def _via(doc: Doc, cue: Role) -> str | None:
