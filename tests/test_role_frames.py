@@ -1,0 +1,112 @@
+"""Linking the role tagger's spans into frames, on hand-labelled spans over real parses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfacts.extract.attribution import Frame
+from newsfacts.extract.quotes import find_quotes
+from newsfacts.extract.role_frames import frames_from_roles
+from newsfacts.extract.roles import Role
+from newsfacts.models import Region
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def role(doc: Doc, label: str, words: str, after: int = 0) -> Role:
+    """The tokens of ``words`` (first found at or after character ``after``) as a role."""
+    start = doc.text.index(words, after)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None, words
+    return Role(label, span.start, span.end)
+
+
+def link(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> tuple[Doc, list[Frame]]:
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    roles = [role(doc, label, words) for label, words in labelled]
+    return doc, frames_from_roles(doc, roles, find_quotes(text))
+
+
+def pieces(text: str, offsets: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in offsets]
+
+
+def test_the_subject_of_a_passive_cue_is_content_not_source(nlp: Language) -> None:
+    text = "Mr. Quiros was accused of using the money for himself."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "Mr. Quiros"), ("CUE", "was accused of"), ("CONTENT", "using the money for himself")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["Mr. Quiros", "using the money for himself"]
+    assert frame.source == []
+
+
+def test_a_raising_verb_with_a_speech_verb_keeps_its_subject_as_source(nlp: Language) -> None:
+    text = "He appeared to suggest that veterans are weak."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "He"), ("CUE", "appeared to suggest"), ("CONTENT", "that veterans are weak")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.source) == ["He"]
+    assert pieces(text, frame.content) == ["that veterans are weak"]
+
+
+def test_a_parenthetical_source_splits_the_content(nlp: Language) -> None:
+    text = "But to prevent problems, he said, local officials should be vigilant."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "he"), ("CUE", "said"), ("CONTENT", "local officials should be vigilant")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == [
+        "But to prevent problems",
+        "local officials should be vigilant",
+    ]
+    assert pieces(text, frame.source) == ["he"]
+
+
+def test_a_source_that_opens_the_sentence_takes_no_opening(nlp: Language) -> None:
+    text = "He said, of course, that local officials should be vigilant."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "He"), ("CUE", "said"), ("CONTENT", "that local officials should be vigilant")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["that local officials should be vigilant"]
+
+
+def test_a_closed_quote_continues_the_speaker_before_it(nlp: Language) -> None:
+    # the parse puts the closing quote mark into the next paragraph's sentence
+    text = (
+        '"We are ready," said Ann Lee, a professor at the college. '
+        '"The vote is on Tuesday."\n\nBob Smith recalled the long talks.'
+    )
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("CONTENT", '"We are ready,"'),
+            ("CUE", "said"),
+            ("SOURCE", "Ann Lee, a professor at the college"),
+            ("CONTENT", '"The vote is on Tuesday."'),
+            ("SOURCE", "Bob Smith"),
+            ("CUE", "recalled"),
+            ("CONTENT", "the long talks"),
+        ],
+    )
+    ann, bob = frames
+    assert pieces(text, ann.content) == ['"We are ready,"', '"The vote is on Tuesday."']
+    assert pieces(text, bob.content) == ["the long talks"]
