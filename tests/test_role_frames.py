@@ -43,7 +43,11 @@ def test_the_subject_of_a_passive_cue_is_content_not_source(nlp: Language) -> No
     _, frames = link(
         nlp,
         text,
-        [("SOURCE", "Mr. Quiros"), ("CUE", "was accused of"), ("CONTENT", "using the money for himself")],
+        [
+            ("SOURCE", "Mr. Quiros"),
+            ("CUE", "was accused of"),
+            ("CONTENT", "using the money for himself"),
+        ],
     )
     (frame,) = frames
     assert pieces(text, frame.content) == ["Mr. Quiros", "using the money for himself"]
@@ -110,3 +114,22 @@ def test_a_closed_quote_continues_the_speaker_before_it(nlp: Language) -> None:
     ann, bob = frames
     assert pieces(text, ann.content) == ['"We are ready,"', '"The vote is on Tuesday."']
     assert pieces(text, bob.content) == ["the long talks"]
+
+
+def test_a_speech_cue_leaves_out_where_it_was_said(nlp: Language) -> None:
+    text = '"We will win," Ann Lee said in a statement. She spoke of "a new start."'
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("CONTENT", '"We will win,"'),
+            ("SOURCE", "Ann Lee"),
+            ("CUE", "said in a statement"),
+            ("SOURCE", "She"),
+            ("CUE", "spoke of"),
+            ("CONTENT", '"a new start."'),
+        ],
+    )
+    said, spoke = frames
+    assert pieces(text, said.cue) == ["said"]
+    assert pieces(text, spoke.cue) == ["spoke of"]  # not a speech verb of the list: kept

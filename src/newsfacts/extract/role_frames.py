@@ -56,6 +56,23 @@ def _without_trailing_date(doc: Doc, cue: Role) -> Role:
     return cue if end == cue.end else Role(cue.label, cue.start, end)
 
 
+SPEECH = frozenset({"say", "tell", "add", "write", "announce", "recall"})
+SETTINGS = frozenset({"in", "on", "at", "of", "via"})
+
+
+def _without_setting(doc: Doc, cue: Role) -> Role:
+    """A speech verb's cue leaves out where or how it was said: "said in a statement",
+    "said of", "told reporters on Monday" (PolNeAR train: "said" alone before "in" 152 times,
+    with it 115; "on" 60 against 24; "at" 34 against 17)."""
+    verb = doc[cue.start : cue.end].root
+    after = verb.i + 1
+    if verb.lemma_ not in SPEECH or after >= cue.end:
+        return cue
+    if doc[after].lower_ in SETTINGS and doc[after].head == verb:
+        return Role(cue.label, cue.start, after)
+    return cue
+
+
 DANGLING = frozenset({"and", "while", "as", "which", "but"})
 
 
@@ -74,7 +91,9 @@ def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
 
 def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) -> list[Frame]:
     sentence = _sentence_index(doc)
-    cues = [_without_trailing_date(doc, r) for r in roles if r.label == "CUE"]
+    cues = [
+        _without_setting(doc, _without_trailing_date(doc, r)) for r in roles if r.label == "CUE"
+    ]
     sources = [r for r in roles if r.label == "SOURCE"]
     contents = [r for r in roles if r.label == "CONTENT"]
     if not cues:
@@ -113,7 +132,6 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     _pair_split_quotes(doc, cues, sources, owned)
     _resume_closed_quotes(doc, cues, owned, sentence)
     content_tokens = {k for c in contents for k in range(c.start, c.end)}
-    source_tokens = {k for s in sources for k in range(s.start, s.end)}
     for i, cue in enumerate(cues):
         if not owned[i]:
             continue
@@ -131,7 +149,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         near = [
             (j, s)
             for j, s in enumerate(sources)
-            if sent_gap(cue, s) == 0 and not any(s.start < c.end and c.start < s.end for c in owned[i])
+            if sent_gap(cue, s) == 0
+            and not any(s.start < c.end and c.start < s.end for c in owned[i])
         ]
         source = _subject_source(doc, cue, near, content_tokens)
         if source is None:
@@ -204,7 +223,9 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
         passive = child.dep_ == "nsubjpass"
-        raising = child.dep_ == "nsubj" and verb.lemma_ in RAISING and not _verb_after(doc, cue, verb)
+        raising = (
+            child.dep_ == "nsubj" and verb.lemma_ in RAISING and not _verb_after(doc, cue, verb)
+        )
         if not (passive or raising) or child.i >= cue.start:
             continue
         first = min(owned, key=lambda r: r.start)
@@ -227,8 +248,8 @@ def _parenthetical_opening(
     sentence: Sequence[int],
     content_tokens: set[int],
 ) -> Role | None:
-    """"To prevent problems, he said, local officials should be vigilant": the source and
-    cue interrupt the content, whose opening words are its first piece."""
+    """The source and cue interrupt the content, whose opening words are its first piece:
+    "To prevent problems, he said, local officials should be vigilant"."""
     rest = min((r for r in owned if r.start >= cue.end), key=lambda r: r.start, default=None)
     if rest is None or rest.start < 1 or doc[rest.start - 1].text != ",":
         return None
@@ -241,7 +262,11 @@ def _parenthetical_opening(
     if first < 2 or doc[first - 1].text != ",":
         return None
     start = first - 1
-    while start > 0 and sentence[start - 1] == sentence[first] and "\n" not in doc[start - 1].text_with_ws:
+    while (
+        start > 0
+        and sentence[start - 1] == sentence[first]
+        and "\n" not in doc[start - 1].text_with_ws
+    ):
         start -= 1
     while start < first - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
