@@ -10,6 +10,7 @@ SOURCE / CUE / CONTENT spans as a flat, non-overlapping labelling over the parse
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import time
 from collections.abc import Sequence
@@ -163,7 +164,7 @@ def train(
     tagger = build_tagger(config.read_text("utf-8") if config else None)
     use_matmul(tagger)
     tagger.initialize(lambda: train_examples)
-    optimizer = Adam(_learn_rates(epochs * -(-len(train_examples) // BATCH)))
+    optimizer = Adam(_learn_rates(epochs * math.ceil(len(train_examples) / BATCH)))
     best = -1.0
     for epoch in range(1, epochs + 1):
         random.shuffle(train_examples)
