@@ -247,3 +247,39 @@ def test_a_source_with_an_apposition_takes_its_closing_comma() -> None:
     obama = (text.index("Obama"), text.index("Obama") + 5)  # no comma inside: left as it is
     assert close_apposition([obama], text) == [obama]
     assert close_apposition([], text) == []
+
+
+def test_a_group_source_names_both_members(nlp: Language) -> None:
+    text = (
+        "Antony Blinken met Wang Yi in Beijing on Tuesday. "
+        "The two said that talks should continue. Both sides said the meeting was candid."
+    )
+    people = [person("E1", text, "Antony Blinken"), person("E2", text, "Wang Yi")]
+    beijing = Entity("E3", "GPE", "Beijing", (), None, (Span.of(text, 33, 40),))
+    _, found = run(nlp, text, [*people, beijing])
+    groups = {a.source[0].text: a for a in found if a.source}
+    assert groups["The two"].speakers == ("E1", "E2")
+    assert groups["The two"].speaker is None
+    assert groups["Both sides"].speakers == ("E1", "E2")
+
+
+def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:
+    text = (
+        "Germany and France signed the accord. During a meeting between Gen. Pat Brown and "
+        "his counterpart on Monday, the two said they were committed to it."
+    )
+    countries = [
+        Entity("E1", "GPE", "Germany", (), None, (Span.of(text, 0, 7),)),
+        Entity("E2", "GPE", "France", (), None, (Span.of(text, 12, 18),)),
+    ]
+    _, found = run(nlp, text, [*countries, person("E3", text, "Pat Brown")])
+    (two,) = [a for a in found if a.source and a.source[0].text == "the two"]
+    assert two.speakers == ()
+
+
+def test_a_named_source_lists_its_speaker(nlp: Language) -> None:
+    text = "Antony Blinken said that talks should continue."
+    _, found = run(nlp, text, [person("E1", text, "Antony Blinken")])
+    (said,) = found
+    assert said.speaker == "E1"
+    assert said.speakers == ("E1",)

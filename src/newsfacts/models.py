@@ -62,6 +62,7 @@ class Attribution:
     cue: tuple[Span, ...]
     content: tuple[Span, ...]
     speaker: str | None = None  # an Entity id
+    speakers: tuple[str, ...] = ()  # the speaker, or every member of a group ("the two")
     anonymous: bool = False
     source_description: str | None = None
     via: str | None = None  # outlet the claim came through
@@ -188,6 +189,7 @@ class ArticleFacts:
                     cue=spans(a["cue"]),
                     content=spans(a["content"]),
                     speaker=a.get("speaker"),
+                    speakers=tuple(a.get("speakers") or ()),
                     anonymous=bool(a.get("anonymous")),
                     source_description=a.get("source_description"),
                     via=a.get("via"),

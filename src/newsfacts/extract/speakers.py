@@ -1,4 +1,4 @@
-"""Link a source span to an entity: names, pronouns, titles and nominals, anonymous sources."""
+"""Link a source span to entities: names, pronouns, titles, nominals, groups, anonymous sources."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsfacts.models import Entity
 
@@ -30,7 +30,8 @@ def word_list(name: str) -> frozenset[str]:
 class Speaker:
     entity: str | None
     anonymous: bool
-    how: str  # name | pronoun | title | anonymous | none
+    how: str  # name | pronoun | title | group | anonymous | none
+    group: tuple[str, ...] = ()  # the members of a group source ("the two", "both sides")
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -88,6 +89,77 @@ def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | 
     )
 
 
+PEOPLE = frozenset({"PERSON"})
+PARTIES = frozenset({"GPE", "ORG", "NORP"})
+GROUP_NOUNS = {
+    "men": PEOPLE,
+    "women": PEOPLE,
+    "leaders": PEOPLE,
+    "ministers": PEOPLE,
+    "officials": PEOPLE,
+    "presidents": PEOPLE,
+    "countries": PARTIES,
+    "nations": PARTIES,
+    "governments": PARTIES,
+    "states": PARTIES,
+    "sides": PEOPLE | PARTIES,
+}
+
+
+def _group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
+    """The two entities a group source means: "the two", "both", "both sides", "the two
+    leaders". The two latest named before the source in its sentence (else in one of the
+    two sentences before), both of one type, people first, places where something happened
+    ("in Beijing") left out. Nothing when the nearest sentence naming a candidate names only
+    one ("between Gen. Brown and his counterpart, the two …")."""
+    words = [t.lower_ for t in source if not t.is_punct]
+    if words[:2] == ["the", "two"] or words[:2] == ["the", "pair"]:
+        rest = words[2:]
+    elif words[:1] == ["both"]:
+        rest = words[1:]
+    else:
+        return ()
+    if len(rest) > 1 or (rest and rest[0] not in GROUP_NOUNS):
+        return ()
+    allowed = GROUP_NOUNS[rest[0]] if rest else PEOPLE | PARTIES
+    doc = source.doc
+    windows = [source.sent]
+    while len(windows) < 3 and windows[-1].start > 0:
+        windows.append(doc[windows[-1].start - 1].sent)
+    for window in windows:
+        seen = False
+        for kind in ("PERSON", "GPE", "ORG", "NORP"):
+            if kind not in allowed:
+                continue
+            latest: dict[str, int] = {}
+            for entity in entities:
+                if entity.type != kind:
+                    continue
+                for m in entity.mentions:
+                    inside = window.start_char <= m.start and m.end <= source.start_char
+                    if inside and not _is_place(doc, m.start, m.end):
+                        latest[entity.id] = max(latest.get(entity.id, -1), m.start)
+            if len(latest) >= 2:
+                pair = sorted(latest, key=lambda e: latest[e])[-2:]
+                return tuple(sorted(pair, key=lambda e: latest[e]))
+            seen = seen or bool(latest)
+        if seen:
+            return ()  # one member named nearest ("Brown and his counterpart"): no guess
+    return ()
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to"})
+
+
+def _is_place(doc: Doc, start: int, end: int) -> bool:
+    """A mention that only says where something happened ("met … in Beijing")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
+
+
 def resolve_speaker(
     source: SpacySpan,
     entities: Sequence[Entity],
@@ -102,6 +174,9 @@ def resolve_speaker(
     named = _entity_in(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
+    group = _group(source, entities)
+    if group:
+        return Speaker(None, False, "group", group)
     by_id = {e.id: e for e in entities}
     word = head.lower_
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
