@@ -39,7 +39,7 @@ from newsfacts.store import (
 )
 from newsfacts.store import writer as writer_module
 from newsfacts.store.database import split_sqlite_statements
-from newsfacts.store.migrations import current_version
+from newsfacts.store.migrations import current_version, latest_version
 from newsfacts.store.queries import fts5_query
 from test_store_postgres import postgres_url
 
@@ -217,7 +217,7 @@ def test_urls_open_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             assert database.dialect == "sqlite"
         assert made.is_file(), url
     with open_database("sqlite:///:memory:") as database:
-        assert current_version(database) == 2
+        assert current_version(database) == latest_version("sqlite")
 
 
 def test_bad_urls_are_store_errors(tmp_path: Path) -> None:
@@ -234,6 +234,7 @@ def test_migrations_apply_once_and_refuse_a_newer_schema(tmp_path: Path) -> None
         assert database.rows("SELECT version, name FROM schema_version") == [
             {"version": 1, "name": "initial"},
             {"version": 2, "name": "identities"},
+            {"version": 3, "name": "attribution_speakers"},
         ]
         database.execute(
             "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 'now')"
@@ -333,6 +334,30 @@ def test_quotes_by_speaker_with_article_date_and_text(corpus: Database) -> None:
     assert quotes(corpus, speaker="Bill Clinton")[0]["published"] is None
     with pytest.raises(StoreError, match="YYYY-MM-DD"):
         quotes(corpus, since="last week")
+
+
+def test_what_a_group_said_is_found_under_each_member(db: Database) -> None:
+    t = "Donald Trump met Mike Pence in Indiana. The two said the ticket was united."
+    group = Attribution(
+        "a1",
+        "indirect",
+        source=(span(t, "The two"),),
+        cue=(span(t, "said"),),
+        content=(span(t, "the ticket was united"),),
+        speakers=("e1", "e2"),
+    )
+    store_facts(
+        db,
+        facts(
+            t,
+            name="ticket.txt",
+            entities=(person(t, "e1", "Donald Trump"), person(t, "e2", "Mike Pence")),
+            attributions=(group,),
+        ),
+    )
+    for name in ("Trump", "Mike Pence"):
+        assert [q["content"] for q in quotes(db, speaker=name)] == ["the ticket was united"]
+    assert quotes(db, speaker="Hillary Clinton") == []
 
 
 def test_unlinked_speakers_match_by_their_words(corpus: Database) -> None:

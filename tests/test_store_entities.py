@@ -21,7 +21,7 @@ from newsfacts.store import (
     store_facts,
     timeline,
 )
-from newsfacts.store.migrations import current_version, migrate
+from newsfacts.store.migrations import current_version, latest_version, migrate
 from newsfacts.store.names import identity_key
 from test_store import db as db  # noqa: F401 - the fixture: SQLite and PostgreSQL
 from test_store import facts, person, said, span
@@ -292,7 +292,7 @@ def test_a_version_1_database_keeps_its_people_and_gains_identities(fresh_url: s
             _store_at_version_1(old, plan_article())
             _store_at_version_1(old, advisers_article())
     with open_database(fresh_url) as db:
-        assert current_version(db) == 2
+        assert current_version(db) == latest_version(db.dialect)
         assert [(p["name"], p["articles"]) for p in find_people(db, "Lloyd Austin")] == [
             ("Lloyd Austin", 1)
         ]
@@ -304,3 +304,23 @@ def test_a_version_1_database_keeps_its_people_and_gains_identities(fresh_url: s
         # New articles join the identities the backfill made.
         assert store_facts(db, pleased_article()).created
         assert [r["articles"] for r in find_identities(db, "IRGC")] == [2]
+
+
+def test_a_version_2_database_keeps_its_speakers(fresh_url: str) -> None:
+    with open_database(fresh_url, migrate=False) as old:
+        assert migrate(old, target=2) == [1, 2]
+        with old.transaction():
+            _store_at_version_1(old, plan_article())
+            entity, person = old.rows(
+                "SELECT id, person_id FROM entities WHERE person_id IS NOT NULL ORDER BY id"
+            )[0].values()
+            article = old.scalar("SELECT id FROM articles")
+            old.execute(
+                "INSERT INTO attributions (article_id, local_id, kind, speaker_entity_id,"
+                " person_id, speaker_name, content, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (article, "A1", "indirect", entity, person, "Austin", "talks went well", 0.9),
+            )
+    with open_database(fresh_url) as db:
+        assert current_version(db) == latest_version(db.dialect)
+        linked = db.rows("SELECT attribution_id, entity_id FROM attribution_speakers")
+        assert [r["entity_id"] for r in linked] == [entity]

@@ -243,14 +243,20 @@ def _spoken_by(db: Database, speaker: str) -> tuple[str, list[Any]]:
     found = find_named(db, speaker)
     unlinked = "(q.person_id IS NULL AND se.identity_id IS NULL AND lower(q.speaker_name) LIKE ?"
     words = "%" + _like(without_leading_words(speaker.strip()).casefold()) + "%"
+    members = (
+        "q.id IN (SELECT s.attribution_id FROM attribution_speakers s"
+        " JOIN entities m ON m.id = s.entity_id WHERE m.{column} IN ({marks}))"
+    )
     if found and found[0]["kind"] == "person":
         people = [p["id"] for p in found if p["kind"] == "person"]
-        return f"q.person_id IN ({_marks(people)})", people
+        group = members.format(column="person_id", marks=_marks(people))
+        return f"(q.person_id IN ({_marks(people)}) OR {group})", [*people, *people]
     if found:
         ids = [r["id"] for r in found if r["kind"] != "person"]
+        group = members.format(column="identity_id", marks=_marks(ids))
         return (
-            f"(se.identity_id IN ({_marks(ids)}) OR {unlinked} ESCAPE '\\'))",
-            [*ids, words],
+            f"(se.identity_id IN ({_marks(ids)}) OR {group} OR {unlinked} ESCAPE '\\'))",
+            [*ids, *ids, words],
         )
     # Nothing known by that name: match the words of unlinked sources ("a senior official").
     return f"{unlinked} ESCAPE '\\')", [words]
