@@ -184,3 +184,20 @@ def test_possessive_apposition_keeps_owner_as_entity(nlp: Language) -> None:
     assert people["Jake Sullivan"].titles == ("national security adviser",)
     assert people["Jake Sullivan"].affiliation == "Biden"
     assert [m.text for m in people["Biden"].mentions] == ["Biden", "Biden"]
+
+
+def test_a_family_name_that_comes_first_joins_its_person() -> None:
+    from newsfacts.extract.aliases import Mention, link_mentions
+
+    text = "Foreign Minister Wang Yi met Ms. Lee in Seoul. Wang said talks went well. Lee agreed."
+    people = [Mention(17, 24, "PERSON"), Mention(33, 36, "PERSON")]
+    wang, lee, seoul = (
+        Mention(47, 51, "ORG"),
+        Mention(74, 77, "ORG"),
+        Mention(40, 45, "GPE"),
+    )
+    assert [text[m.start : m.end] for m in (wang, lee, seoul)] == ["Wang", "Lee", "Seoul"]
+    clusters = link_mentions(text, people, [wang, lee, seoul])
+    named = {text[c.mentions[0].start : c.mentions[0].end]: c for c in clusters}
+    assert [text[m.start : m.end] for m in named["Wang Yi"].mentions] == ["Wang Yi", "Wang"]
+    assert "Seoul" in named  # places stay places

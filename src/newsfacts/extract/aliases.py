@@ -149,16 +149,21 @@ def link_mentions(
 ) -> list[Cluster]:
     """All clusters of an article: people first, then the rest (``extra``: more aliases).
 
-    A non-person mention that is exactly a known person's surname ("Trump" tagged ORG) is
-    taken as that person, except for places ("Austin, Texas" stays a place).
+    A non-person mention that is exactly a known person's surname ("Trump" tagged ORG), or
+    failing that the first word of the name ("Wang" for Wang Yi, whose family name comes
+    first), is taken as that person, except for places ("Austin, Texas" stays a place).
     """
     person_clusters = link_people(text, people)
     surnames: dict[str, Cluster] = {}
+    first_words: dict[str, Cluster] = {}
     for c in sorted(person_clusters, key=lambda c: c.first()):
         for m in c.mentions:
             words = text[m.start : m.end].split()
             if len(words) >= 2:
                 surnames[words[-1]] = c
+                first_words[words[0]] = c
+    for word, c in first_words.items():
+        surnames.setdefault(word, c)
     rest: list[Mention] = []
     for m in others:
         owner = surnames.get(text[m.start : m.end])  # exact surface: "U.N." is no "Un"
