@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE, check_facts
 
 CLI = [sys.executable, "-m", "newsfacts"]
@@ -146,3 +148,40 @@ def test_too_large_is_refused(tmp_path: Path) -> None:
     result = run("extract", str(path))
     assert result.returncode == 1
     assert b"limit" in result.stderr or b"large" in result.stderr
+
+
+def test_the_report_names_the_members_of_a_group_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from newsfacts.interfaces.report import print_report
+    from newsfacts.models import ArticleFacts, Attribution, Entity, Metadata, Region, Span
+
+    monkeypatch.setenv("COLUMNS", "200")
+    text = "Antony Blinken met Wang Yi. The two said talks should continue."
+    pieces = {
+        w: Span.of(text, text.index(w), text.index(w) + len(w))
+        for w in ("Antony Blinken", "Wang Yi", "The two", "said", "talks should continue")
+    }
+    facts = ArticleFacts(
+        input="group.txt",
+        text=text,
+        body=(Region(0, len(text)),),
+        metadata=Metadata(),
+        entities=(
+            Entity("E1", "PERSON", "Antony Blinken", mentions=(pieces["Antony Blinken"],)),
+            Entity("E2", "PERSON", "Wang Yi", mentions=(pieces["Wang Yi"],)),
+        ),
+        attributions=(
+            Attribution(
+                "A1",
+                "indirect",
+                source=(pieces["The two"],),
+                cue=(pieces["said"],),
+                content=(pieces["talks should continue"],),
+                speakers=("E1", "E2"),
+            ),
+        ),
+    )
+    out = io.StringIO()
+    print_report(facts, out)
+    assert "The two (Antony Blinken, Wang Yi)" in out.getvalue()

@@ -88,6 +88,9 @@ def _attributions(
         source = names.get(attribution.speaker or "") or " … ".join(
             s.text for s in attribution.source
         )
+        members = [names[i] for i in attribution.speakers if i in names]
+        if not attribution.speaker and members:  # a group: "The two (Blinken, Wang Yi)"
+            source = f"{source} ({', '.join(members)})"
         who = Text(source or "(no source)", style="bold green")
         if attribution.anonymous:
             who.append("\nanonymous", style="magenta")
