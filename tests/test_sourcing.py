@@ -58,3 +58,24 @@ def test_overlapping_content_is_counted_once() -> None:
 def test_empty() -> None:
     profile = sourcing_profile([], [], [])
     assert profile.attributions == 0 and profile.attributed_share == 0.0
+
+
+def test_a_group_of_people_counts_for_each_member() -> None:
+    text = "Ann Lee met Bo Chan. The two said yes. Ann Lee said no."
+    spot = {
+        w: Span.of(text, text.index(w), text.index(w) + len(w))
+        for w in ("Ann Lee", "Bo Chan", "The two", "yes", "no")
+    }
+    people = [
+        Entity("E1", "PERSON", "Ann Lee", mentions=(spot["Ann Lee"],)),
+        Entity("E2", "PERSON", "Bo Chan", mentions=(spot["Bo Chan"],)),
+    ]
+    group = Attribution(
+        "A1", "indirect", (spot["The two"],), (), (spot["yes"],), speakers=("E1", "E2")
+    )
+    alone = Attribution(
+        "A2", "indirect", (spot["Ann Lee"],), (), (spot["no"],), speaker="E1", speakers=("E1",)
+    )
+    profile = sourcing_profile([group, alone], people, [Region(0, len(text))])
+    assert profile.named_person == 2
+    assert [(q.name, q.count) for q in profile.most_quoted] == [("Ann Lee", 2), ("Bo Chan", 1)]

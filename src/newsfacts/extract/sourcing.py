@@ -24,7 +24,8 @@ def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
     """One of named_person, named_organisation, document, anonymous, other."""
     if attribution.anonymous:
         return "anonymous"
-    speaker = entities.get(attribution.speaker or "")
+    first = _members(attribution)[:1]  # a group counts as what its members are
+    speaker = entities.get(first[0]) if first else None
     words = {w.strip(".,:;").lower() for s in attribution.source for w in s.text.split()}
     if words & document_nouns() and (speaker is None or speaker.type != "PERSON"):
         return "document"
@@ -35,6 +36,13 @@ def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
     return "other"
 
 
+def _members(attribution: Attribution) -> tuple[str, ...]:
+    """The speaker, or every member of a group source ("the two")."""
+    if attribution.speakers:
+        return attribution.speakers
+    return (attribution.speaker,) if attribution.speaker else ()
+
+
 def sourcing_profile(
     attributions: Sequence[Attribution], entities: Sequence[Entity], body: Sequence[Region]
 ) -> Sourcing:
@@ -42,9 +50,11 @@ def sourcing_profile(
     classes = Counter(source_class(a, by_id) for a in attributions)
     outlets = tuple(dict.fromkeys(a.via for a in attributions if a.via))
     quoted = Counter(
-        a.speaker
+        member
         for a in attributions
-        if a.speaker in by_id and by_id[a.speaker].type == "PERSON" and not a.anonymous
+        if not a.anonymous
+        for member in _members(a)
+        if member in by_id and by_id[member].type == "PERSON"
     )
     most_quoted = tuple(
         QuotedCount(entity=eid, name=by_id[eid].name, count=n)
