@@ -238,15 +238,18 @@ def quotes(
     return rows
 
 
+# attributions whose speaker, or one of a group's members, is an entity ``e``
+_SPOKEN_BY_ENTITY = (
+    "SELECT s.attribution_id FROM attribution_speakers s JOIN entities e ON e.id = s.entity_id"
+)
+
+
 def _spoken_by(db: Database, speaker: str) -> tuple[str, list[Any]]:
     """A condition on attributions ``q`` said by whoever SPEAKER names."""
     found = find_named(db, speaker)
     unlinked = "(q.person_id IS NULL AND se.identity_id IS NULL AND lower(q.speaker_name) LIKE ?"
     words = "%" + _like(without_leading_words(speaker.strip()).casefold()) + "%"
-    members = (
-        "q.id IN (SELECT s.attribution_id FROM attribution_speakers s"
-        " JOIN entities m ON m.id = s.entity_id WHERE m.{column} IN ({marks}))"
-    )
+    members = "q.id IN (" + _SPOKEN_BY_ENTITY + " WHERE e.{column} IN ({marks}))"
     if found and found[0]["kind"] == "person":
         people = [p["id"] for p in found if p["kind"] == "person"]
         group = members.format(column="person_id", marks=_marks(people))
@@ -313,8 +316,8 @@ def entity_profile(db: Database, name: str, *, top: int = 10) -> Row:
     profile["mentions"] = int(profile["mentions"] or 0)
     profile["quotes"] = int(
         db.scalar(
-            "SELECT COUNT(*) AS n FROM attributions q"
-            f" JOIN entities e ON e.id = q.speaker_entity_id WHERE {on}",
+            "SELECT COUNT(*) AS n FROM attributions q WHERE q.id IN"
+            f" ({_SPOKEN_BY_ENTITY} WHERE {on})",
             target_params,
         )
         or 0
@@ -394,7 +397,7 @@ def timeline(db: Database, name: str) -> list[Row]:
         "SELECT q.published AS date, a.id AS article_id, a.title, 'quote' AS kind,"
         " q.kind AS detail, q.content AS text, q.content_start AS start_offset"
         " FROM attributions q JOIN articles a ON a.id = q.article_id"
-        f" JOIN entities e ON e.id = q.speaker_entity_id WHERE {target}",
+        f" WHERE q.id IN ({_SPOKEN_BY_ENTITY} WHERE {target})",
         params,
     )
     done = db.rows(
