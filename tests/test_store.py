@@ -356,7 +356,9 @@ def test_what_a_group_said_is_found_under_each_member(db: Database) -> None:
         ),
     )
     for name in ("Trump", "Mike Pence"):
-        assert [q["content"] for q in quotes(db, speaker=name)] == ["the ticket was united"]
+        (found,) = quotes(db, speaker=name)
+        assert found["content"] == "the ticket was united"
+        assert found["speaker"] == "The two (Donald Trump, Mike Pence)"
         assert entity_profile(db, name)["quotes"] == 1
         assert [r["text"] for r in timeline(db, name) if r["kind"] == "quote"] == [
             "the ticket was united"

@@ -189,7 +189,7 @@ def _insert_attributions(
                 attribution.kind,
                 entity_row,
                 person,
-                _speaker_name(attribution, speaker),
+                _speaker_name(attribution, speaker, by_id),
                 _joined(s.text for s in attribution.source),
                 _joined(s.text for s in attribution.cue),
                 _joined(s.text for s in attribution.content) or "",
@@ -255,10 +255,15 @@ def _insert_events(
         )
 
 
-def _speaker_name(attribution: Attribution, speaker: Entity | None) -> str | None:
+def _speaker_name(
+    attribution: Attribution, speaker: Entity | None, by_id: dict[str, Entity]
+) -> str | None:
     if speaker is not None:
         return speaker.name
     source = _joined(s.text for s in attribution.source)
+    members = [by_id[m].name for m in attribution.speakers if m in by_id]
+    if source and members:  # a group: "The two (Antony Blinken, Wang Yi)"
+        return f"{source} ({', '.join(members)})"
     return source or attribution.source_description
 
 
