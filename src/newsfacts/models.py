@@ -68,6 +68,11 @@ class Attribution:
     via: str | None = None  # outlet the claim came through
     confidence: float = 1.0
 
+    def __post_init__(self) -> None:
+        # one speaker is also the whole list (facts written before ``speakers`` existed)
+        if not self.speakers and self.speaker:
+            object.__setattr__(self, "speakers", (self.speaker,))
+
 
 @dataclass(frozen=True)
 class TimeExpression:

@@ -561,7 +561,7 @@ def extract_attributions(
                 cue=_spans(text, frame.cue),
                 content=_spans(text, frame.content),
                 speaker=speaker.entity,
-                speakers=speaker.group or ((speaker.entity,) if speaker.entity else ()),
+                speakers=speaker.group,
                 anonymous=speaker.anonymous,
                 source_description=" ".join(s.text for s in source) if speaker.anonymous else None,
                 via=frame.via,

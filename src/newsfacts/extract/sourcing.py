@@ -24,8 +24,8 @@ def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
     """One of named_person, named_organisation, document, anonymous, other."""
     if attribution.anonymous:
         return "anonymous"
-    first = _members(attribution)[:1]  # a group counts as what its members are
-    speaker = entities.get(first[0]) if first else None
+    # a group counts as what its members are
+    speaker = entities.get(attribution.speakers[0]) if attribution.speakers else None
     words = {w.strip(".,:;").lower() for s in attribution.source for w in s.text.split()}
     if words & document_nouns() and (speaker is None or speaker.type != "PERSON"):
         return "document"
@@ -34,13 +34,6 @@ def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
     if speaker is not None and speaker.type in ORGANISATION_TYPES:
         return "named_organisation"
     return "other"
-
-
-def _members(attribution: Attribution) -> tuple[str, ...]:
-    """The speaker, or every member of a group source ("the two")."""
-    if attribution.speakers:
-        return attribution.speakers
-    return (attribution.speaker,) if attribution.speaker else ()
 
 
 def sourcing_profile(
@@ -53,7 +46,7 @@ def sourcing_profile(
         member
         for a in attributions
         if not a.anonymous
-        for member in _members(a)
+        for member in a.speakers
         if member in by_id and by_id[member].type == "PERSON"
     )
     most_quoted = tuple(

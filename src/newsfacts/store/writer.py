@@ -204,8 +204,7 @@ def _insert_attributions(
         )
         assert row is not None
         ids[attribution.id] = row
-        named = attribution.speakers or ((attribution.speaker,) if attribution.speaker else ())
-        for local in dict.fromkeys(named):
+        for local in dict.fromkeys(attribution.speakers):
             if local in entities:
                 db.execute(
                     "INSERT INTO attribution_speakers (attribution_id, entity_id) VALUES (?, ?)",
