@@ -114,6 +114,29 @@ def test_pronoun_and_title_resolve_to_people(nlp: Language) -> None:
     assert texts(found[1].source) == ["The ambassador"]
 
 
+def org(eid: str, text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(eid, "ORG", name, (), None, (Span.of(text, start, start + len(name)),))
+
+
+def test_it_continues_the_organisation_quoted_last(nlp: Language) -> None:
+    text = (
+        "The Finance Ministry said the budget was balanced. "
+        "It also said that taxes would not rise. "
+        "Paul Reed said the plan was sound. It warned that costs could grow."
+    )
+    entities = [org("E1", text, "The Finance Ministry"), person("E2", text, "Paul Reed")]
+    found = run(nlp, text, entities)[1]
+    assert [texts(a.source) for a in found] == [
+        ["The Finance Ministry"],
+        ["It"],
+        ["Paul Reed"],
+        ["It"],
+    ]
+    # "it" after a person quoted last is a thing, not the ministry two sentences back
+    assert [a.speaker for a in found] == ["E1", "E1", "E2", None]
+
+
 def test_mixed_quote(nlp: Language) -> None:
     text = "Lee Park said that officials were working to shape “the parameters of the transition.”"
     (a,) = run(nlp, text, [person("E1", text, "Lee Park")])[1]

@@ -14,6 +14,7 @@ from newsfacts.models import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
@@ -186,6 +187,12 @@ def resolve_speaker(
                 return Speaker(speaker, False, "pronoun")
         found = _latest_before(source.start_char, entities, types)
         return Speaker(found.id if found else None, False, "pronoun")
+    if word in THING_PRONOUNS:
+        # "it" is mostly a thing: only the organisation or country quoted last speaks again
+        last = by_id.get(recent_speakers[-1]) if recent_speakers else None
+        if last is not None and last.type in GROUP_TYPES:
+            return Speaker(last.id, False, "pronoun")
+        return Speaker(None, False, "none")
     if head.pos_ in ("NOUN", "PROPN"):
         titled = _by_title(head, source.start_char, entities)
         if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
