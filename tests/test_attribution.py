@@ -286,6 +286,20 @@ def test_a_group_source_names_both_members(nlp: Language) -> None:
     assert groups["Both sides"].speakers == ("E1", "E2")
 
 
+def test_they_continues_the_group_that_spoke_last(nlp: Language) -> None:
+    text = (
+        "Antony Blinken met Wang Yi on Tuesday. The two said that talks should continue. "
+        "They added that trade would be next. Mr. Blinken said the visit went well. "
+        "They said nothing about tariffs."
+    )
+    people = [person("E1", text, "Antony Blinken"), person("E2", text, "Wang Yi")]
+    _, found = run(nlp, text, people)
+    by_source = [(a.source[0].text, a.speakers) for a in found if a.source]
+    assert by_source[:2] == [("The two", ("E1", "E2")), ("They", ("E1", "E2"))]
+    # after one man spoke, "they" is no longer the pair
+    assert by_source[-1][0] == "They" and by_source[-1][1] != ("E1", "E2")
+
+
 def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:
     text = (
         "Germany and France signed the accord. During a meeting between Gen. Pat Brown and "

@@ -165,11 +165,14 @@ def resolve_speaker(
     source: SpacySpan,
     entities: Sequence[Entity],
     recent_speakers: Sequence[str] = (),
+    last_group: tuple[str, ...] = (),
 ) -> Speaker:
     """Resolve ``source`` (a span of the parsed doc) to an entity id, or call it anonymous.
 
     ``recent_speakers`` holds the speakers of earlier attributions, latest last: a pronoun
     prefers the latest of them of a compatible type before any other earlier mention.
+    ``last_group`` is the group that made the attribution just before, if one did: "they"
+    continues it ("The two leaders said … . They also agreed …").
     """
     head = source.root
     named = _entity_in(source, entities)
@@ -180,6 +183,8 @@ def resolve_speaker(
         return Speaker(None, False, "group", group)
     by_id = {e.id: e for e in entities}
     word = head.lower_
+    if word == "they" and last_group:
+        return Speaker(None, False, "group", last_group)
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         types = frozenset({"PERSON"}) if word in PERSON_PRONOUNS else GROUP_TYPES
         for speaker in reversed(recent_speakers):
