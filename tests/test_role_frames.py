@@ -133,3 +133,21 @@ def test_a_speech_cue_leaves_out_where_it_was_said(nlp: Language) -> None:
     said, spoke = frames
     assert pieces(text, said.cue) == ["said"]
     assert pieces(text, spoke.cue) == ["spoke of"]  # not a speech verb of the list: kept
+
+
+def test_content_stopping_at_the_object_runs_on_through_its_complement(nlp: Language) -> None:
+    text = "She then urges her husband to come out of the car."
+    _, frames = link(
+        nlp, text, [("SOURCE", "She"), ("CUE", "then urges"), ("CONTENT", "her husband")]
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["her husband to come out of the car"]
+
+
+def test_an_object_followed_by_a_time_or_place_stays_as_it_is(nlp: Language) -> None:
+    text = "Clinton has not mentioned Machado since the Monday night debate in Hempstead."
+    _, frames = link(
+        nlp, text, [("SOURCE", "Clinton"), ("CUE", "has not mentioned"), ("CONTENT", "Machado")]
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["Machado"]

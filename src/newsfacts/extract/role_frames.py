@@ -130,6 +130,9 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
+    for i, cue in enumerate(cues):
+        if len(owned[i]) == 1:
+            owned[i] = [_object_complement(doc, cue, owned[i][0])]
     _resume_closed_quotes(doc, cues, owned, sentence)
     content_tokens = {k for c in contents for k in range(c.start, c.end)}
     for i, cue in enumerate(cues):
@@ -274,6 +277,45 @@ def _parenthetical_opening(
     if start >= end or not content_tokens.isdisjoint(range(start, end)):
         return None
     return Role("CONTENT", start, end)
+
+
+OBJECT_PREPOSITIONS = frozenset({"of", "as"})  # "accused X of …", "described X as …"
+
+
+def _object_complement(doc: Doc, cue: Role, content: Role) -> Role:
+    """Content that stops at the cue verb's object runs on through what the verb says of
+    that object: "accused Rafael Cruz[, who …,] of associating …", "urges her husband to
+    come out of the car"."""
+    verb = doc[cue.start : cue.end].root
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "dative") or child.i < content.start:
+            continue
+        if child.left_edge.i != content.start or child.right_edge.i + 1 < content.end:
+            continue
+        end = child.right_edge.i + 1
+        if content.end <= child.i:
+            continue  # the content stops short of the object's head noun
+        following = [
+            k
+            for k in verb.children
+            if k.i > child.i
+            and (
+                k.dep_ in ("xcomp", "oprd")
+                or (k.dep_ == "prep" and k.lower_ in OBJECT_PREPOSITIONS)
+            )
+        ]
+        if not following:
+            continue
+        nxt = following[0]
+        if nxt.left_edge.i > end + 1:
+            continue
+        stop = nxt.right_edge.i + 1
+        while stop > content.end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        if "\n" in doc[content.start : stop].text:
+            continue
+        return Role("CONTENT", content.start, stop)
+    return content
 
 
 def _verb_after(doc: Doc, cue: Role, verb: Token) -> bool:
