@@ -300,6 +300,18 @@ def test_they_continues_the_group_that_spoke_last(nlp: Language) -> None:
     assert by_source[-1][0] == "They" and by_source[-1][1] != ("E1", "E2")
 
 
+def test_a_relative_pronoun_source_stands_for_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Senator Mary Jones, who said the bill was flawed, voted against it. "
+        "Officials familiar with the talks, who said the deal was weak, declined to be named."
+    )
+    _, found = run(nlp, text, [person("E1", text, "Mary Jones")])
+    said = [a for a in found if a.source and a.source[0].text == "who"]
+    assert [a.speaker for a in said] == ["E1", None]
+    assert said[1].anonymous
+    assert said[1].source_description == "Officials familiar with the talks"
+
+
 def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:
     text = (
         "Germany and France signed the accord. During a meeting between Gen. Pat Brown and "

@@ -549,9 +549,7 @@ def extract_attributions(
     last_group: tuple[str, ...] = ()
     for frame in frames:
         span = frame.speaker_span or frame.source_span
-        speaker = (
-            resolve_speaker(span, entities, recent, last_group) if span is not None else None
-        )
+        speaker = resolve_speaker(span, entities, recent, last_group) if span is not None else None
         speaker = speaker or Speaker(None, False, "none")
         if speaker.entity:
             recent.append(speaker.entity)
@@ -568,7 +566,11 @@ def extract_attributions(
                 speaker=speaker.entity,
                 speakers=speaker.group,
                 anonymous=speaker.anonymous,
-                source_description=" ".join(s.text for s in source) if speaker.anonymous else None,
+                source_description=(
+                    speaker.described or " ".join(s.text for s in source)
+                    if speaker.anonymous
+                    else None
+                ),
                 via=frame.via,
                 confidence=_confidence(frame, speaker),
             )

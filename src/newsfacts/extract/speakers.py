@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -33,6 +33,8 @@ class Speaker:
     anonymous: bool
     how: str  # name | pronoun | title | group | anonymous | none
     group: tuple[str, ...] = ()  # the members of a group source ("the two", "both sides")
+    described: str | None = None  # the words that describe an anonymous source, when the
+    # source itself is a relative pronoun ("officials familiar with the talks, who said")
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -161,6 +163,40 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(head: Token) -> SpacySpan | None:
+    """The noun phrase a relative pronoun stands for: "Senator Jones, who said …" (the
+    phrase up to its head noun, without the relative clause itself)."""
+    if head.lower_ not in RELATIVE_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    noun = clause.head
+    # "officials familiar with the talks, who said": the parse hangs the clause on the
+    # nearest noun; "who" means people, so a common noun inside a modifier gives way
+    while head.lower_ == "who" and noun.pos_ == "NOUN" and noun.dep_ == "pobj":
+        above = noun.head.head
+        if above.pos_ == "ADJ" and above.dep_ == "amod":
+            above = above.head
+        if above.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = above
+    return noun.doc[noun.left_edge.i : noun.i + 1]
+
+
+def _described(antecedent: SpacySpan, pronoun: Token) -> str:
+    """The antecedent's whole phrase before its relative clause ("officials familiar with
+    the talks")."""
+    doc = antecedent.doc
+    end = max(antecedent.end, pronoun.head.left_edge.i)
+    while end > antecedent.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[antecedent.start : end].text
+
+
 def resolve_speaker(
     source: SpacySpan,
     entities: Sequence[Entity],
@@ -175,6 +211,10 @@ def resolve_speaker(
     continues it ("The two leaders said … . They also agreed …").
     """
     head = source.root
+    antecedent = _antecedent(head)
+    if antecedent is not None:
+        meant = resolve_speaker(antecedent, entities, recent_speakers, last_group)
+        return replace(meant, described=_described(antecedent, head)) if meant.anonymous else meant
     named = _entity_in(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
