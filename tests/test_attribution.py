@@ -115,15 +115,19 @@ def test_pronoun_and_title_resolve_to_people(nlp: Language) -> None:
 
 
 def org(eid: str, text: str, name: str) -> Entity:
-    start = text.index(name)
-    return Entity(eid, "ORG", name, (), None, (Span.of(text, start, start + len(name)),))
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return Entity(
+        eid, "ORG", name, (), None, tuple(Span.of(text, i, i + len(name)) for i in starts)
+    )
 
 
 def test_it_continues_the_organisation_quoted_last(nlp: Language) -> None:
     text = (
         "The Finance Ministry said the budget was balanced. "
         "It also said that taxes would not rise. "
-        "Paul Reed said the plan was sound. It warned that costs could grow."
+        "Paul Reed said the plan was sound. It warned that costs could grow. "
+        "The Finance Ministry said the deficit would shrink. A report said growth was slow. "
+        "It said that wages were flat."
     )
     entities = [org("E1", text, "The Finance Ministry"), person("E2", text, "Paul Reed")]
     found = run(nlp, text, entities)[1]
@@ -132,9 +136,12 @@ def test_it_continues_the_organisation_quoted_last(nlp: Language) -> None:
         ["It"],
         ["Paul Reed"],
         ["It"],
+        ["The Finance Ministry"],
+        ["A report"],
+        ["It"],
     ]
-    # "it" after a person quoted last is a thing, not the ministry two sentences back
-    assert [a.speaker for a in found] == ["E1", "E1", "E2", None]
+    # "it" after a person or a report quoted last is a thing, not the ministry before them
+    assert [a.speaker for a in found] == ["E1", "E1", "E2", None, "E1", None, None]
 
 
 def test_mixed_quote(nlp: Language) -> None:

@@ -546,15 +546,14 @@ def extract_attributions(
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []
     recent: list[str] = []
-    last_group: tuple[str, ...] = ()
+    last: Speaker | None = None  # the speaker of the attribution before
     for frame in frames:
         span = frame.speaker_span or frame.source_span
-        speaker = resolve_speaker(span, entities, recent, last_group) if span is not None else None
+        speaker = resolve_speaker(span, entities, recent, last) if span is not None else None
         speaker = speaker or Speaker(None, False, "none")
         if speaker.entity:
             recent.append(speaker.entity)
-        if span is not None:
-            last_group = speaker.group
+        last = speaker
         source = _spans(text, frame.source)
         results.append(
             Attribution(

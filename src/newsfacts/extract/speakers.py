@@ -201,19 +201,19 @@ def resolve_speaker(
     source: SpacySpan,
     entities: Sequence[Entity],
     recent_speakers: Sequence[str] = (),
-    last_group: tuple[str, ...] = (),
+    last: Speaker | None = None,
 ) -> Speaker:
     """Resolve ``source`` (a span of the parsed doc) to an entity id, or call it anonymous.
 
     ``recent_speakers`` holds the speakers of earlier attributions, latest last: a pronoun
     prefers the latest of them of a compatible type before any other earlier mention.
-    ``last_group`` is the group that made the attribution just before, if one did: "they"
-    continues it ("The two leaders said … . They also agreed …").
+    ``last`` is the speaker of the attribution just before: "they" continues its group ("The
+    two leaders said … . They also agreed …"), "it" its organisation or country.
     """
     head = source.root
     antecedent = _antecedent(head)
     if antecedent is not None:
-        meant = resolve_speaker(antecedent, entities, recent_speakers, last_group)
+        meant = resolve_speaker(antecedent, entities, recent_speakers, last)
         return replace(meant, described=_described(antecedent, head)) if meant.anonymous else meant
     named = _entity_in(source, entities)
     if named is not None:
@@ -223,8 +223,8 @@ def resolve_speaker(
         return Speaker(None, False, "group", group)
     by_id = {e.id: e for e in entities}
     word = head.lower_
-    if word == "they" and last_group:
-        return Speaker(None, False, "group", last_group)
+    if word == "they" and last is not None and last.group:
+        return Speaker(None, False, "group", last.group)
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         types = frozenset({"PERSON"}) if word in PERSON_PRONOUNS else GROUP_TYPES
         for speaker in reversed(recent_speakers):
@@ -234,9 +234,9 @@ def resolve_speaker(
         return Speaker(found.id if found else None, False, "pronoun")
     if word in THING_PRONOUNS:
         # "it" is mostly a thing: only the organisation or country quoted last speaks again
-        last = by_id.get(recent_speakers[-1]) if recent_speakers else None
-        if last is not None and last.type in GROUP_TYPES:
-            return Speaker(last.id, False, "pronoun")
+        party = by_id.get(last.entity) if last is not None and last.entity else None
+        if party is not None and party.type in GROUP_TYPES:
+            return Speaker(party.id, False, "pronoun")
         return Speaker(None, False, "none")
     if head.pos_ in ("NOUN", "PROPN"):
         titled = _by_title(head, source.start_char, entities)
