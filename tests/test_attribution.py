@@ -293,18 +293,29 @@ def test_a_group_source_names_both_members(nlp: Language) -> None:
     assert groups["Both sides"].speakers == ("E1", "E2")
 
 
-def test_they_continues_the_group_that_spoke_last(nlp: Language) -> None:
+def test_they_continues_the_latest_group_or_organisation(nlp: Language) -> None:
     text = (
         "Antony Blinken met Wang Yi on Tuesday. The two said that talks should continue. "
-        "They added that trade would be next. Mr. Blinken said the visit went well. "
-        "They said nothing about tariffs."
+        "Mr. Blinken said the visit went well. They added that trade would be next. "
+        "The Finance Ministry said the budget was balanced. They said taxes would not rise."
     )
     people = [person("E1", text, "Antony Blinken"), person("E2", text, "Wang Yi")]
-    _, found = run(nlp, text, people)
-    by_source = [(a.source[0].text, a.speakers) for a in found if a.source]
-    assert by_source[:2] == [("The two", ("E1", "E2")), ("They", ("E1", "E2"))]
-    # after one man spoke, "they" is no longer the pair
-    assert by_source[-1][0] == "They" and by_source[-1][1] != ("E1", "E2")
+    _, found = run(nlp, text, [*people, org("E3", text, "The Finance Ministry")])
+    said = [(a.source[0].text, a.speaker, a.speakers) for a in found if a.source]
+    assert said == [
+        ("The two", None, ("E1", "E2")),
+        ("Mr. Blinken", "E1", ("E1",)),
+        ("They", None, ("E1", "E2")),  # a person in between is not "they"
+        ("The Finance Ministry", "E3", ("E3",)),
+        ("They", "E3", ("E3",)),
+    ]
+
+
+def test_a_coordinated_source_names_each_party(nlp: Language) -> None:
+    text = "The Finance Ministry and Paul Reed said the budget was balanced."
+    entities = [org("E1", text, "The Finance Ministry"), person("E2", text, "Paul Reed")]
+    (a,) = run(nlp, text, entities)[1]
+    assert a.speaker is None and a.speakers == ("E1", "E2")
 
 
 def test_a_relative_pronoun_source_stands_for_its_antecedent(nlp: Language) -> None:

@@ -545,15 +545,12 @@ def extract_attributions(
     for frame in frames:
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []
-    recent: list[str] = []
-    last: Speaker | None = None  # the speaker of the attribution before
+    recent: list[Speaker] = []  # the speakers of the attributions so far
     for frame in frames:
         span = frame.speaker_span or frame.source_span
-        speaker = resolve_speaker(span, entities, recent, last) if span is not None else None
+        speaker = resolve_speaker(span, entities, recent) if span is not None else None
         speaker = speaker or Speaker(None, False, "none")
-        if speaker.entity:
-            recent.append(speaker.entity)
-        last = speaker
+        recent.append(speaker)
         source = _spans(text, frame.source)
         results.append(
             Attribution(

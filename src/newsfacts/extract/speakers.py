@@ -163,6 +163,22 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
+    """The entities a coordinated source names, when each part names one: "The US and
+    Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
+    parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
+    if len(parts) < 2:
+        return ()
+    found: list[str] = []
+    for part in parts:
+        entity = _entity_at(part, entities)
+        if entity is None:
+            return ()
+        if entity.id not in found:
+            found.append(entity.id)
+    return tuple(found)
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
@@ -200,21 +216,24 @@ def _described(antecedent: SpacySpan, pronoun: Token) -> str:
 def resolve_speaker(
     source: SpacySpan,
     entities: Sequence[Entity],
-    recent_speakers: Sequence[str] = (),
-    last: Speaker | None = None,
+    recent: Sequence[Speaker] = (),
 ) -> Speaker:
     """Resolve ``source`` (a span of the parsed doc) to an entity id, or call it anonymous.
 
-    ``recent_speakers`` holds the speakers of earlier attributions, latest last: a pronoun
-    prefers the latest of them of a compatible type before any other earlier mention.
-    ``last`` is the speaker of the attribution just before: "they" continues its group ("The
-    two leaders said … . They also agreed …"), "it" its organisation or country.
+    ``recent`` holds the speakers of the earlier attributions, latest last. A pronoun
+    prefers the latest of them of a compatible kind before any other earlier mention: "he"
+    and "she" a person; "they" a group ("The two leaders said … . They also agreed …") or an
+    organisation, country or nationality; "it" only the organisation or country of the
+    attribution just before.
     """
     head = source.root
     antecedent = _antecedent(head)
     if antecedent is not None:
-        meant = resolve_speaker(antecedent, entities, recent_speakers, last)
+        meant = resolve_speaker(antecedent, entities, recent)
         return replace(meant, described=_described(antecedent, head)) if meant.anonymous else meant
+    members = _conjoined(source, entities)
+    if len(members) > 1:
+        return Speaker(None, False, "group", members)
     named = _entity_in(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
@@ -223,18 +242,19 @@ def resolve_speaker(
         return Speaker(None, False, "group", group)
     by_id = {e.id: e for e in entities}
     word = head.lower_
-    if word == "they" and last is not None and last.group:
-        return Speaker(None, False, "group", last.group)
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-        types = frozenset({"PERSON"}) if word in PERSON_PRONOUNS else GROUP_TYPES
-        for speaker in reversed(recent_speakers):
-            if speaker in by_id and by_id[speaker].type in types:
-                return Speaker(speaker, False, "pronoun")
+        plural = word in GROUP_PRONOUNS
+        types = GROUP_TYPES if plural else frozenset({"PERSON"})
+        for earlier in reversed(recent):
+            if plural and earlier.group:
+                return Speaker(None, False, "group", earlier.group)
+            if earlier.entity in by_id and by_id[earlier.entity].type in types:
+                return Speaker(earlier.entity, False, "pronoun")
         found = _latest_before(source.start_char, entities, types)
         return Speaker(found.id if found else None, False, "pronoun")
     if word in THING_PRONOUNS:
         # "it" is mostly a thing: only the organisation or country quoted last speaks again
-        party = by_id.get(last.entity) if last is not None and last.entity else None
+        party = by_id.get(recent[-1].entity or "") if recent else None
         if party is not None and party.type in GROUP_TYPES:
             return Speaker(party.id, False, "pronoun")
         return Speaker(None, False, "none")
