@@ -318,6 +318,27 @@ def test_a_coordinated_source_names_each_party(nlp: Language) -> None:
     assert a.speaker is None and a.speakers == ("E1", "E2")
 
 
+def _named_once(eid: str, text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(eid, "PERSON", name, (), None, (Span.of(text, start, start + len(name)),))
+
+
+def test_a_family_name_the_entity_tagger_missed_finds_its_person(nlp: Language) -> None:
+    text = (
+        "Donald Trump met Ivanka Trump and John Stumpf on Monday. Stumpf said the bank would "
+        "pay. Ivanka Trump spoke next. Trump said the talks went well."
+    )
+    entities = [
+        _named_once("E1", text, "Donald Trump"),
+        _named_once("E2", text, "Ivanka Trump"),
+        _named_once("E3", text, "John Stumpf"),
+    ]
+    found = run(nlp, text, entities)[1]
+    said = {a.source[0].text: a.speaker for a in found if a.source}
+    assert said["Stumpf"] == "E3"
+    assert said["Trump"] == "E2"  # of two Trumps, the one named last before
+
+
 def test_a_relative_pronoun_source_stands_for_its_antecedent(nlp: Language) -> None:
     text = (
         "Senator Mary Jones, who said the bill was flawed, voted against it. "

@@ -163,6 +163,22 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The person whose family name a capitalised source word is, where the entity tagger
+    missed this mention ("Stumpf said", "Mr. Ham added"); of several, the one named last before."""
+    head = source.root
+    if not head.is_title or head.pos_ not in ("PROPN", "NOUN", "VERB"):
+        return None  # (the tagger takes "Trump" for a noun or a verb now and then)
+    fits = [
+        e
+        for e in entities
+        if e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == head.text
+    ]
+    if len(fits) < 2:
+        return fits[0] if fits else None
+    return _latest_before(source.start_char, fits, PEOPLE)
+
+
 def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The entities a coordinated source names, when each part names one: "The US and
     Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
@@ -234,7 +250,7 @@ def resolve_speaker(
     members = _conjoined(source, entities)
     if len(members) > 1:
         return Speaker(None, False, "group", members)
-    named = _entity_in(source, entities)
+    named = _entity_in(source, entities) or _by_surname(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
     group = _group(source, entities)
