@@ -339,6 +339,24 @@ def test_a_family_name_the_entity_tagger_missed_finds_its_person(nlp: Language) 
     assert said["Trump"] == "E2"  # of two Trumps, the one named last before
 
 
+def test_titles_match_on_their_head_noun_and_abbreviations(nlp: Language) -> None:
+    text = (
+        "Sen. Lindsey Graham met Tim Kaine, the Democratic vice presidential nominee, and the "
+        "Ohio Secretary of State, Jon Husted. The senator said the talks were useful. "
+        "The presidential nominee said nothing. The state said its rolls were clean."
+    )
+    entities = [
+        person("E1", text, "Lindsey Graham", ["Sen."]),
+        person("E2", text, "Tim Kaine", ["Democratic vice presidential nominee"]),
+        person("E3", text, "Jon Husted", ["Ohio Secretary of State"]),
+    ]
+    found = run(nlp, text, entities)[1]
+    said = {a.source[0].text: a.speaker for a in found if a.source}
+    assert said["The senator"] == "E1"  # "Sen." is a senator
+    assert said["The presidential nominee"] is None  # not the vice presidential one
+    assert said["The state"] is None  # a Secretary of State is a secretary
+
+
 def test_a_relative_pronoun_source_stands_for_its_antecedent(nlp: Language) -> None:
     text = (
         "Senator Mary Jones, who said the bill was flawed, voted against it. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
@@ -75,20 +75,65 @@ def _latest_before(offset: int, entities: Sequence[Entity], types: frozenset[str
     return best[1] if best else None
 
 
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "sec.": "secretary",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "adm.": "admiral",
+    "atty.": "attorney",
+    "supt.": "superintendent",
+}
+
+
+# a title with one of these words only fits a source that says it too ("the presidential
+# nominee" is not the "vice presidential nominee")
+DISTINGUISHING = frozenset({"vice", "deputy", "assistant", "former", "acting"})
+PARTY_WORDS = frozenset({"republican", "democratic"})  # nor a title of the other party
+
+
+def _title_words(words: Iterable[str]) -> set[str]:
+    plain = {TITLE_ABBREVIATIONS.get(w, w) for w in (w.lower() for w in words)}
+    return plain | {"republican"} if "gop" in plain else plain
+
+
+def _title_head(title: str) -> str:
+    """The noun a title is about: "Secretary of State" → "Secretary", "Senate Majority
+    Leader" → "Leader"."""
+    before = title.replace(",", " ").split(" of ")[0].split(" for ")[0].split()
+    return before[-1] if before else title
+
+
 def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | None:
-    """The latest-mentioned entity one of whose titles contains the source's head noun."""
+    """The entity one of whose titles holds the source's head noun ("the spokesman"; "the
+    senator" for "Sen."); of several, those whose title shares most of the source's other
+    words ("the Republican nominee"), then the one named last before the source."""
     word = head.lower_
     lemma = head.lemma_.lower()
-    candidates = [
-        e
-        for e in entities
-        if any(word in t.lower().split() or lemma in t.lower().split() for t in e.titles)
-    ]
+    modifiers = _title_words(t.text for t in head.subtree if t.i < head.i and t.is_alpha)
+    best = 0
+    candidates: list[Entity] = []
+    for entity in entities:
+        for title in entity.titles:
+            words = _title_words(title.split())
+            if not {word, lemma} & _title_words([_title_head(title)]):
+                continue
+            if (words & DISTINGUISHING) - modifiers:
+                continue
+            if modifiers & PARTY_WORDS and (words & PARTY_WORDS) - modifiers:
+                continue
+            score = 1 + len(modifiers & words)
+            if score > best:
+                best, candidates = score, [entity]
+            elif score == best and entity not in candidates:
+                candidates.append(entity)
     if not candidates:
         return None
     return (
-        _latest_before(offset, candidates, frozenset({e.type for e in candidates}))
-        or (candidates[0])
+        _latest_before(offset, candidates, frozenset({e.type for e in candidates})) or candidates[0]
     )
 
 
