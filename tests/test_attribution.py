@@ -144,6 +144,13 @@ def test_it_continues_the_organisation_quoted_last(nlp: Language) -> None:
     assert [a.speaker for a in found] == ["E1", "E1", "E2", None, "E1", None, None]
 
 
+def test_a_passive_cue_subject_is_content_and_never_also_the_source(nlp: Language) -> None:
+    text = "Van Dalen is expected to present the plan to parliament in the coming weeks."
+    (a,) = run(nlp, text, [person("E1", text, "Van Dalen")])[1]
+    assert texts(a.content)[0] == "Van Dalen"
+    assert a.source == () and a.speaker is None
+
+
 def test_mixed_quote(nlp: Language) -> None:
     text = "Lee Park said that officials were working to shape “the parameters of the transition.”"
     (a,) = run(nlp, text, [person("E1", text, "Lee Park")])[1]

@@ -476,7 +476,8 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.quoted = twin.quoted
         frame.quotes = list(twin.quotes)
         frame.according_to = twin.according_to
-    if not frame.source and twin.source:
+    if not frame.source and twin.source and not pieces_overlap(twin.source, frame.content):
+        # (a passive cue's subject is content: "Van Dalen is expected to present …")
         frame.source = list(twin.source)
         frame.source_span = twin.source_span
         frame.speaker_span = twin.speaker_span
