@@ -151,3 +151,25 @@ def test_an_object_followed_by_a_time_or_place_stays_as_it_is(nlp: Language) -> 
     )
     (frame,) = frames
     assert pieces(text, frame.content) == ["Machado"]
+
+
+def test_a_that_clause_goes_to_the_cue_it_hangs_on_not_the_nearest(nlp: Language) -> None:
+    text = (
+        "Two officials told the Harbour Post on Friday that Belgium had asked to join the "
+        "talks, although neither government has confirmed the claim."
+    )
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("SOURCE", "Two officials"),
+            ("CUE", "told"),
+            ("CONTENT", "that Belgium had asked to join the talks"),
+            ("SOURCE", "neither government"),
+            ("CUE", "has confirmed"),
+            ("CONTENT", "the claim"),
+        ],
+    )
+    told, confirmed = frames
+    assert pieces(text, told.content) == ["that Belgium had asked to join the talks"]
+    assert pieces(text, confirmed.content) == ["the claim"]
