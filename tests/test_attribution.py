@@ -230,6 +230,13 @@ def test_seed_article(nlp: Language) -> None:
     assert observers.anonymous
     claim = one("Iran-backed groups", "have claimed", "indirect")
     assert claim.content[0].text.startswith("the American boots")
+    # the parties: "The US and Iraq have agreed", "… while they agreed", "… but it always sees"
+    both = one("The US and Iraq", "have agreed on", "mixed")
+    assert [names[e] for e in both.speakers] == ["United States", "Iraq"]
+    they = one("they", "agreed", "indirect")
+    assert they.speakers == both.speakers
+    it = one("it", "always sees", "indirect")
+    assert speaker(it) == "United States"
 
 
 def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
