@@ -306,9 +306,9 @@ def _object_complement(doc: Doc, cue: Role, content: Role) -> Role:
     come out of the car"."""
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
-        if child.dep_ not in ("dobj", "dative") or child.i < content.start:
+        if child.dep_ not in ("dobj", "dative") or child.left_edge.i != content.start:
             continue
-        if child.left_edge.i != content.start or child.right_edge.i + 1 < content.end:
+        if child.right_edge.i + 1 < content.end:
             continue
         end = child.right_edge.i + 1
         if content.end <= child.i:
