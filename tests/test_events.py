@@ -111,6 +111,28 @@ def test_attribution_link(nlp: Language) -> None:
     assert [e.attribution for e in events] == ["A1"]
 
 
+def test_pronoun_participant_takes_the_attributions_speakers(nlp: Language) -> None:
+    text = "Officials from Washington and Baghdad met on Monday. They agreed to extend the mission."
+    they = text.index("They")
+    cue = text.index("agreed")
+    content = Span(cue + 7, len(text) - 1, text[cue + 7 : len(text) - 1])
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    ids = tuple(e.id for e in _entities(doc) if e.name in ("Washington", "Baghdad"))
+    assert len(ids) == 2
+    group = Attribution("A1", "indirect", (Span(they, they + 4, "They"),),
+                        (Span(cue, cue + 6, "agreed"),), (content,), speakers=ids)  # fmt: skip
+    events, entities = _events(nlp, text, attributions=(group,))
+    agreed = next(e for e in events if e.trigger.text == "agreed")
+    assert [(p.text, _entity_name(entities, p.entity)) for p in agreed.participants] == [
+        ("They", "Washington"),
+        ("They", "Baghdad"),
+    ]
+    # without an attribution the pronoun stays as it is
+    events, _ = _events(nlp, text)
+    agreed = next(e for e in events if e.trigger.text == "agreed")
+    assert [(p.text, p.entity) for p in agreed.participants] == [("They", None)]
+
+
 def test_fixture(nlp: Language) -> None:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     gold = right = 0

@@ -78,6 +78,9 @@ def test_events_on_the_timeline(seed: dict[str, Any]) -> None:
         {"United States", "Iraq"} <= {names.get(p["entity"] or "", "") for p in e["participants"]}
         for e in agreements
     )
+    # "while they agreed on the importance of …": the pronoun stands for both countries
+    they = next(e for e in agreements if [p["text"] for p in e["participants"]][:1] == ["they"])
+    assert [names.get(p["entity"] or "") for p in they["participants"]] == ["United States", "Iraq"]
 
 
 def test_sourcing_profile(seed: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -306,6 +306,24 @@ def _participant(token: Token, mentions: _Mentions, text: str) -> Participant:
     return Participant(text[start:end], start, end, None)
 
 
+def _as_speakers(
+    participant: Participant, attributions: Sequence[Attribution]
+) -> list[Participant]:
+    """A participant with no entity that is an attribution's whole source ("they agreed")
+    stands for that source's resolved speakers, each anchored on the participant's words."""
+    if participant.entity is not None:
+        return [participant]
+    for attribution in attributions:
+        if (
+            attribution.speakers
+            and len(attribution.source) == 1
+            and (attribution.source[0].start, attribution.source[0].end)
+            == (participant.start, participant.end)
+        ):
+            return [replace(participant, entity=ident) for ident in attribution.speakers]
+    return [participant]
+
+
 # ---------------------------------------------------------------- context
 
 
@@ -496,12 +514,14 @@ def extract_events(
         date = dates.get(token.i)
         if _is_repeat(draft, date.value if date else None, events, table):
             continue
+        found = _participant_tokens(token, draft.kind, draft.governor, table, mentions)
         participants = tuple(
-            sorted(
-                {
-                    _participant(t, mentions, text)
-                    for t in _participant_tokens(token, draft.kind, draft.governor, table, mentions)
-                },
+            sorted(  # stable: a group's members stay in the attribution's order
+                dict.fromkeys(
+                    resolved
+                    for t in found
+                    for resolved in _as_speakers(_participant(t, mentions, text), attributions)
+                ),
                 key=lambda p: (p.start, p.end),
             )
         )
