@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from newsfacts.batch import LARGEST_TASK, SMALLEST_TASK, analyze_stream, task_size
+import os
+
+from newsfacts.batch import (
+    LARGEST_TASK,
+    PARALLEL_FROM,
+    SMALLEST_TASK,
+    analyze_stream,
+    default_jobs,
+    task_size,
+)
 from newsfacts.models import ArticleFacts
-from newsfacts.pipeline import prepare, text_document
+from newsfacts.pipeline import Prepared, prepare, text_document
 from newsfacts.settings import Settings
 
 
@@ -17,10 +26,14 @@ def test_tasks_are_big_while_much_remains_and_shrink_at_the_end() -> None:
     assert task_size(None, jobs=2) == SMALLEST_TASK  # unknown: small, so workers stay even
 
 
-def test_two_workers_return_every_article_in_input_order() -> None:
+def test_two_workers_by_default_once_the_run_is_long_enough() -> None:
+    assert default_jobs(PARALLEL_FROM - 1) == 1
+    assert default_jobs(PARALLEL_FROM) == min(2, os.cpu_count() or 1)
+
+
+def _items(names: list[str]) -> list[Prepared]:
     settings = Settings()
-    names = [f"a{i}.txt" for i in range(13)]
-    items = [
+    return [
         prepare(
             text_document(
                 f"Mayor Jane Doe{i} said on Monday that the bridge {i} would reopen.\n", name
@@ -29,6 +42,12 @@ def test_two_workers_return_every_article_in_input_order() -> None:
         )
         for i, name in enumerate(names)
     ]
+
+
+def test_two_workers_return_every_article_in_input_order() -> None:
+    settings = Settings()
+    names = [f"a{i}.txt" for i in range(13)]
+    items = _items(names)
     # a wrong estimate of the total only changes task sizes, never the results
     for total in (None, 3, len(items), 100):
         results = list(analyze_stream(items, settings, jobs=2, total=total))
@@ -37,3 +56,12 @@ def test_two_workers_return_every_article_in_input_order() -> None:
         first = results[0]
         assert isinstance(first, ArticleFacts)
         assert any(a.source and a.source[0].text == "Mayor Jane Doe0" for a in first.attributions)
+
+
+def test_default_workers_are_chosen_from_the_items_drawn() -> None:
+    # a generator, as a feed or WARC file gives: the run counts what comes, not the inputs
+    for count in (3, 7):
+        names = [f"b{i}.txt" for i in range(count)]
+        results = list(analyze_stream(iter(_items(names)), Settings(), jobs=None, total=1))
+        assert [r.input for r in results] == names
+        assert all(isinstance(r, ArticleFacts) for r in results)

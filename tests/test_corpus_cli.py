@@ -276,3 +276,17 @@ def test_organisations_and_places_from_the_command_line(cli: click.Group, tmp_pa
     code, out, _ = invoke(cli, "stats", "--db", url, "--format", "json")
     numbers = json.loads(out)
     assert (numbers["people"], numbers["organisations"], numbers["places"]) == (1, 3, 3)
+
+
+def test_progress_counts_the_records_of_a_file(
+    db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One JSON Lines file of five records (two of them broken): the bar ends at 5/5, not 5/1.
+    def analyze(batch: list[newsfacts.pipeline.Prepared], settings: Settings) -> Iterator[object]:
+        return (newsfacts.pipeline.extract_prepared(p) for p in batch)
+
+    monkeypatch.setattr(newsfacts.pipeline, "analyze_many", analyze)
+    spec = str(Path(__file__).parent / "fixtures" / "inputs" / "articles.jsonl")
+    report = ingest_inputs([spec], db, Settings(), progress=True, jobs=1)
+    assert report.stored + len(report.failed) == 5
+    assert "5/5" in capsys.readouterr().err

@@ -8,9 +8,10 @@ back as a ``Failure`` for it and the run goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
 from newsfacts.models import ArticleFacts
@@ -24,6 +25,14 @@ Result = ArticleFacts | Failure
 LARGEST_TASK = 8
 SMALLEST_TASK = 2
 QUEUED = 3  # tasks kept waiting per worker
+# By default a run takes two workers (where there are two cores) once it holds this many
+# articles, counted as they come: one feed or WARC file may hold thousands.
+PARALLEL_FROM = 5
+
+
+def default_jobs(articles: int) -> int:
+    """Worker processes for a run of ``articles`` (or at least that many)."""
+    return min(2, os.cpu_count() or 1) if articles >= PARALLEL_FROM else 1
 
 
 def task_size(remaining: int | None, jobs: int) -> int:
@@ -34,12 +43,18 @@ def task_size(remaining: int | None, jobs: int) -> int:
 
 
 def analyze_stream(
-    items: Iterable[Prepared], settings: Settings, jobs: int = 1, total: int | None = None
+    items: Iterable[Prepared], settings: Settings, jobs: int | None = 1, total: int | None = None
 ) -> Iterator[Result]:
     """Analyse ``items`` in order, with ``jobs`` worker processes when jobs > 1.
 
+    ``jobs=None`` picks ``default_jobs`` after drawing the first few items.
     ``total`` (how many items are expected, if known; an estimate is fine) sizes the tasks.
     """
+    if jobs is None:
+        iterator = iter(items)
+        head = list(islice(iterator, PARALLEL_FROM))
+        jobs = default_jobs(len(head))
+        items = chain(head, iterator)
     if jobs <= 1:
         yield from _in_process(items, settings)
         return

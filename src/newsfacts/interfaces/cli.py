@@ -8,7 +8,6 @@ was analysed cleanly; 1 when any input failed (the others are still processed an
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -121,7 +120,8 @@ def main() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: 2 when there are more than 4 inputs and 2 cores).",
+    help="Worker processes (default: 2 when the run holds more than 4 articles and there "
+    "are 2 cores; a feed or WARC file counts its records).",
 )
 @allow_private_option
 def analyze(
@@ -143,11 +143,8 @@ def analyze(
         settings = _settings(published, allow_private)
         run = Run(fmt, sys.stdout)
         names = _names(inputs, run)
-        workers = (
-            jobs if jobs is not None else (min(2, os.cpu_count() or 1) if len(names) > 4 else 1)
-        )
         # one document per named input is the usual case (a feed or WARC file holds more)
-        stream = analyze_stream(_prepared(names, settings, run), settings, workers, len(names))
+        stream = analyze_stream(_prepared(names, settings, run), settings, jobs, len(names))
         for result in stream:
             if isinstance(result, Failure):
                 run.fail(result.input, result.message)

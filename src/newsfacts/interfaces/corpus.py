@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import click
 
@@ -202,11 +201,26 @@ def _expand(specs: Sequence[str], report: IngestReport) -> list[str]:
     return names
 
 
+class _Bar(Protocol):
+    def advance(self) -> None: ...
+
+    def grow(self) -> None: ...
+
+
+class _NoBar:
+    def advance(self) -> None:
+        pass
+
+    def grow(self) -> None:
+        pass
+
+
 @contextmanager
-def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar with rate and ETA on stderr; ``advance()`` after each input."""
+def _progress(total: int, enabled: bool) -> Iterator[_Bar]:
+    """A progress bar with rate and ETA on stderr: ``advance()`` after each article,
+    ``grow()`` when an input turns out to hold one more article (a feed, a WARC file)."""
     if not enabled:
-        yield lambda: None
+        yield _NoBar()
         return
     from rich.console import Console
     from rich.progress import (
@@ -235,7 +249,15 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     )
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=total)
-        yield lambda: bar.advance(task)
+
+        class Shown:
+            def advance(self) -> None:
+                bar.advance(task)
+
+            def grow(self) -> None:
+                bar.update(task, total=(bar.tasks[0].total or 0) + 1)
+
+        yield Shown()
 
 
 def ingest_inputs(
@@ -259,18 +281,20 @@ def ingest_inputs(
 
     report = IngestReport()
     names = _expand(inputs, report)
-    if jobs is None:
-        jobs = min(2, os.cpu_count() or 1) if len(names) > 4 else 1
-    with _progress(len(names), progress) as advance:
+    with _progress(len(names), progress) as bar:
 
         def documents() -> Iterator[Document | NewsfactsError]:
             # A feed, a JSONL or a WARC file holds many documents; failed records come as
             # errors (one bad record never ends its file), an input that can't be opened raises.
             for name in names:
+                records = iter_documents(
+                    name, settings, stdin=sys.stdin.buffer, allow_private=settings.allow_private
+                )
                 try:
-                    yield from iter_documents(
-                        name, settings, stdin=sys.stdin.buffer, allow_private=settings.allow_private
-                    )
+                    for count, record in enumerate(records):
+                        if count:
+                            bar.grow()
+                        yield record
                 except NewsfactsError as err:
                     yield RecordError(name, str(err))
 
@@ -285,14 +309,14 @@ def ingest_inputs(
                         document = replace(document, metadata=_merged(document.metadata, extra))
                     if find_article(db, content_hash(document.text)) is not None:
                         report.known += 1
-                        advance()
+                        bar.advance()
                         continue
                     item = prepare(document, settings)
                 except StoreError:
                     raise  # the database itself fails: stop
                 except NewsfactsError as err:
                     report.fail(name, str(err))
-                    advance()
+                    bar.advance()
                     continue
                 yield item
 
@@ -304,7 +328,7 @@ def ingest_inputs(
                     report.count(store_facts(db, result))
                 except StoreError as err:
                     report.fail(result.input, str(err))
-            advance()
+            bar.advance()
     return report
 
 
@@ -323,7 +347,8 @@ def ingest_inputs(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: 2 when there are more than 4 inputs and 2 cores).",
+    help="Worker processes (default: 2 when the run holds more than 4 articles and there "
+    "are 2 cores; a feed or WARC file counts its records).",
 )
 @click.option(
     "--progress/--no-progress",
