@@ -114,9 +114,14 @@ def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 class _Handler(QuietHandler):
+    hosts: list[str] = []  # the Host header of every request
+
     def do_GET(self) -> None:  # noqa: N802 (the http.server API)
         port = self.server.server_address[1]
-        if self.path == "/text":
+        self.hosts.append(self.headers.get("Host", ""))
+        if self.path == "/relative":
+            self.send(302, b"", {"Location": "/text"})
+        elif self.path == "/text":
             self.send(200, ENGLISH.encode(), {"Content-Type": "text/plain"})
         elif self.path == "/to-localhost":
             self.send(302, b"", {"Location": f"http://localhost:{port}/text"})
@@ -144,15 +149,61 @@ def test_loopback_url_refused_unless_allowed(server: str) -> None:
 def test_redirect_target_is_checked_again(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     checked: list[str] = []
 
-    def only_localhost_is_private(url: str) -> None:
+    def only_localhost_is_private(url: str) -> addresses.IPAddress:
         checked.append(url)
         if "//localhost:" in url:
             raise InputError(f"refusing to fetch {url}: private")
+        return ipaddress.ip_address("127.0.0.1")
 
-    monkeypatch.setattr(fetch, "refuse_private_url", only_localhost_is_private)
+    monkeypatch.setattr(fetch, "public_address", only_localhost_is_private)
     with pytest.raises(InputError, match="refusing to fetch http://localhost:"):
         read_document(server + "/to-localhost", SETTINGS)
     assert checked == [server + "/to-localhost", checked[1]] and "localhost" in checked[1]
+
+
+def _resolver(monkeypatch: pytest.MonkeyPatch, host: str, answers: list[str]) -> list[str]:
+    """getaddrinfo answering ``host`` with ``answers`` in turn (the last one from then on);
+    returns the list of lookups made for it."""
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def fake(name: str, port: int, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
+        if name != host:
+            return real(name, port, *args, **kwargs)
+        answer = answers[min(len(lookups), len(answers) - 1)]
+        lookups.append(answer)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answer, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    return lookups
+
+
+def test_a_checked_host_is_not_looked_up_again(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DNS rebinding: public for the check, this machine for the connection that follows.
+    lookups = _resolver(monkeypatch, "rebind.example", ["93.184.215.14", "127.0.0.1"])
+    port = server.rsplit(":", 1)[1]
+    _Handler.hosts.clear()
+    with pytest.raises(InputError, match="could not fetch URL"):
+        read_document(f"http://rebind.example:{port}/text", Settings(http_timeout=1.0))
+    assert lookups == ["93.184.215.14"]  # the connection went to the checked address
+    assert _Handler.hosts == []  # and never reached this machine
+
+
+def test_the_checked_address_is_asked_for_the_host_by_name(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This machine stands in for a public server that "pinned.example" resolves to.
+    monkeypatch.setattr(addresses, "private_kind", lambda address: None)
+    lookups = _resolver(monkeypatch, "pinned.example", ["127.0.0.1"])
+    port = server.rsplit(":", 1)[1]
+    _Handler.hosts.clear()
+    fetched = fetch.fetch_url(f"http://pinned.example:{port}/relative", SETTINGS)
+    assert fetched.data.decode() == ENGLISH
+    assert fetched.url == f"http://pinned.example:{port}/text"  # the redirect kept the name
+    assert _Handler.hosts == [f"pinned.example:{port}"] * 2
+    assert lookups == ["127.0.0.1"] * 2  # one check per hop, no lookup by the client
 
 
 def test_feed_by_url_media_type(server: str) -> None:

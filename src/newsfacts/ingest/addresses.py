@@ -2,7 +2,10 @@
 
 A URL given on the command line (or found in a feed) must not make newsfacts read from the
 machine itself or its private network (cloud metadata services, admin pages on 10.x hosts).
-Every address a host name resolves to is checked, since a resolver may return several.
+Every address a host name resolves to is checked, since a resolver may return several, and
+the fetcher then connects to the address that was checked (``public_address``): a host name
+that resolves to a public address for the check and to a private one a moment later (DNS
+rebinding) gets no second lookup.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 def refuse_private_url(url: str, port_default: int = 80) -> None:
     """Raise InputError unless every address the host of ``url`` resolves to is public."""
+    public_address(url, port_default)
+
+
+def public_address(url: str, port_default: int = 80) -> IPAddress:
+    """The address to connect to for ``url``: the first its host resolves to, once every
+    one has been checked. Raises InputError if any is not public."""
     parts = urlsplit(url)
     host = parts.hostname
     if not host:
@@ -26,13 +35,15 @@ def refuse_private_url(url: str, port_default: int = 80) -> None:
         port = parts.port or (443 if parts.scheme.lower() == "https" else port_default)
     except ValueError:
         raise InputError(f"could not fetch URL: invalid port ({url})") from None
-    for address in resolve(host, port, url):
+    addresses = resolve(host, port, url)
+    for address in addresses:
         why = private_kind(address)
         if why is not None:
             raise InputError(
                 f"refusing to fetch {url}: host {host} resolves to {why} address {address} "
                 "(allow private addresses to fetch it anyway)"
             )
+    return addresses[0]
 
 
 def resolve(host: str, port: int, url: str) -> list[IPAddress]:

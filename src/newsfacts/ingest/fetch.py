@@ -1,7 +1,9 @@
 """http(s) inputs: one streamed GET, bounded by the size limit, errors as one-line messages.
 
 Redirects are followed by hand, so that every hop's host is checked for private addresses
-(``addresses.refuse_private_url``) before anything is sent to it.
+(``addresses.public_address``) before anything is sent to it; the request then goes to the
+address that was checked, with the host name kept for the Host header and for TLS (the
+server name sent and the certificate checked), so no second lookup can point it elsewhere.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from email.message import Message
 from typing import TYPE_CHECKING
 
 from newsfacts.errors import InputError
-from newsfacts.ingest.addresses import refuse_private_url
+from newsfacts.ingest.addresses import IPAddress, public_address
 from newsfacts.settings import Settings
 
 if TYPE_CHECKING:  # httpx is imported when a URL is fetched
@@ -61,20 +63,36 @@ def _get(client: httpx.Client, url: str, settings: Settings, allow_private: bool
         target = str(request.url)
         if request.url.scheme not in _SCHEMES:
             raise InputError(f"could not fetch URL: redirected to a non-http URL {target} ({url})")
-        if not allow_private:
-            refuse_private_url(target)
-        response = client.send(request, stream=True)
+        sent = request if allow_private else _pinned(request, public_address(target))
+        response = client.send(sent, stream=True)
         try:
             if response.next_request is not None:
-                request = response.next_request
+                # resolved against the URL as the user's side knows it, not the address
+                location = response.headers.get("location", "")
+                request = client.build_request("GET", request.url.join(location))
                 continue
-            return _read(response, url, settings.max_bytes)
+            return _read(response, url, target, settings.max_bytes)
         finally:
             response.close()
     raise InputError(f"could not fetch URL: more than {MAX_REDIRECTS} redirects ({url})")
 
 
-def _read(response: httpx.Response, url: str, limit: int) -> Fetched:
+def _pinned(request: httpx.Request, address: IPAddress) -> httpx.Request:
+    """``request`` sent to ``address``, its host name kept for the Host header and TLS."""
+    import httpx
+
+    host = request.url.host
+    if str(address) == host.strip("[]"):
+        return request
+    return httpx.Request(
+        request.method,
+        request.url.copy_with(host=str(address)),
+        headers=request.headers,  # Host: the name, set when the request was built
+        extensions={**request.extensions, "sni_hostname": host},
+    )
+
+
+def _read(response: httpx.Response, url: str, final: str, limit: int) -> Fetched:
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
         raise InputError(f"could not fetch URL: {response.status_code} {reason} ({url})")
@@ -93,7 +111,7 @@ def _read(response: httpx.Response, url: str, limit: int) -> Fetched:
                 f"{url} is too large: more than {limit:,} bytes (the limit is {limit:,} bytes)"
             )
     media, charset = content_type(response.headers.get("content-type"))
-    return Fetched(str(response.url), b"".join(chunks), media, charset)
+    return Fetched(final, b"".join(chunks), media, charset)
 
 
 def content_type(header: str | None) -> tuple[str | None, str | None]:
