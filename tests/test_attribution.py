@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import close_apposition, extract_attributions
+from newsfacts.extract.speakers import resolve_speaker
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -233,7 +234,8 @@ def test_seed_article(nlp: Language) -> None:
     # the parties: "The US and Iraq have agreed", "… while they agreed", "… but it always sees"
     both = one("The US and Iraq", "have agreed on", "mixed")
     assert [names[e] for e in both.speakers] == ["United States", "Iraq"]
-    they = one("they", "agreed", "indirect")
+    # "agreed" or "agreed on": PolNeAR's annotators mostly keep the preposition in the cue
+    they = next(a for a in found if texts(a.source) == ["they"] and "agreed" in texts(a.cue)[0])
     assert they.speakers == both.speakers
     it = one("it", "always sees", "indirect")
     assert speaker(it) == "United States"
@@ -377,10 +379,25 @@ def test_a_relative_pronoun_source_stands_for_its_antecedent(nlp: Language) -> N
         "Officials familiar with the talks, who said the deal was weak, declined to be named."
     )
     _, found = run(nlp, text, [person("E1", text, "Mary Jones")])
-    said = [a for a in found if a.source and a.source[0].text == "who"]
+    # the tagger may take the noun with the pronoun ("Officials …, who"): the same speaker
+    said = [
+        a
+        for a in found
+        if a.source and a.source[-1].text.endswith("who") and texts(a.cue) == ["said"]
+    ]
     assert [a.speaker for a in said] == ["E1", None]
     assert said[1].anonymous
     assert said[1].source_description == "Officials familiar with the talks"
+
+
+def test_a_source_ending_in_its_relative_pronoun_is_the_noun(nlp: Language) -> None:
+    text = "Mary Jones, who chairs the panel, said the bill was flawed."
+    doc = nlp(text)
+    source = doc[0:4]  # "Mary Jones, who"
+    assert source.text == "Mary Jones, who"
+    assert resolve_speaker(source, [person("E1", text, "Mary Jones")]).entity == "E1"
+    unnamed = resolve_speaker(nlp("Two aides, who asked not to be named, said so.")[0:4], [])
+    assert unnamed.anonymous and unnamed.described == "Two aides"
 
 
 def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:

@@ -3,7 +3,8 @@
 The tagger reuses the English model's shared token vectors (``doc.tensor``, set by its
 ``tok2vec`` while parsing) instead of encoding the words a second time: they are joined with
 a small embedding of the word, its POS tag and its dependency (carried in LEMMA by
-``feature_doc``), projected, and given a short window encoder of the tagger's own.
+``feature_doc``), projected, and given an encoder of the tagger's own: two window layers,
+then a bidirectional LSTM over the whole article whose output is added to theirs.
 
 Importing this module registers the architectures; it must happen before the tagger is
 loaded or built. It imports nothing heavy at import time beyond thinc and spaCy's registry.
@@ -14,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from spacy.ml.models.tok2vec import MultiHashEmbed
+from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Maxout, Model, chain, concatenate, with_array
+from thinc.api import LSTM, Maxout, Model, chain, concatenate, residual, with_array, with_padded
 from thinc.types import Floats2d
 
 TENSOR_WIDTH = 96  # the width of en_core_web_sm's shared tok2vec output
@@ -71,5 +72,24 @@ def tensor_and_hash_embed(
     return model
 
 
+def window_lstm_encoder(
+    width: int, depth: int, window_size: int, maxout_pieces: int, lstm_depth: int = 1
+) -> Model[list[Floats2d], list[Floats2d]]:
+    """``depth`` window layers, then a bidirectional LSTM over each doc, added to their output.
+
+    Each window layer widens the view by one token on each side; the LSTM carries the rest
+    of the article
+    (thinc's own LSTM: NumPy and Cython, no PyTorch).
+    """
+    windows = MaxoutWindowEncoder(width, window_size, maxout_pieces, depth)
+    lstm: Model[list[Floats2d], list[Floats2d]] = residual(
+        with_padded(LSTM(nO=width, nI=width, bi=True, depth=lstm_depth))
+    )
+    model: Model[list[Floats2d], list[Floats2d]] = chain(windows, lstm)
+    model.set_dim("nO", width)
+    return model
+
+
 registry.architectures.register("newsfacts.DocTensor.v1", func=doc_tensor)
+registry.architectures.register("newsfacts.WindowLSTMEncoder.v1", func=window_lstm_encoder)
 registry.architectures.register("newsfacts.TensorAndHashEmbed.v1", func=tensor_and_hash_embed)

@@ -287,6 +287,18 @@ def resolve_speaker(
     organisation, country or nationality; "it" only the organisation or country of the
     attribution just before.
     """
+    if len(source) > 1 and source[-1].tag_ in ("WP", "WDT"):
+        # the noun and its relative pronoun in one source ("Officials familiar with the
+        # talks, who"): the noun's words are the source
+        doc, end = source.doc, source.end - 1
+        while end > source.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end > source.start:
+            noun = doc[source.start : end]
+            meant = resolve_speaker(noun, entities, recent)
+            return (
+                replace(meant, described=meant.described or noun.text) if meant.anonymous else meant
+            )
     head = source.root
     antecedent = _antecedent(head)
     if antecedent is not None:
