@@ -110,7 +110,7 @@ def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(addresses.socket, "getaddrinfo", fake)
     with pytest.raises(InputError, match=r"news.example resolves to private address 10.0.0.7"):
-        addresses.refuse_private_url("https://news.example/story")
+        addresses.public_address("https://news.example/story")
 
 
 class _Handler(QuietHandler):

@@ -78,8 +78,7 @@ def window_lstm_encoder(
     """``depth`` window layers, then a bidirectional LSTM over each doc, added to their output.
 
     Each window layer widens the view by one token on each side; the LSTM carries the rest
-    of the article
-    (thinc's own LSTM: NumPy and Cython, no PyTorch).
+    of the article (thinc's own LSTM: NumPy and Cython, no PyTorch).
     """
     windows = MaxoutWindowEncoder(width, window_size, maxout_pieces, depth)
     lstm: Model[list[Floats2d], list[Floats2d]] = residual(

@@ -19,11 +19,6 @@ from newsfacts.errors import InputError
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-def refuse_private_url(url: str, port_default: int = 80) -> None:
-    """Raise InputError unless every address the host of ``url`` resolves to is public."""
-    public_address(url, port_default)
-
-
 def public_address(url: str, port_default: int = 80) -> IPAddress:
     """The address to connect to for ``url``: the first its host resolves to, once every
     one has been checked. Raises InputError if any is not public."""

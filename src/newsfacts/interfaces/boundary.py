@@ -28,6 +28,18 @@ def guard(body: Callable[[], int]) -> None:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def jobs_option(command: F) -> F:
+    """--jobs N: worker processes; by default chosen from the articles the run holds."""
+    option = click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: 2 when the run holds more than 4 articles and there "
+        "are 2 cores; a feed or WARC file counts its records).",
+    )
+    return option(command)
+
+
 def allow_private_option(command: F) -> F:
     """--allow-private: fetch URLs whose host is on a private or loopback address."""
     option = click.option(

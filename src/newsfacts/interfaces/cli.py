@@ -17,7 +17,7 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.interfaces.boundary import allow_private_option, guard
+from newsfacts.interfaces.boundary import allow_private_option, guard, jobs_option
 from newsfacts.models import ArticleFacts
 from newsfacts.settings import Settings
 
@@ -116,13 +116,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: 2 when the run holds more than 4 articles and there "
-    "are 2 cores; a feed or WARC file counts its records).",
-)
+@jobs_option
 @allow_private_option
 def analyze(
     inputs: tuple[str, ...],

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 import click
 
 from newsfacts.errors import InputError, NewsfactsError
-from newsfacts.interfaces.boundary import allow_private_option, guard
+from newsfacts.interfaces.boundary import allow_private_option, guard, jobs_option
 from newsfacts.models import Metadata
 from newsfacts.settings import Settings
 
@@ -251,11 +251,14 @@ def _progress(total: int, enabled: bool) -> Iterator[_Bar]:
         task = bar.add_task("ingest", total=total)
 
         class Shown:
+            expected = total
+
             def advance(self) -> None:
                 bar.advance(task)
 
             def grow(self) -> None:
-                bar.update(task, total=(bar.tasks[0].total or 0) + 1)
+                self.expected += 1
+                bar.update(task, total=self.expected)
 
         yield Shown()
 
@@ -343,13 +346,7 @@ def ingest_inputs(
     help="TSV of per-file metadata (filename, publication_date, publisher, author, title).",
 )
 @click.option("--batch-size", type=click.IntRange(1, 1024), help="Articles parsed per batch.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: 2 when the run holds more than 4 articles and there "
-    "are 2 cores; a feed or WARC file counts its records).",
-)
+@jobs_option
 @click.option(
     "--progress/--no-progress",
     default=None,
