@@ -178,6 +178,16 @@ def test_no_fragment_or_lowercase_people(nlp: Language) -> None:
     assert storm.type == "ORG"
 
 
+def test_family_name_that_is_a_function_word(nlp: Language) -> None:
+    text = (
+        "British Prime Minister Theresa May was not invited to the summit. "
+        "May said on Monday that Britain would stay close to Europe. It may rain later."
+    )
+    people = _people(_entities(nlp, text))
+    assert people["Theresa May"].titles == ("British Prime Minister",)
+    assert all(m.text != "may" for m in people["Theresa May"].mentions)
+
+
 def test_possessive_apposition_keeps_owner_as_entity(nlp: Language) -> None:
     text = "Jake Sullivan, President Biden's national security adviser, said Mr. Biden would go."
     people = _people(_entities(nlp, text))

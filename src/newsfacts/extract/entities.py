@@ -33,6 +33,7 @@ from newsfacts.extract.aliases import (
     title_alias_mentions,
 )
 from newsfacts.extract.titles import (
+    Lexicon,
     TitleMatch,
     Word,
     is_name_word,
@@ -228,17 +229,13 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
             return None
         start = m.start
     words = words_in(text, start, m.end)
-    names = [w for w in words if is_name_word(w, lex)]
+    flags = _name_flags(words, lex, is_person)
+    names = [w for w, flag in zip(words, flags, strict=True) if flag]
     if not names or len(words) > _MAX_NAME_WORDS:
         return None
     if any(
-        not (
-            is_name_word(w, lex)
-            or w.norm in _PARTICLES
-            or w.norm in _NAME_SUFFIXES
-            or w.text in {"-", "'"}
-        )
-        for w in words
+        not (flag or w.norm in _PARTICLES or w.norm in _NAME_SUFFIXES or w.text in {"-", "'"})
+        for w, flag in zip(words, flags, strict=True)
     ):
         return None
     if words[-1].norm in cues.org_words or (not is_person and len(names) < 2):
@@ -251,6 +248,18 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
     if len(names) == 1 and surface.replace(".", "").isupper():
         return None  # an acronym such as "ISIS"
     return start, m.end
+
+
+def _name_flags(words: list[Word], lex: Lexicon, is_person: bool) -> list[bool]:
+    """Which words can be part of the name. In a person the entity tagger found, a
+    capitalised function word after a name word is a family name ("Theresa May")."""
+    flags = [is_name_word(w, lex) for w in words]
+    if is_person:
+        for i in range(1, len(words)):
+            word = words[i]
+            if not flags[i] and flags[i - 1] and word.text[:1].isupper() and lex.is_stop(word):
+                flags[i] = word.text.isalpha()
+    return flags
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
