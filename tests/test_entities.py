@@ -188,6 +188,18 @@ def test_family_name_that_is_a_function_word(nlp: Language) -> None:
     assert all(m.text != "may" for m in people["Theresa May"].mentions)
 
 
+def test_family_name_that_is_a_title_word(nlp: Language) -> None:
+    text = (
+        "Charlie King, a New York Democrat, said the party was worried. "
+        "Gov. Jim Justice said the mine would reopen. Justice added that it had no choice. "
+        "Charlotte Mayor Jennifer Roberts said Friday that the video should be released."
+    )
+    people = _people(_entities(nlp, text))
+    assert set(people) == {"Charlie King", "Jim Justice", "Jennifer Roberts"}
+    assert [m.text for m in people["Jim Justice"].mentions] == ["Jim Justice", "Justice"]
+    assert people["Jennifer Roberts"].titles == ("Charlotte Mayor",)
+
+
 def test_possessive_apposition_keeps_owner_as_entity(nlp: Language) -> None:
     text = "Jake Sullivan, President Biden's national security adviser, said Mr. Biden would go."
     people = _people(_entities(nlp, text))

@@ -218,6 +218,9 @@ def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
 # -- 2. people and their titles -----------------------------------------------------------
 
 
+_NAME_FOLLOWS = re.compile(r" [A-Z][a-z]")
+
+
 def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
     """The name inside a candidate, titles split off; ``None`` when it is no person."""
     lex = lexicon()
@@ -229,7 +232,8 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
             return None
         start = m.start
     words = words_in(text, start, m.end)
-    flags = _name_flags(words, lex, is_person)
+    name_follows = bool(_NAME_FOLLOWS.match(text, m.end))
+    flags = _name_flags(words, lex, is_person, name_follows)
     names = [w for w, flag in zip(words, flags, strict=True) if flag]
     if not names or len(words) > _MAX_NAME_WORDS:
         return None
@@ -250,15 +254,18 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
     return start, m.end
 
 
-def _name_flags(words: list[Word], lex: Lexicon, is_person: bool) -> list[bool]:
+def _name_flags(words: list[Word], lex: Lexicon, is_person: bool, name_follows: bool) -> list[bool]:
     """Which words can be part of the name. In a person the entity tagger found, a
-    capitalised function word after a name word is a family name ("Theresa May")."""
+    capitalised function word or title word after a name word is a family name ("Theresa
+    May", "Charlie King", "Howard Dean")."""
     flags = [is_name_word(w, lex) for w in words]
     if is_person:
         for i in range(1, len(words)):
             word = words[i]
-            if not flags[i] and flags[i - 1] and word.text[:1].isupper() and lex.is_stop(word):
-                flags[i] = word.text.isalpha()
+            if not flags[i] and flags[i - 1] and word.text[:1].isupper():
+                # a title word before a name is a title ("Charlotte Mayor Jennifer Roberts")
+                title = lex.is_title_word(word.norm) and (i + 1 < len(words) or name_follows)
+                flags[i] = word.text.isalpha() and not word.text.isupper() and not title
     return flags
 
 
