@@ -400,6 +400,17 @@ def test_a_source_ending_in_its_relative_pronoun_is_the_noun(nlp: Language) -> N
     assert unnamed.anonymous and unnamed.described == "Two aides"
 
 
+def test_a_relative_pronoun_for_a_thing_is_described(nlp: Language) -> None:
+    doc = nlp("He released a letter from his doctor that says he is in good health.")
+    letter = resolve_speaker(doc[7:8], [])
+    assert doc[7].text == "that" and letter.described == "a letter from his doctor"
+    assert letter.entity is None and not letter.anonymous
+    text = "The senator cited a new study, which says the plan would cost $2 billion."
+    (study,) = [a for a in run(nlp, text)[1] if texts(a.source) == ["which"]]
+    assert study.speaker is None and not study.anonymous
+    assert study.source_description == "a new study"
+
+
 def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:
     text = (
         "Germany and France signed the accord. During a meeting between Gen. Pat Brown and "

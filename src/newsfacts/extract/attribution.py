@@ -565,7 +565,7 @@ def extract_attributions(
                 source_description=(
                     speaker.described or " ".join(s.text for s in source)
                     if speaker.anonymous
-                    else None
+                    else speaker.described
                 ),
                 via=frame.via,
                 confidence=_confidence(frame, speaker),

@@ -33,8 +33,9 @@ class Speaker:
     anonymous: bool
     how: str  # name | pronoun | title | group | anonymous | none
     group: tuple[str, ...] = ()  # the members of a group source ("the two", "both sides")
-    described: str | None = None  # the words that describe an anonymous source, when the
-    # source itself is a relative pronoun ("officials familiar with the talks, who said")
+    described: str | None = None  # the words a relative pronoun stands for, when they name
+    # no entity: an anonymous source ("officials familiar with the talks, who said") or a
+    # thing ("a letter from his doctor that says")
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -303,7 +304,9 @@ def resolve_speaker(
     antecedent = _antecedent(head)
     if antecedent is not None:
         meant = resolve_speaker(antecedent, entities, recent)
-        return replace(meant, described=_described(antecedent, head)) if meant.anonymous else meant
+        if meant.anonymous or meant.how == "none":  # "a letter from his doctor that says"
+            return replace(meant, described=_described(antecedent, head))
+        return meant
     members = _conjoined(source, entities)
     if len(members) > 1:
         return Speaker(None, False, "group", members)

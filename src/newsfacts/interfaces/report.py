@@ -91,6 +91,8 @@ def _attributions(
         members = [names[i] for i in attribution.speakers if i in names]
         if not attribution.speaker and members:  # a group: "The two (Blinken, Wang Yi)"
             source = f"{source} ({', '.join(members)})"
+        elif not attribution.anonymous and attribution.source_description:
+            source = f"{source} ({attribution.source_description})"  # "that (a letter)"
         who = Text(source or "(no source)", style="bold green")
         if attribution.anonymous:
             who.append("\nanonymous", style="magenta")
