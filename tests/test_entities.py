@@ -188,14 +188,24 @@ def test_family_name_that_is_a_function_word(nlp: Language) -> None:
     assert all(m.text != "may" for m in people["Theresa May"].mentions)
 
 
+def test_joining_words_are_no_family_names() -> None:
+    from newsfacts.extract.entities import _name_flags
+    from newsfacts.extract.titles import lexicon, words_in
+
+    text = "Marco Rubio And Rand Paul"
+    flags = _name_flags(words_in(text, 0, len(text)), lexicon(), True, True)
+    assert flags == [True, True, False, True, True]
+
+
 def test_family_name_that_is_a_title_word(nlp: Language) -> None:
     text = (
         "Charlie King, a New York Democrat, said the party was worried. "
         "Gov. Jim Justice said the mine would reopen. Justice added that it had no choice. "
-        "Charlotte Mayor Jennifer Roberts said Friday that the video should be released."
+        "Charlotte Mayor Jennifer Roberts said Friday that the video should be released. "
+        "“I trusted her,” said Robert Stone, a 59-year-old from Hilton Head, South Carolina."
     )
     people = _people(_entities(nlp, text))
-    assert set(people) == {"Charlie King", "Jim Justice", "Jennifer Roberts"}
+    assert set(people) == {"Charlie King", "Jim Justice", "Jennifer Roberts", "Robert Stone"}
     assert [m.text for m in people["Jim Justice"].mentions] == ["Jim Justice", "Justice"]
     assert people["Jennifer Roberts"].titles == ("Charlotte Mayor",)
 

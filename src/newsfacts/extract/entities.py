@@ -219,6 +219,10 @@ def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
 
 
 _NAME_FOLLOWS = re.compile(r" [A-Z][a-z]")
+_JOINING_WORDS = frozenset(
+    "and or but nor the a an of for with in on at to by from as vs versus".split()
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to) $")
 
 
 def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
@@ -232,8 +236,12 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
             return None
         start = m.start
     words = words_in(text, start, m.end)
-    name_follows = bool(_NAME_FOLLOWS.match(text, m.end))
-    flags = _name_flags(words, lex, is_person, name_follows)
+    # a title word is no family name before a name ("Charlotte Mayor Jennifer Roberts")
+    # or in a place ("from Hilton Head")
+    title_is_name = not _NAME_FOLLOWS.match(text, m.end) and not _PLACE_BEFORE.search(
+        text, max(0, start - 8), start
+    )
+    flags = _name_flags(words, lex, is_person, title_is_name)
     names = [w for w, flag in zip(words, flags, strict=True) if flag]
     if not names or len(words) > _MAX_NAME_WORDS:
         return None
@@ -254,7 +262,9 @@ def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
     return start, m.end
 
 
-def _name_flags(words: list[Word], lex: Lexicon, is_person: bool, name_follows: bool) -> list[bool]:
+def _name_flags(
+    words: list[Word], lex: Lexicon, is_person: bool, title_is_name: bool
+) -> list[bool]:
     """Which words can be part of the name. In a person the entity tagger found, a
     capitalised function word or title word after a name word is a family name ("Theresa
     May", "Charlie King", "Howard Dean")."""
@@ -263,9 +273,13 @@ def _name_flags(words: list[Word], lex: Lexicon, is_person: bool, name_follows: 
         for i in range(1, len(words)):
             word = words[i]
             if not flags[i] and flags[i - 1] and word.text[:1].isupper():
-                # a title word before a name is a title ("Charlotte Mayor Jennifer Roberts")
-                title = lex.is_title_word(word.norm) and (i + 1 < len(words) or name_follows)
-                flags[i] = word.text.isalpha() and not word.text.isupper() and not title
+                title = lex.is_title_word(word.norm) and (i + 1 < len(words) or not title_is_name)
+                flags[i] = (
+                    word.text.isalpha()
+                    and not word.text.isupper()
+                    and not title
+                    and word.norm not in _JOINING_WORDS  # "Marco Rubio And Rand Paul"
+                )
     return flags
 
 
