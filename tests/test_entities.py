@@ -210,6 +210,17 @@ def test_family_name_that_is_a_title_word(nlp: Language) -> None:
     assert people["Jennifer Roberts"].titles == ("Charlotte Mayor",)
 
 
+def test_honorific_and_a_family_name_that_is_a_title_word(nlp: Language) -> None:
+    text = (
+        "Charlie King, a prominent New York Democrat, said the party was worried. "
+        "Mr. King, 82, added that voters were tired. He referred to Martin Luther King."
+    )
+    people = _people(_entities(nlp, text))
+    assert [m.text for m in people["Charlie King"].mentions] == ["Charlie King", "King"]
+    assert "Martin Luther King" in people
+    assert not _people(_entities(nlp, "Mr. President, the senator said, we need a vote."))
+
+
 def test_possessive_apposition_keeps_owner_as_entity(nlp: Language) -> None:
     text = "Jake Sullivan, President Biden's national security adviser, said Mr. Biden would go."
     people = _people(_entities(nlp, text))

@@ -222,7 +222,7 @@ _NAME_FOLLOWS = re.compile(r" [A-Z][a-z]")
 _JOINING_WORDS = frozenset(
     "and or but nor the a an of for with in on at to by from as vs versus".split()
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to) $")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near) $")
 
 
 def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
@@ -283,6 +283,18 @@ def _name_flags(
     return flags
 
 
+def _honoured_family_name(text: str, m: Mention, families: set[str]) -> tuple[int, int] | None:
+    """ "Mr. King" where "Charlie King" is named: a family name that is also a title word,
+    after an honorific, which ``_person_name`` refuses on its own ("Mr. President")."""
+    start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=False)
+    start = m.start if start is None else start
+    words = words_in(text, start, m.end)
+    before = words_in(text, max(0, start - 12), start)
+    if len(words) != 1 or words[0].text not in families or not before:
+        return None
+    return (start, m.end) if before[-1].norm in lexicon().honorifics else None
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A name opening a short title-cased line or run-in heading ("Gender Equality.")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -314,6 +326,7 @@ def _read_people(
             other_labels.setdefault(normalise(text[m.start : m.end]), m.label)
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
+    retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
     for m in candidates:
         if m.label == "PERSON" and normalise(text[m.start : m.end]) in _outlets():
             m = Mention(m.start, m.end, "ORG")
@@ -334,8 +347,15 @@ def _read_people(
             relabel = cues.not_people.get(normalise(text[m.start : m.end]))
             if relabel:
                 rest.append(Mention(m.start, m.end, relabel))
+            else:
+                retry.append(m)
             continue
         rest.append(m)
+    families = {text[s:e].split()[-1] for _, (s, e) in names if " " in text[s:e]}
+    for m in retry:
+        span = _honoured_family_name(text, m, families)
+        if span is not None:
+            names.append((m, span))
     name_starts = {w.start for _, (s, e) in names for w in words_in(text, s, e)}
     blocked = _blocker(name_starts | _function_word_starts(doc))
     people: list[Mention] = []
