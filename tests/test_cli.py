@@ -185,3 +185,39 @@ def test_the_report_names_the_members_of_a_group_source(monkeypatch: pytest.Monk
     out = io.StringIO()
     print_report(facts, out)
     assert "The two (Antony Blinken, Wang Yi)" in out.getvalue()
+
+
+def test_the_report_says_what_a_relative_pronoun_stands_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from newsfacts.interfaces.report import print_report
+    from newsfacts.models import ArticleFacts, Attribution, Metadata, Region, Span
+
+    monkeypatch.setenv("COLUMNS", "200")
+    text = "She cited a new study, which says the plan would cost $2 billion."
+    pieces = {
+        w: Span.of(text, text.index(w), text.index(w) + len(w))
+        for w in ("which", "says", "the plan would cost $2 billion")
+    }
+    facts = ArticleFacts(
+        input="study.txt",
+        text=text,
+        body=(Region(0, len(text)),),
+        metadata=Metadata(),
+        entities=(),
+        attributions=(
+            Attribution(
+                "A1",
+                "indirect",
+                source=(pieces["which"],),
+                cue=(pieces["says"],),
+                content=(pieces["the plan would cost $2 billion"],),
+                source_description="a new study",
+            ),
+        ),
+    )
+    out = io.StringIO()
+    print_report(facts, out)
+    assert "which (a new study)" in out.getvalue()

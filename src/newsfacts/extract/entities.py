@@ -284,8 +284,9 @@ def _name_flags(
 
 
 def _honoured_family_name(text: str, m: Mention, families: set[str]) -> tuple[int, int] | None:
-    """ "Mr. King" where "Charlie King" is named: a family name that is also a title word,
-    after an honorific, which ``_person_name`` refuses on its own ("Mr. President")."""
+    """A family name that is also a title word, after an honorific, where a person of that
+    family name is named ("Mr. King" after "Charlie King"). ``_person_name`` refuses such a
+    word on its own ("Mr. President")."""
     start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=False)
     start = m.start if start is None else start
     words = words_in(text, start, m.end)
