@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -150,74 +151,62 @@ def test_too_large_is_refused(tmp_path: Path) -> None:
     assert b"limit" in result.stderr or b"large" in result.stderr
 
 
-def test_the_report_names_the_members_of_a_group_source(monkeypatch: pytest.MonkeyPatch) -> None:
+def _report(text: str, people: tuple[str, ...], source: str, content: str, **found: Any) -> str:
+    """The text report of one hand-built attribution "<source> said/says <content>" in
+    ``text``, with ``people`` as entities E1, E2, … and ``found`` the speaker fields."""
     import io
 
     from newsfacts.interfaces.report import print_report
     from newsfacts.models import ArticleFacts, Attribution, Entity, Metadata, Region, Span
 
-    monkeypatch.setenv("COLUMNS", "200")
-    text = "Antony Blinken met Wang Yi. The two said talks should continue."
-    pieces = {
-        w: Span.of(text, text.index(w), text.index(w) + len(w))
-        for w in ("Antony Blinken", "Wang Yi", "The two", "said", "talks should continue")
-    }
+    def span(words: str) -> Span:
+        return Span.of(text, text.index(words), text.index(words) + len(words))
+
+    cue = "said" if " said " in text else "says"
     facts = ArticleFacts(
-        input="group.txt",
+        input="report.txt",
         text=text,
         body=(Region(0, len(text)),),
         metadata=Metadata(),
-        entities=(
-            Entity("E1", "PERSON", "Antony Blinken", mentions=(pieces["Antony Blinken"],)),
-            Entity("E2", "PERSON", "Wang Yi", mentions=(pieces["Wang Yi"],)),
+        entities=tuple(
+            Entity(f"E{n}", "PERSON", name, mentions=(span(name),))
+            for n, name in enumerate(people, 1)
         ),
         attributions=(
             Attribution(
                 "A1",
                 "indirect",
-                source=(pieces["The two"],),
-                cue=(pieces["said"],),
-                content=(pieces["talks should continue"],),
-                speakers=("E1", "E2"),
+                source=(span(source),),
+                cue=(span(cue),),
+                content=(span(content),),
+                **found,
             ),
         ),
     )
     out = io.StringIO()
     print_report(facts, out)
-    assert "The two (Antony Blinken, Wang Yi)" in out.getvalue()
+    return out.getvalue()
+
+
+def test_the_report_names_the_members_of_a_group_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    text = "Antony Blinken met Wang Yi. The two said talks should continue."
+    printed = _report(
+        text,
+        ("Antony Blinken", "Wang Yi"),
+        "The two",
+        "talks should continue",
+        speakers=("E1", "E2"),
+    )
+    assert "The two (Antony Blinken, Wang Yi)" in printed
 
 
 def test_the_report_says_what_a_relative_pronoun_stands_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import io
-
-    from newsfacts.interfaces.report import print_report
-    from newsfacts.models import ArticleFacts, Attribution, Metadata, Region, Span
-
     monkeypatch.setenv("COLUMNS", "200")
     text = "She cited a new study, which says the plan would cost $2 billion."
-    pieces = {
-        w: Span.of(text, text.index(w), text.index(w) + len(w))
-        for w in ("which", "says", "the plan would cost $2 billion")
-    }
-    facts = ArticleFacts(
-        input="study.txt",
-        text=text,
-        body=(Region(0, len(text)),),
-        metadata=Metadata(),
-        entities=(),
-        attributions=(
-            Attribution(
-                "A1",
-                "indirect",
-                source=(pieces["which"],),
-                cue=(pieces["says"],),
-                content=(pieces["the plan would cost $2 billion"],),
-                source_description="a new study",
-            ),
-        ),
+    printed = _report(
+        text, (), "which", "the plan would cost $2 billion", source_description="a new study"
     )
-    out = io.StringIO()
-    print_report(facts, out)
-    assert "which (a new study)" in out.getvalue()
+    assert "which (a new study)" in printed
