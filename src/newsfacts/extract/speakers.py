@@ -213,12 +213,17 @@ def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The person whose family name a capitalised source word is, where the entity tagger
     missed this mention ("Stumpf said", "Mr. Ham added"); of several, the one named last before."""
     head = source.root
-    if not head.is_title or head.pos_ not in ("PROPN", "NOUN", "VERB"):
-        return None  # (the tagger takes "Trump" for a noun or a verb now and then)
+    # (the tagger takes "Trump" for a noun or a verb now and then, a transcript's "LOPEZ:"
+    # for anything)
+    if not head.is_upper and (not head.is_title or head.pos_ not in ("PROPN", "NOUN", "VERB")):
+        return None
+    name = head.text.lower() if head.is_upper else head.text
     fits = [
         e
         for e in entities
-        if e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == head.text
+        if e.type == "PERSON"
+        and len(e.name.split()) > 1
+        and (e.name.split()[-1].lower() if head.is_upper else e.name.split()[-1]) == name
     ]
     if len(fits) < 2:
         return fits[0] if fits else None

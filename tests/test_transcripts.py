@@ -1,0 +1,73 @@
+"""Transcript turns: NAME: words, the colon the cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract.attribution import extract_attributions
+from newsfacts.extract.entities import extract_entities
+from newsfacts.models import Attribution, Entity, Region
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+INTERVIEW = (
+    "Senator Maria Lopez spoke to Fox News host Chris Wallace on Sunday.\n\n"
+    "VIDEO: The senator at the state fair in August.\n\n"
+    "A partial transcript follows:\n\n"
+    '"WALLACE: Will you vote for the bill on Tuesday?\n\n'
+    '"LOPEZ: Yes, I will vote for it.\n\n'
+    '"It protects the farmers of my state.\n\n'
+    '"(CROSSTALK.)\n\n'
+    '"WALLACE: Thank you, Senator."\n\n'
+    "Her office said later that the vote would be close.\n\n"
+    "UPDATE: This story was changed on Monday.\n"
+)
+
+
+Facts = tuple[list[Entity], list[Attribution]]
+
+
+@pytest.fixture(scope="module")
+def facts() -> Facts:
+    # the whole text is the body here: the turns are under test, not the cleaner
+    settings = Settings()
+    doc = parse_body(load_pipeline(settings), INTERVIEW, [Region(0, len(INTERVIEW))])
+    entities = extract_entities(doc, settings)
+    return entities, extract_attributions(doc, entities, settings)
+
+
+def _turns(facts: Facts) -> list[tuple[str, list[str], str | None]]:
+    names = {e.id: e.name for e in facts[0]}
+    return [
+        (a.source[0].text, [c.text for c in a.content], names.get(a.speaker or ""))
+        for a in facts[1]
+        if [c.text for c in a.cue] == [":"] and a.source
+    ]
+
+
+def test_each_turn_is_its_speakers_and_runs_on_to_the_next_speaker(facts: Facts) -> None:
+    assert _turns(facts) == [
+        ("WALLACE", ["Will you vote for the bill on Tuesday?"], "Chris Wallace"),
+        # the block quote's opening marks and the stage direction are left out
+        (
+            "LOPEZ",
+            ["Yes, I will vote for it.", "It protects the farmers of my state."],
+            "Maria Lopez",
+        ),
+        ("WALLACE", ["Thank you, Senator."], "Chris Wallace"),
+    ]
+
+
+def test_a_turn_is_a_direct_quote(facts: Facts) -> None:
+    assert {a.kind for a in facts[1] if [c.text for c in a.cue] == [":"]} == {"direct"}
+
+
+def test_a_caption_in_capitals_is_not_a_turn(facts: Facts) -> None:
+    assert all(a.source[0].text != "VIDEO" for a in facts[1] if a.source)
+    assert not any("state fair" in c.text for a in facts[1] for c in a.content)
+
+
+def test_turn_offsets_point_into_the_text(facts: Facts) -> None:
+    for a in facts[1]:
+        for piece in a.source + a.cue + a.content:
+            assert INTERVIEW[piece.start : piece.end] == piece.text
