@@ -15,10 +15,13 @@ from functools import lru_cache
 from importlib.resources import as_file, files
 from typing import cast
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from newsfacts.nlp.fast_ops import use_matmul
 
@@ -37,17 +40,32 @@ class Role:
 
 
 def feature_doc(doc: Doc) -> Doc:
-    """A fresh Doc over the same tokens carrying the features the tagger was trained on.
+    """A fresh Doc over the same tokens carrying the features the tagger was trained on:
+    the POS tag ("_" where none), and "dep>head POS" in place of the lemma.
 
-    The parsed doc's ``tensor`` (the English model's shared token vectors) comes along.
+    Built from the parsed doc's arrays, with no Token objects. The parsed doc's ``tensor``
+    (the English model's shared token vectors) comes along.
     """
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, TAG, DEP, HEAD, POS])
+    heads = numpy.arange(len(doc)) + rows[:, 4].astype(numpy.int64)  # HEAD is relative
+    pairs: dict[tuple[int, int], int] = {}
+    lemmas = []
+    for pair in zip(rows[:, 3].tolist(), rows[heads, 5].tolist(), strict=True):
+        key = pairs.get(pair)
+        if key is None:
+            dep, head_pos = (strings[h] if h else "" for h in pair)
+            key = pairs[pair] = strings.add(f"{dep}>{head_pos}")
+        lemmas.append(key)
+    tags = rows[:, 2].copy()
+    tags[tags == 0] = strings.add("_")
     features = Doc(
         doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ or "_" for t in doc],
-        lemmas=[f"{t.dep_}>{t.head.pos_}" for t in doc],
+        words=[strings[h] for h in rows[:, 0].tolist()],
+        spaces=rows[:, 1].astype(bool).tolist(),
     )
+    values = numpy.stack([tags, numpy.array(lemmas, "uint64")], 1)
+    features.from_array([TAG, LEMMA], cast(Ints2d, values))
     features.tensor = doc.tensor
     return features
 

@@ -1,0 +1,32 @@
+"""The role tagger's input: the feature doc built from a parsed doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.extract.roles import feature_doc
+from newsfacts.models import Region
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+
+def test_the_feature_doc_carries_tag_and_dependency_with_head_pos() -> None:
+    text = "The minister said on Tuesday that talks would resume.\n\nNo one else spoke."
+    doc = parse_body(load_pipeline(Settings()), text, [Region(0, len(text))])
+    features = feature_doc(doc)
+    assert features.text == doc.text
+    assert [t.tag_ for t in features] == [t.tag_ or "_" for t in doc]
+    assert [t.lemma_ for t in features] == [f"{t.dep_}>{t.head.pos_}" for t in doc]
+    said = next(t for t in features if t.text == "said")
+    assert said.lemma_ == "ROOT>VERB"
+    assert features.tensor is doc.tensor
+    assert not features.has_annotation("SENT_START")  # content may run across sentences
+
+
+def test_an_unparsed_doc_gets_placeholders() -> None:
+    doc = Doc(load_pipeline(Settings()).vocab, words=["Hello", "world"], spaces=[True, False])
+    features = feature_doc(doc)
+    assert [(t.text, t.tag_, t.lemma_) for t in features] == [
+        ("Hello", "_", ">"),
+        ("world", "_", ">"),
+    ]
