@@ -526,8 +526,8 @@ def extract_attributions(
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
     text = doc_text(doc)
     quotes = find_quotes(text)
+    from newsfacts.extract.colon_quotes import colon_frames  # uses Frame
     from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
-    from newsfacts.extract.transcripts import turn_frames  # uses Frame
 
     signed = dash_frames(doc)
     frames = _dedupe(cue_frames(doc) + according_to_frames(doc) + signed)
@@ -538,8 +538,8 @@ def extract_attributions(
         frames = _with_model(doc, frames, quotes)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
-    # a transcript's turns, like signed quotes, are their speakers' whatever else was found
-    signed += turn_frames(doc)
+    # transcript turns and "Name: words" headlines, like signed quotes, are their speakers'
+    signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
     from newsfacts.extract.role_frames import settle_shared_quotes  # builds on Frame

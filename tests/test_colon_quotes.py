@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfacts.extract.attribution import extract_attributions
+from newsfacts.extract.colon_quotes import colon_frames
 from newsfacts.extract.entities import extract_entities
 from newsfacts.models import Attribution, Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
@@ -71,3 +72,32 @@ def test_turn_offsets_point_into_the_text(facts: Facts) -> None:
     for a in facts[1]:
         for piece in a.source + a.cue + a.content:
             assert INTERVIEW[piece.start : piece.end] == piece.text
+
+
+def _headline(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """The colon frames of ``text`` whose cue is on its first line (the rule alone)."""
+    doc = parse_body(load_pipeline(Settings()), text, [Region(0, len(text))])
+    return [
+        (
+            [text[s:e] for s, e in f.source],
+            [text[s:e] for s, e in f.cue],
+            [text[s:e] for s, e in f.content],
+        )
+        for f in colon_frames(doc)
+        if f.anchor < text.index("\n")
+    ]
+
+
+def test_a_headline_of_a_persons_name_and_a_colon_gives_the_words_to_the_person() -> None:
+    text = (
+        "Elizabeth Warren: Wall Street Banks Must Pay for Their Crimes.\n\n"
+        "The senator spoke in Boston on Monday.\n"
+    )
+    assert _headline(text) == [
+        (["Elizabeth Warren"], [":"], ["Wall Street Banks Must Pay for Their Crimes"])
+    ]
+
+
+def test_a_headline_label_that_names_no_person_gives_nothing() -> None:
+    text = "Breaking: Wall Street Banks Must Pay a Fine.\n\nThe fine was set in Boston on Monday.\n"
+    assert _headline(text) == []

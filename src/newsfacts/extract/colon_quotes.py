@@ -1,16 +1,21 @@
-"""Transcript turns: a paragraph that opens with a speaker's name in capitals and a colon.
+"""Words given to a speaker with a colon: transcript turns and "Name: words" headlines.
 
 Interviews, debates and press briefings are printed as transcripts:
 
     WALLACE: Let's start with the debate.
     "PENCE: Well, look, …
 
-The colon is the cue, the name the source and the rest of the paragraph the content, a
-direct quote. A turn runs on over the paragraphs after it, up to the next speaker's line,
-when such a line follows (paragraphs of a block quote each open with a quote mark, which the
-content leaves out). A stage direction on a paragraph of its own ("(CROSSTALK)") ends the
-turn. Captions in capitals ("UPDATE:", "BYLINE:") are not turns: the name must be that of a
-person the entity tagger found in the article.
+A paragraph that opens with a speaker's name in capitals and a colon is a turn: the colon is
+the cue, the name the source and the rest of the paragraph the content, a direct quote. A
+turn runs on over the paragraphs after it, up to the next speaker's line, when such a line
+follows (paragraphs of a block quote each open with a quote mark, which the content leaves
+out). A stage direction on a paragraph of its own ("(CROSSTALK)") ends the turn. Captions in
+capitals ("UPDATE:", "BYLINE:") are not turns: the name must be that of a person the entity
+tagger found in the article.
+
+A headline made of a person's name, a colon and words ("Pence: Flowers Won't Be at
+Debate.") gives the words to the person, as PolNeAR's annotators read it (30 of 33 such
+headlines in train and dev); "Breaking:" or "Poll:" name no person and give nothing.
 """
 
 from __future__ import annotations
@@ -24,17 +29,47 @@ from newsfacts.extract.quotes import paragraphs
 from newsfacts.nlp.doctext import doc_text
 
 _TURN = re.compile(r"(?P<open>[\"“]?)(?P<name>[A-Z][A-Z.'’ -]{0,30}[A-Z])(?P<colon>:)[ \t]+\S")
+_HEADLINE = re.compile(r"(?P<name>[^:\n]{1,60}?)(?P<colon>:)\s+(?P<words>\S.*\S)")
 _STAGE = re.compile(r"[\"“]?[(\[][^()\[\]]*[)\]][.\"”]*")
 _OPENING = '"“'
 _CLOSING = '"”'
 MAX_GAP = 4  # paragraphs a turn may run on before the next speaker's line
 
 
-def turn_frames(doc: Doc) -> list[Frame]:
-    """One frame per transcript turn of a person named in the article."""
+def colon_frames(doc: Doc) -> list[Frame]:
+    """Frames for the transcript turns and a "Name: words" headline in ``doc``."""
     text = doc_text(doc)
-    people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha}
     lines = paragraphs(text)
+    return _headline_frames(doc, text, lines[:1]) + _turn_frames(doc, text, lines)
+
+
+def _headline_frames(doc: Doc, text: str, first: list[tuple[int, int]]) -> list[Frame]:
+    """The headline's frame: the text's first line, when it is in the parsed body."""
+    if not first or first[0][0] != 0 or _TURN.match(text, *first[0]):
+        return []
+    if (match := _HEADLINE.fullmatch(text, *first[0])) is None:
+        return []
+    name = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.start_char == 0), None
+    )  # the whole name
+    if name is None or name.end_char != match.end("name"):
+        return []
+    end = match.end("words")
+    if text[end - 1] in ".;":
+        end -= 1  # the headline's period (or an outlet's ";"), mostly left out of the content
+    return [
+        Frame(
+            cue=[match.span("colon")],
+            source=[match.span("name")],
+            content=[(match.start("words"), end)],
+            source_span=name,
+        )
+    ]
+
+
+def _turn_frames(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[Frame]:
+    """One frame per transcript turn of a person named in the article."""
+    people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha}
     turns = [(i, m) for i, (s, e) in enumerate(lines) if (m := _TURN.match(text, s, e))]
     frames: list[Frame] = []
     for k, (i, match) in enumerate(turns):
