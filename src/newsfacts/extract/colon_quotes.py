@@ -49,11 +49,9 @@ def _headline_frames(doc: Doc, text: str, first: list[tuple[int, int]]) -> list[
         return []
     if (match := _HEADLINE.fullmatch(text, *first[0])) is None:
         return []
-    name = next(
-        (e for e in doc.ents if e.label_ == "PERSON" and e.start_char == 0), None
-    )  # the whole name
-    if name is None or name.end_char != match.end("name"):
-        return []
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char == 0]
+    if not people or people[0].end_char != match.end("name"):
+        return []  # the words before the colon must be a person's whole name
     end = match.end("words")
     if text[end - 1] in ".;":
         end -= 1  # the headline's period (or an outlet's ";"), mostly left out of the content
@@ -62,7 +60,7 @@ def _headline_frames(doc: Doc, text: str, first: list[tuple[int, int]]) -> list[
             cue=[match.span("colon")],
             source=[match.span("name")],
             content=[(match.start("words"), end)],
-            source_span=name,
+            source_span=people[0],
         )
     ]
 

@@ -211,7 +211,8 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
 
 def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The person whose family name a capitalised source word is, where the entity tagger
-    missed this mention ("Stumpf said", "Mr. Ham added"); of several, the one named last before."""
+    missed this mention ("Stumpf said", "Mr. Ham added", a transcript's "PENCE:"); of
+    several, the one named last before."""
     head = source.root
     # (the tagger takes "Trump" for a noun or a verb now and then, a transcript's "LOPEZ:"
     # for anything)
