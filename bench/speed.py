@@ -7,6 +7,8 @@ each; then the sides alternate ``--repeat`` times and the medians are compared:
 A third side, for reference, is the naive pipeline given newsfacts' matrix products
 (``newsfacts.nlp.fast_ops.use_matmul``, one BLAS thread per process): the ratio against it
 shows what the pipeline's design gains, apart from the faster arithmetic.
+With ``--encoder``, a fourth side is `newsfacts analyze --tagger encoder` (the slower, more
+accurate role tagger), with its own ratio.
 Prints the wall times and the ratio naive / newsfacts (>= 1.0 means newsfacts is as fast),
 and the same for CPU time (user + system, the process and its workers): on a shared machine
 the wall time swings with the neighbours' load, the CPU time much less.
@@ -61,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each side")
+    parser.add_argument("--encoder", action="store_true", help="also time --tagger encoder")
     args = parser.parse_args()
     if not args.directory.is_dir():
         sys.exit(f"no such directory: {args.directory}")
@@ -77,16 +80,21 @@ def main() -> None:
         "--format",
         "jsonl",
     ]
+    encoder_cmd = [*ours_cmd, "--tagger", "encoder"]
     # one untimed run of each first: the first to read the model files from a cold disk
-    # cache would otherwise pay for both; then the two sides alternate.
+    # cache would otherwise pay for both; then the sides alternate.
     timed(naive_cmd)
     timed(ours_cmd)
     timed(matmul_cmd, one_thread)
-    naive, ours, matmul = [], [], []
+    if args.encoder:
+        timed(encoder_cmd)
+    naive, ours, matmul, encoder = [], [], [], []
     for _ in range(max(1, args.repeat)):
         naive.append(timed(naive_cmd))
         ours.append(timed(ours_cmd))
         matmul.append(timed(matmul_cmd, one_thread))
+        if args.encoder:
+            encoder.append(timed(encoder_cmd))
     print(f"articles: {count}; {len(naive)} timed runs of each, alternating, after a warm-up")
     for what, index in (("wall", 0), ("CPU", 1)):
         n = statistics.median(t[index] for t in naive)
@@ -107,6 +115,13 @@ def main() -> None:
         )
         print(f"  ratio naive / newsfacts: {n / o:.2f}  (>= 1.0: newsfacts at least as fast)")
         print(f"  for reference, naive with the same matrix products / newsfacts: {m / o:.2f}")
+        if encoder:
+            e = statistics.median(t[index] for t in encoder)
+            print(
+                f"  newsfacts analyze --tagger encoder (jsonl):        median {e:6.2f} s  "
+                f"{_all([t[index] for t in encoder])}"
+            )
+            print(f"  ratio naive / newsfacts with the encoder tagger: {n / e:.2f}")
 
 
 def _all(times: list[float]) -> str:

@@ -83,7 +83,7 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
     from newsfacts.extract.attribution import extract_attributions
     from newsfacts.extract.entities import extract_entities
     from newsfacts.extract.events import extract_events
-    from newsfacts.extract.roles import load_tagger, model_available, tag_roles
+    from newsfacts.extract.roles import role_tagger, tag_roles
     from newsfacts.extract.sourcing import sourcing_profile
     from newsfacts.extract.times import extract_times
     from newsfacts.nlp.fast_ops import one_blas_thread
@@ -99,9 +99,10 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
                 batch_size=settings.batch_size,
             )
         )
-        if settings.attribution_model and model_available():
+        tagger = role_tagger(settings)  # an encoder that cannot load stops here, clearly
+        if tagger is not None:
             try:
-                tag_roles(docs, load_tagger())
+                tag_roles(docs, tagger)
             except Exception:  # noqa: BLE001, S110 - each article is tagged again below on its
                 pass  # own, so a failure is reported for the article that has it
     for prepared, doc in zip(batch, docs, strict=True):

@@ -17,6 +17,7 @@ class Settings:
     published: str | None = None  # default publication date (ISO) when the input has none
     batch_size: int = 16
     allow_private: bool = False  # fetch URLs on private/loopback addresses
-    attribution_model: bool = True  # use the trained role tagger (else rules alone)
+    attribution_model: bool = True  # use a trained role tagger (else rules alone)
+    role_tagger: str = "lstm"  # "lstm" (fast, shipped) or "encoder" (accurate; needs [encoder])
     n_process: int = 1
     extra: dict[str, str] = field(default_factory=dict)

@@ -503,15 +503,18 @@ def _spans(text: str, pieces: Sequence[Offsets]) -> tuple[Span, ...]:
     return tuple(Span.of(text, s, e) for s, e in sorted(set(pieces)))
 
 
-def _with_model(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list[Frame]:
-    """Merge the trained role tagger's frames in (when the shipped model is present)."""
+def _with_model(
+    doc: Doc, frames: list[Frame], quotes: Sequence[Quote], settings: Settings
+) -> list[Frame]:
+    """Merge the trained role tagger's frames in (when its model is present)."""
     # imported here: role_frames builds on this module's Frame
     from newsfacts.extract.role_frames import frames_from_roles, merge_frames
-    from newsfacts.extract.roles import load_tagger, model_available, roles_of
+    from newsfacts.extract.roles import role_tagger, roles_of
 
-    if not model_available():
+    tagger = role_tagger(settings)
+    if tagger is None:
         return frames
-    roles = roles_of(doc, load_tagger())
+    roles = roles_of(doc, tagger)
     model = [
         f
         for f in frames_from_roles(doc, roles, quotes)
@@ -535,7 +538,7 @@ def extract_attributions(
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
     if settings.attribution_model:
-        frames = _with_model(doc, frames, quotes)
+        frames = _with_model(doc, frames, quotes, settings)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
     # transcript turns and "Name: words" headlines, like signed quotes, are their speakers'

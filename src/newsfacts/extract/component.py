@@ -2,6 +2,8 @@
 
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("newsfacts_attribution")      # after the parser and NER
+    # or, with the slower, more accurate encoder tagger (the 'encoder' extra):
+    # nlp.add_pipe("newsfacts_attribution", config={"tagger": "encoder"})
     doc = nlp(text)
     doc._.attributions, doc._.entities_nf
 
@@ -10,6 +12,8 @@ not needed; Doc extensions are registered when the component is created, not at 
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -65,8 +69,18 @@ class AttributionComponent:
     "newsfacts_attribution",
     requires=["doc.ents", "token.dep", "token.head", "doc.sents"],
     assigns=["doc._.attributions", "doc._.entities_nf"],
+    default_config={"tagger": "lstm"},
 )
-def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
+def make_attribution_component(nlp: Language, name: str, tagger: str) -> AttributionComponent:
     from newsfacts.nlp.loader import shares_vectors
 
-    return AttributionComponent(Settings(), own_vectors=shares_vectors(nlp))
+    if tagger not in ("lstm", "encoder"):
+        raise ValueError(
+            f"newsfacts_attribution: tagger must be 'lstm' or 'encoder', not {tagger!r}"
+        )
+    if tagger == "encoder":
+        from newsfacts.extract.encoder_roles import check_encoder
+
+        check_encoder()
+    settings = replace(Settings(), role_tagger=tagger)
+    return AttributionComponent(settings, own_vectors=shares_vectors(nlp))

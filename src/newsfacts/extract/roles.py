@@ -10,8 +10,9 @@ span sentences.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import as_file, files
 from typing import cast
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 from newsfacts.nlp.fast_ops import use_matmul
+from newsfacts.settings import Settings
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
 COMPONENT = "attr_ner"
@@ -93,27 +95,44 @@ def predict_roles(docs: list[Doc], tagger: Language) -> list[list[Role]]:
     ner = cast(EntityRecognizer, tagger.get_pipe(COMPONENT))
     out = []
     for doc, tagged in zip(docs, ner.pipe(feature_doc(d) for d in docs), strict=True):
-        out.append(_join_pieces(doc, [Role(e.label_, e.start, e.end) for e in tagged.ents]))
+        out.append(join_pieces(doc, [Role(e.label_, e.start, e.end) for e in tagged.ents]))
     return out
+
+
+RoleTagger = Callable[[list[Doc]], list[list[Role]]]  # role spans for each parsed doc
+
+
+def role_tagger(settings: Settings) -> RoleTagger | None:
+    """The role tagger ``settings`` ask for: the shipped LSTM tagger ("lstm", None when its
+    model is missing), the encoder ("encoder", an error when it cannot load), or none."""
+    if not settings.attribution_model:
+        return None
+    if settings.role_tagger == "encoder":
+        from newsfacts.extract.encoder_roles import load_encoder_tagger
+
+        return load_encoder_tagger()
+    if settings.role_tagger != "lstm":
+        raise ValueError(f"unknown role tagger {settings.role_tagger!r} (lstm or encoder)")
+    return partial(predict_roles, tagger=load_tagger()) if model_available() else None
 
 
 ROLES_KEY = "newsfacts.roles"  # doc.user_data: roles tagged ahead, with the doc's batch
 
 
-def tag_roles(docs: list[Doc], tagger: Language) -> None:
-    """Tag ``docs`` together (a fifth cheaper than one at a time) and keep each doc's roles
-    on it for ``roles_of``."""
-    for doc, roles in zip(docs, predict_roles(docs, tagger), strict=True):
+def tag_roles(docs: list[Doc], tagger: RoleTagger) -> None:
+    """Tag ``docs`` together (a fifth cheaper than one at a time for the LSTM tagger) and
+    keep each doc's roles on it for ``roles_of``."""
+    for doc, roles in zip(docs, tagger(docs), strict=True):
         doc.user_data[ROLES_KEY] = roles
 
 
-def roles_of(doc: Doc, tagger: Language) -> list[Role]:
+def roles_of(doc: Doc, tagger: RoleTagger) -> list[Role]:
     """The roles ``tag_roles`` kept on ``doc`` (taken off it), else tagged now."""
     kept: list[Role] | None = doc.user_data.pop(ROLES_KEY, None)
-    return kept if kept is not None else predict_roles([doc], tagger)[0]
+    return kept if kept is not None else tagger([doc])[0]
 
 
-def _join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
+def join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
     joined: list[Role] = []
     for role in roles:
         if joined:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.settings import Settings
 
 
 def guard(body: Callable[[], int]) -> None:
@@ -48,3 +50,26 @@ def allow_private_option(command: F) -> F:
         help="Fetch URLs on private, loopback or link-local addresses (refused by default).",
     )
     return option(command)
+
+
+def tagger_option(command: F) -> F:
+    """--tagger lstm|encoder: which trained role tagger finds attributions."""
+    option = click.option(
+        "--tagger",
+        type=click.Choice(["lstm", "encoder"]),
+        default="lstm",
+        show_default=True,
+        help="Attribution role tagger: lstm (fast) or encoder (more accurate, slower; needs "
+        "the 'encoder' extra).",
+    )
+    return option(command)
+
+
+def with_tagger(settings: Settings, tagger: str) -> Settings:
+    """``settings`` using ``tagger``; an encoder that cannot load is an error here, before
+    any article is read."""
+    if tagger == "encoder":
+        from newsfacts.extract.encoder_roles import check_encoder
+
+        check_encoder()
+    return replace(settings, role_tagger=tagger)

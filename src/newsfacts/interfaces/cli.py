@@ -17,7 +17,13 @@ from typing import IO, Any
 import click
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.interfaces.boundary import allow_private_option, guard, jobs_option
+from newsfacts.interfaces.boundary import (
+    allow_private_option,
+    guard,
+    jobs_option,
+    tagger_option,
+    with_tagger,
+)
 from newsfacts.models import ArticleFacts
 from newsfacts.settings import Settings
 
@@ -118,12 +124,14 @@ def main() -> None:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
 @jobs_option
 @allow_private_option
+@tagger_option
 def analyze(
     inputs: tuple[str, ...],
     fmt: str,
     published: str | None,
     jobs: int | None,
     allow_private: bool,
+    tagger: str,
 ) -> None:
     """Analyse articles: people, organisations, places, attributions, times, events.
 
@@ -134,7 +142,7 @@ def analyze(
         from newsfacts.batch import analyze_stream
         from newsfacts.pipeline import Failure
 
-        settings = _settings(published, allow_private)
+        settings = with_tagger(_settings(published, allow_private), tagger)
         run = Run(fmt, sys.stdout)
         names = _names(inputs, run)
         # one document per named input is the usual case (a feed or WARC file holds more)
@@ -184,14 +192,15 @@ def eval_group() -> None:
 
 @eval_group.command(name="polnear")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def eval_polnear(directory: Path) -> None:
+@tagger_option
+def eval_polnear(directory: Path, tagger: str) -> None:
     """Score attributions on a PolNeAR-format DIRECTORY (text/ and attributions/)."""
 
     def body() -> int:
         from newsfacts.evaluation.polnear import evaluate, format_report
         from newsfacts.pipeline import analyze_text
 
-        settings = Settings()
+        settings = with_tagger(Settings(), tagger)
 
         def predict(text: str) -> Any:
             return analyze_text(text, settings).attributions

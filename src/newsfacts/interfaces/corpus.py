@@ -19,7 +19,13 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 import click
 
 from newsfacts.errors import InputError, NewsfactsError
-from newsfacts.interfaces.boundary import allow_private_option, guard, jobs_option
+from newsfacts.interfaces.boundary import (
+    allow_private_option,
+    guard,
+    jobs_option,
+    tagger_option,
+    with_tagger,
+)
 from newsfacts.models import Metadata
 from newsfacts.settings import Settings
 
@@ -361,6 +367,7 @@ def ingest_inputs(
     help="How to print the summary (text on stderr, json on stdout).",
 )
 @allow_private_option
+@tagger_option
 def ingest(
     inputs: tuple[str, ...],
     db_url: str,
@@ -371,6 +378,7 @@ def ingest(
     progress: bool | None,
     fmt: str,
     allow_private: bool,
+    tagger: str,
 ) -> None:
     """Analyse articles and store their facts in a corpus database.
 
@@ -383,8 +391,9 @@ def ingest(
         from newsfacts.pipeline import parse_published
         from newsfacts.store import open_database
 
-        settings = replace(
-            Settings(), published=parse_published(published), allow_private=allow_private
+        settings = with_tagger(
+            replace(Settings(), published=parse_published(published), allow_private=allow_private),
+            tagger,
         )
         if batch_size:
             settings = replace(settings, batch_size=batch_size)

@@ -1,0 +1,143 @@
+"""The accurate role tagger: a fine-tuned MiniLM encoder, run by ONNX Runtime.
+
+Opt-in (``Settings.role_tagger = "encoder"``, ``--tagger encoder``) and slower than the
+default LSTM tagger (``roles.py``). It needs the ``encoder`` extra (onnxruntime and
+tokenizers, no PyTorch) and the model files in ``newsfacts/data/encoder_tagger``: the
+network with 8-bit weights (``model.onnx``), its word-piece vocabulary (``tokenizer.json``)
+and ``meta.json`` (labels, window width). ``make train-encoder`` rebuilds them.
+
+The article is read in windows of whole sentences of at most ``width`` word pieces; each word
+is scored at its first piece, and the best BIO sequence is decoded with no I- label after
+anything but its own B- or I-.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import as_file, files
+from typing import Any
+
+import numpy
+from spacy.tokens import Doc
+
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pack_windows
+from newsfacts.extract.roles import Role, join_pieces
+
+MODEL_DIR = "data/encoder_tagger"
+BATCH = 8  # windows per run of the network
+
+
+class EncoderUnavailable(NewsfactsError):
+    """The encoder tagger was asked for but its packages or model files are missing."""
+
+
+@dataclass(frozen=True)
+class EncoderTagger:
+    """Role spans for parsed docs; call it with a list of docs."""
+
+    session: Any  # onnxruntime.InferenceSession
+    tokenizer: Any  # tokenizers.Tokenizer
+    width: int
+    cls: int
+    sep: int
+
+    def __call__(self, docs: list[Doc]) -> list[list[Role]]:
+        return [self.roles(doc) for doc in docs]
+
+    def word_logp(self, words: Sequence[str], sent_starts: Sequence[int]) -> numpy.ndarray:
+        """Log-probabilities of each label for each word; a word with no pieces (white
+        space) is outside every span."""
+        logp = numpy.full((len(words), len(LABELS)), -30.0, dtype=numpy.float32)
+        logp[:, 0] = 0.0
+        if not words:
+            return logp
+        encoded = self.tokenizer.encode(list(words), is_pretokenized=True, add_special_tokens=False)
+        pieces: list[list[int]] = [[] for _ in words]
+        for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
+            if word is not None:
+                pieces[word].append(piece)
+        windows = []
+        for span in pack_windows([len(p) for p in pieces], sent_starts, self.width):
+            ids, firsts = [self.cls], []
+            for i in span:
+                if pieces[i]:
+                    firsts.append((i, len(ids)))
+                    ids.extend(pieces[i])
+            ids.append(self.sep)
+            windows.append((ids, firsts))
+        for k in range(0, len(windows), BATCH):
+            chunk = windows[k : k + BATCH]
+            longest = max(len(ids) for ids, _ in chunk)
+            ids_in = numpy.zeros((len(chunk), longest), dtype=numpy.int64)
+            mask = numpy.zeros((len(chunk), longest), dtype=numpy.int64)
+            for r, (ids, _) in enumerate(chunk):
+                ids_in[r, : len(ids)] = ids
+                mask[r, : len(ids)] = 1
+            (logits,) = self.session.run(None, {"input_ids": ids_in, "attention_mask": mask})
+            shifted = logits - logits.max(-1, keepdims=True)
+            scores = shifted - numpy.log(numpy.exp(shifted).sum(-1, keepdims=True))
+            for r, (_, firsts) in enumerate(chunk):
+                for word, position in firsts:
+                    logp[word] = scores[r, position]
+        return logp
+
+    def roles(self, doc: Doc) -> list[Role]:
+        words = [t.text for t in doc]
+        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        logp = self.word_logp(words, sent_starts or [0])
+        kept = [i for i, w in enumerate(words) if w.strip()]
+        labels = ["O"] * len(words)
+        for i, tag in zip(kept, decode(logp[kept]), strict=True):
+            labels[i] = LABELS[tag]
+        return join_pieces(doc, [Role(*span) for span in labelled_spans(labels)])
+
+
+def encoder_available() -> bool:
+    return files("newsfacts").joinpath(MODEL_DIR, "model.onnx").is_file()
+
+
+def check_encoder() -> None:
+    """Raise EncoderUnavailable, with what to do, unless the encoder tagger can load."""
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+    except ImportError as err:
+        raise EncoderUnavailable(
+            "the encoder tagger needs the 'encoder' extra: pip install 'newsfacts[encoder]'"
+        ) from err
+    if not encoder_available():
+        raise EncoderUnavailable(f"no encoder model in newsfacts/{MODEL_DIR} (make train-encoder)")
+
+
+@lru_cache(maxsize=1)
+def load_encoder_tagger() -> EncoderTagger:
+    """The shipped encoder tagger, on one thread (workers each load their own)."""
+    check_encoder()
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    with as_file(files("newsfacts").joinpath(MODEL_DIR)) as path:
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+        if list(meta["labels"]) != list(LABELS):
+            raise EncoderUnavailable(f"newsfacts/{MODEL_DIR} was trained for other labels")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(
+            str(path / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    if session.get_outputs()[0].shape[-1] != len(LABELS):
+        raise EncoderUnavailable(
+            f"newsfacts/{MODEL_DIR}/model.onnx does not score {len(LABELS)} labels"
+        )
+    tokenizer.no_truncation()  # windows are cut by pack_windows, never by the tokenizer
+    tokenizer.no_padding()
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    if cls is None or sep is None:
+        raise EncoderUnavailable(f"newsfacts/{MODEL_DIR}/tokenizer.json has no [CLS] or [SEP]")
+    return EncoderTagger(session, tokenizer, int(meta["width"]), cls, sep)

@@ -1,0 +1,74 @@
+"""Windows, decoding and spans of the encoder role tagger, shared by training and run time.
+
+Pure functions over word-piece counts and label scores (numpy only), so that the windows the
+network is trained on are the windows it reads at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+
+LABELS = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
+
+
+def pack_windows(sizes: Sequence[int], sent_starts: Sequence[int], width: int) -> list[range]:
+    """Word ranges holding whole sentences, each at most ``width`` pieces in all (``sizes``:
+    pieces per word); a sentence longer than ``width`` is cut between words."""
+    bounds = [*sent_starts, len(sizes)]
+    units: list[tuple[int, int]] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        first, size = start, 0
+        for i in range(start, end):
+            if size + sizes[i] > width and i > first:
+                units.append((first, i))
+                first, size = i, 0
+            size += sizes[i]
+        units.append((first, end))
+    packed: list[tuple[int, int]] = []
+    size = 0
+    for start, end in units:
+        n = sum(sizes[start:end])
+        if packed and size + n <= width:
+            packed[-1] = (packed[-1][0], end)
+            size += n
+        else:
+            packed.append((start, end))
+            size = n
+    return [range(start, end) for start, end in packed]
+
+
+_ALLOWED = numpy.array([[not c.startswith("I-") or p[2:] == c[2:] for c in LABELS] for p in LABELS])
+_TRANSITION = numpy.where(_ALLOWED, 0.0, -1e9)
+_OPENING = numpy.where([not c.startswith("I-") for c in LABELS], 0.0, -1e9)
+
+
+def decode(logp: numpy.ndarray) -> list[int]:
+    """The best label sequence (indices into LABELS) in which no I- label follows anything
+    but its own B- or I-."""
+    if len(logp) == 0:
+        return []
+    score = logp[0] + _OPENING
+    back = numpy.zeros((len(logp), len(LABELS)), dtype=numpy.int64)
+    for t in range(1, len(logp)):
+        candidates = score[:, None] + _TRANSITION
+        back[t] = candidates.argmax(0)
+        score = candidates.max(0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(len(logp) - 1, 0, -1):
+        path.append(int(back[t][path[-1]]))
+    return path[::-1]
+
+
+def labelled_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """BIO labels to (role, start, end) spans over word indices, in text order."""
+    found: list[tuple[str, int, int]] = []
+    current: tuple[str, int] | None = None
+    for i, label in enumerate([*labels, "O"]):
+        if current and not (label.startswith("I-") and label[2:] == current[0]):
+            found.append((current[0], current[1], i))
+            current = None
+        if label.startswith("B-"):
+            current = (label[2:], i)
+    return found

