@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -19,10 +20,16 @@ PEOPLE = {
 }
 
 
-@pytest.fixture(scope="module")
-def seed() -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["lstm", "encoder"])
+def seed(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The seed analysed with each role tagger (the encoder where its extra is installed)."""
     text = shared_path("seed", "us-iraq-roadmap.txt").read_text(encoding="utf-8")
-    return newsfacts.analyze(text, published="2024-07-25", input="seed").to_dict()
+    if request.param == "encoder":
+        pytest.importorskip("onnxruntime")
+    settings = replace(newsfacts.Settings(), role_tagger=request.param)
+    return newsfacts.analyze(
+        text, published="2024-07-25", input="seed", settings=settings
+    ).to_dict()
 
 
 def test_valid_against_schema(seed: dict[str, Any]) -> None:
