@@ -83,7 +83,7 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
     from newsfacts.extract.attribution import extract_attributions
     from newsfacts.extract.entities import extract_entities
     from newsfacts.extract.events import extract_events
-    from newsfacts.extract.roles import role_tagger, tag_roles
+    from newsfacts.extract.roles import LSTM_ROLES_KEY, lstm_tagger, role_tagger, tag_roles
     from newsfacts.extract.sourcing import sourcing_profile
     from newsfacts.extract.times import extract_times
     from newsfacts.nlp.fast_ops import one_blas_thread
@@ -100,9 +100,13 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
             )
         )
         tagger = role_tagger(settings)  # an encoder that cannot load stops here, clearly
+        # the encoder tagger also takes the LSTM tagger's content (role_frames)
+        lstm = lstm_tagger() if settings.role_tagger == "encoder" and tagger else None
         if tagger is not None:
             try:
                 tag_roles(docs, tagger)
+                if lstm is not None:
+                    tag_roles(docs, lstm, LSTM_ROLES_KEY)
             except Exception:  # noqa: BLE001, S110 - each article is tagged again below on its
                 pass  # own, so a failure is reported for the article that has it
     for prepared, doc in zip(batch, docs, strict=True):

@@ -468,11 +468,12 @@ def take_lstm_content(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) ->
     """With the encoder tagger: where the LSTM tagger frames the same cue, its content is
     kept instead. The encoder finds more cues and sources; where both frame a cue, the
     LSTM's content is more often exactly right."""
-    from newsfacts.extract.roles import load_tagger, model_available, predict_roles
+    from newsfacts.extract.roles import LSTM_ROLES_KEY, lstm_tagger, roles_of
 
-    if not frames or not model_available():
+    tagger = lstm_tagger()
+    if tagger is None:
         return
-    lstm = frames_from_roles(doc, predict_roles([doc], load_tagger())[0], quotes)
+    lstm = frames_from_roles(doc, roles_of(doc, tagger, LSTM_ROLES_KEY), quotes)
     by_cue = {tuple(f.cue): f.content for f in lstm}
     text = doc_text(doc)
     for frame in frames:

@@ -113,23 +113,32 @@ def role_tagger(settings: Settings) -> RoleTagger | None:
         return load_encoder_tagger()
     if settings.role_tagger != "lstm":
         raise ValueError(f"unknown role tagger {settings.role_tagger!r} (lstm or encoder)")
-    return partial(predict_roles, tagger=load_tagger()) if model_available() else None
+    return lstm_tagger()
 
 
-ROLES_KEY = "newsfacts.roles"  # doc.user_data: roles tagged ahead, with the doc's batch
+# doc.user_data: roles tagged ahead, with the doc's batch (the LSTM's own key serves the
+# encoder tagger, which also takes the LSTM tagger's content)
+ROLES_KEY = "newsfacts.roles"
+LSTM_ROLES_KEY = "newsfacts.lstm_roles"
 
 
-def tag_roles(docs: list[Doc], tagger: RoleTagger) -> None:
+def tag_roles(docs: list[Doc], tagger: RoleTagger, key: str = ROLES_KEY) -> None:
     """Tag ``docs`` together (a fifth cheaper than one at a time for the LSTM tagger) and
     keep each doc's roles on it for ``roles_of``."""
     for doc, roles in zip(docs, tagger(docs), strict=True):
-        doc.user_data[ROLES_KEY] = roles
+        doc.user_data[key] = roles
 
 
-def roles_of(doc: Doc, tagger: RoleTagger) -> list[Role]:
-    """The roles ``tag_roles`` kept on ``doc`` (taken off it), else tagged now."""
-    kept: list[Role] | None = doc.user_data.pop(ROLES_KEY, None)
+def roles_of(doc: Doc, tagger: RoleTagger, key: str = ROLES_KEY) -> list[Role]:
+    """The roles ``tag_roles`` kept on ``doc`` under ``key`` (taken off it), else tagged now."""
+    kept: list[Role] | None = doc.user_data.pop(key, None)
     return kept if kept is not None else tagger([doc])[0]
+
+
+def lstm_tagger() -> RoleTagger | None:
+    """The shipped LSTM tagger, whatever the settings ask for (None when its model is
+    missing)."""
+    return partial(predict_roles, tagger=load_tagger()) if model_available() else None
 
 
 def join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:
