@@ -111,6 +111,14 @@ def test_every_window_of_a_long_article_is_read(tagger) -> None:  # type: ignore
     assert doc[cues[-1].start].i > len(doc) - 40  # the last paragraph's cue too
 
 
+def test_a_word_of_more_pieces_than_a_window_holds(tagger) -> None:  # type: ignore[no-untyped-def]
+    url = "https://example.org/" + "/".join(f"a{i}.b{i}" for i in range(400))
+    doc = _parse(f"The link {url} was posted. {STATEMENT}")
+    assert any(len(t.text) > 2000 for t in doc)  # one token of some 2,400 word pieces
+    found = tagger([doc])[0]
+    assert any(r.label == "CUE" and doc[r.start : r.end].text == "said" for r in found)
+
+
 def test_blank_and_empty_input(tagger) -> None:  # type: ignore[no-untyped-def]
     assert tagger([]) == []
     assert tagger([_parse("  \n\n  ")]) == [[]]

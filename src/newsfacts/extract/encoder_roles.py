@@ -58,7 +58,9 @@ class EncoderTagger:
         encoded = self.tokenizer.encode(list(words), is_pretokenized=True, add_special_tokens=False)
         pieces: list[list[int]] = [[] for _ in words]
         for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
-            if word is not None:
+            # a word is read at its first piece; a very long one (a URL of hundreds of
+            # pieces) must still fit the network's 512 positions
+            if word is not None and len(pieces[word]) < self.width:
                 pieces[word].append(piece)
         windows = []
         for span in pack_windows([len(p) for p in pieces], sent_starts, self.width):
