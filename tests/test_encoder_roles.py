@@ -16,6 +16,7 @@ from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pa
 from newsfacts.settings import Settings
 
 ENCODER = replace(Settings(), role_tagger="encoder")
+CLI = [sys.executable, "-m", "newsfacts"]
 
 
 # -- windows and decoding (no model) -----------------------------------------------------------
@@ -172,6 +173,23 @@ def test_cli_tagger_encoder(tmp_path: Path) -> None:
     payload = json.loads(done.stdout)
     check_facts(payload)
     assert payload["attributions"][0]["cue"][0]["text"] == "said"
+
+
+def test_encoder_in_two_worker_processes(tmp_path: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    for k in range(6):
+        (tmp_path / f"{k}.txt").write_text(STATEMENT.replace("Tuesday", f"day {k}"), "utf-8")
+    done = subprocess.run(
+        [*CLI, "analyze", str(tmp_path), "--tagger", "encoder", "--jobs", "2", "--format", "jsonl"],
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert len(lines) == 6
+    assert all(
+        line["attributions"][0]["source"][0]["text"] == "The finance minister" for line in lines
+    )
 
 
 def test_ingest_with_the_encoder_stores_the_statement(tmp_path: Path) -> None:

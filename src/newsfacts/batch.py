@@ -87,13 +87,14 @@ def _in_process(items: Iterable[Prepared], settings: Settings) -> Iterator[Resul
 
 
 def _warm(settings: Settings) -> None:
-    """Load the models before forking so that every worker shares them (the encoder tagger
-    is loaded in each worker: an ONNX Runtime session is not shared across a fork)."""
+    """Load the models before forking so that every worker shares them. The LSTM tagger
+    serves both role taggers; the encoder's ONNX Runtime session is made in each worker,
+    not shared across a fork."""
     from newsfacts.extract.roles import load_tagger, model_available
     from newsfacts.nlp.loader import load_pipeline
 
     load_pipeline(settings)
-    if settings.attribution_model and settings.role_tagger == "lstm" and model_available():
+    if settings.attribution_model and model_available():
         load_tagger()
 
 
