@@ -61,3 +61,14 @@ def test_tagger_refuses_a_doc_without_token_vectors() -> None:
     doc = Doc(tagger.vocab, words=["He", "said", "it", "rained", "."])
     with pytest.raises(ValueError, match="token vectors"):
         predict_roles([doc], tagger)
+
+
+def test_add_pipe_with_the_encoder_tagger(fresh_nlp: Language) -> None:
+    pytest.importorskip("onnxruntime")
+    fresh_nlp.add_pipe("newsfacts_attribution", name="with_encoder", config={"tagger": "encoder"})
+    doc = fresh_nlp("The finance minister said on Tuesday that the budget would be cut.")
+    (attribution,) = doc._.attributions
+    assert [s.text for s in attribution.source] == ["The finance minister"]
+    fresh_nlp.remove_pipe("with_encoder")
+    with pytest.raises(ValueError, match="'lstm' or 'encoder'"):
+        fresh_nlp.add_pipe("newsfacts_attribution", name="bad", config={"tagger": "bert"})
