@@ -11,8 +11,9 @@ train-encoder` installs them, with the project, in a virtual environment of its 
     train   fine-tune it as a 7-label BIO tagger over windows of whole sentences (the same
             word pieces and windows as at run time); after each epoch print its exact-span
             scores on dev and save it to build/encoder/epochN;
-    export  the last epoch to ONNX with 8-bit weights (one scale per output channel), with its
-            vocabulary and labels, in newsfacts/data/encoder_tagger.
+    export  the last epoch to ONNX with 8-bit weights (one scale per output channel; the
+            word-piece table in 4 bits), with its vocabulary and labels, in
+            newsfacts/data/encoder_tagger.
 
 ``all`` runs the four in turn.
 """
@@ -222,9 +223,12 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
 
 
 def export(model_dir: Path, out: Path, width: int) -> None:
-    """The fine-tuned network as ONNX with 8-bit weights, its vocabulary and its labels."""
+    """The fine-tuned network as ONNX with 8-bit weights (4-bit word-piece table), its
+    vocabulary and its labels."""
+    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
     from transformers import BertForTokenClassification
 
     model = BertForTokenClassification.from_pretrained(
@@ -255,9 +259,27 @@ def export(model_dir: Path, out: Path, width: int) -> None:
         dynamo=False,
     )
     out.mkdir(parents=True, exist_ok=True)
-    # one scale per output channel: per-tensor scales cost 1.4 linked F1 on dev, these none
+    # The word-piece table (half the weights) to 4 bits in blocks of 32: 18.6 MB in all
+    # instead of 23, no slower, same scores. The matrix products to 8 bits with one scale
+    # per output channel (per-tensor scales cost 1.4 linked F1 on dev; 4-bit products were
+    # half as fast).
+    table = MatMulNBitsQuantizer(
+        onnx.load(str(full)),
+        block_size=32,
+        is_symmetric=True,
+        op_types_to_quantize=("Gather",),
+        quant_axes=(("Gather", 1),),
+    )
+    table.process()
+    small_table = BUILD / "model_table4.onnx"
+    onnx.save(table.model.model, str(small_table))
     quantize_dynamic(
-        str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
+        str(small_table),
+        str(out / "model.onnx"),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        op_types_to_quantize=["MatMul"],
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
     )
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
     meta = {
