@@ -24,7 +24,13 @@ import numpy
 from spacy.tokens import Doc
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pack_windows
+from newsfacts.extract.encoder_windows import (
+    LABELS,
+    blank_scores,
+    labelled_spans,
+    network_windows,
+    word_labels,
+)
 from newsfacts.extract.roles import Role, join_pieces
 
 MODEL_DIR = "data/encoder_tagger"
@@ -40,37 +46,16 @@ class EncoderTagger:
     """Role spans for parsed docs; call it with a list of docs."""
 
     session: Any  # onnxruntime.InferenceSession
-    tokenizer: Any  # tokenizers.Tokenizer
+    tokenizer: Any  # tokenizers.Tokenizer, with no truncation
     width: int
-    cls: int
-    sep: int
 
     def __call__(self, docs: list[Doc]) -> list[list[Role]]:
         return [self.roles(doc) for doc in docs]
 
     def word_logp(self, words: Sequence[str], sent_starts: Sequence[int]) -> numpy.ndarray:
-        """Log-probabilities of each label for each word; a word with no pieces (white
-        space) is outside every span."""
-        logp = numpy.full((len(words), len(LABELS)), -30.0, dtype=numpy.float32)
-        logp[:, 0] = 0.0
-        if not words:
-            return logp
-        encoded = self.tokenizer.encode(list(words), is_pretokenized=True, add_special_tokens=False)
-        pieces: list[list[int]] = [[] for _ in words]
-        for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
-            # a word is read at its first piece; a very long one (a URL of hundreds of
-            # pieces) must still fit the network's 512 positions
-            if word is not None and len(pieces[word]) < self.width:
-                pieces[word].append(piece)
-        windows = []
-        for span in pack_windows([len(p) for p in pieces], sent_starts, self.width):
-            ids, firsts = [self.cls], []
-            for i in span:
-                if pieces[i]:
-                    firsts.append((i, len(ids)))
-                    ids.extend(pieces[i])
-            ids.append(self.sep)
-            windows.append((ids, firsts))
+        """Log-probabilities of each label for each word."""
+        logp = blank_scores(len(words))
+        windows = network_windows(self.tokenizer, words, sent_starts, self.width)
         for k in range(0, len(windows), BATCH):
             chunk = windows[k : k + BATCH]
             longest = max(len(ids) for ids, _ in chunk)
@@ -90,11 +75,7 @@ class EncoderTagger:
     def roles(self, doc: Doc) -> list[Role]:
         words = [t.text for t in doc]
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        logp = self.word_logp(words, sent_starts or [0])
-        kept = [i for i, w in enumerate(words) if w.strip()]
-        labels = ["O"] * len(words)
-        for i, tag in zip(kept, decode(logp[kept]), strict=True):
-            labels[i] = LABELS[tag]
+        labels = word_labels(words, self.word_logp(words, sent_starts))
         return join_pieces(doc, [Role(*span) for span in labelled_spans(labels)])
 
 
@@ -139,7 +120,6 @@ def load_encoder_tagger() -> EncoderTagger:
         )
     tokenizer.no_truncation()  # windows are cut by pack_windows, never by the tokenizer
     tokenizer.no_padding()
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    if cls is None or sep is None:
+    if tokenizer.token_to_id("[CLS]") is None or tokenizer.token_to_id("[SEP]") is None:
         raise EncoderUnavailable(f"newsfacts/{MODEL_DIR}/tokenizer.json has no [CLS] or [SEP]")
-    return EncoderTagger(session, tokenizer, int(meta["width"]), cls, sep)
+    return EncoderTagger(session, tokenizer, int(meta["width"]))

@@ -1,16 +1,63 @@
 """Windows, decoding and spans of the encoder role tagger, shared by training and run time.
 
-Pure functions over word-piece counts and label scores (numpy only), so that the windows the
-network is trained on are the windows it reads at run time.
+Functions over words, word pieces and label scores (numpy only; the tokenizer is passed
+in), so that the windows the network is trained on are the windows it reads at run time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy
 
 LABELS = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
+# one window: its piece ids ([CLS] … [SEP]), and each word read with the position of its
+# first piece
+Window = tuple[list[int], list[tuple[int, int]]]
+
+
+def network_windows(
+    tokenizer: Any, words: Sequence[str], sent_starts: Sequence[int], width: int
+) -> list[Window]:
+    """The network's input for an article's words (``tokenizer``: a ``tokenizers.Tokenizer``
+    with no truncation). A word is cut to ``width`` pieces, so that a very long one (a URL
+    of hundreds of pieces) still fits the network's 512 positions."""
+    if not words:
+        return []
+    encoded = tokenizer.encode(list(words), is_pretokenized=True, add_special_tokens=False)
+    pieces: list[list[int]] = [[] for _ in words]
+    for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
+        if word is not None and len(pieces[word]) < width:
+            pieces[word].append(piece)
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    windows = []
+    for span in pack_windows([len(p) for p in pieces], sent_starts, width):
+        ids, firsts = [cls], []
+        for i in span:
+            if pieces[i]:
+                firsts.append((i, len(ids)))
+                ids.extend(pieces[i])
+        ids.append(sep)
+        windows.append((ids, firsts))
+    return windows
+
+
+def blank_scores(n_words: int) -> numpy.ndarray:
+    """Log-probabilities to fill in: a word with no pieces (white space) stays outside
+    every span."""
+    logp = numpy.full((n_words, len(LABELS)), -30.0, dtype=numpy.float32)
+    logp[:, 0] = 0.0
+    return logp
+
+
+def word_labels(words: Sequence[str], logp: numpy.ndarray) -> list[str]:
+    """The best valid BIO labels for the words; white space is labelled O."""
+    kept = [i for i, w in enumerate(words) if w.strip()]
+    labels = ["O"] * len(words)
+    for i, tag in zip(kept, decode(logp[kept]), strict=True):
+        labels[i] = LABELS[tag]
+    return labels
 
 
 def pack_windows(sizes: Sequence[int], sent_starts: Sequence[int], width: int) -> list[range]:

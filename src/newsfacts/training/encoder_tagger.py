@@ -30,7 +30,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pack_windows
+from newsfacts.extract.encoder_windows import (
+    LABELS,
+    blank_scores,
+    labelled_spans,
+    network_windows,
+    word_labels,
+)
 
 REPO = Path(__file__).resolve().parents[3]
 BUILD = REPO / "build/encoder"
@@ -83,23 +89,10 @@ def base() -> Path:
 
 
 def windows_of(row: dict[str, Any], tokenizer: Any, width: int) -> list[dict[str, Any]]:
-    """The network's input windows for one article, each word read at its first piece."""
-    words = row["words"]
-    encoded = tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
-    pieces: list[list[int]] = [[] for _ in words]
-    for piece, word in zip(encoded.ids, encoded.word_ids, strict=True):
-        if word is not None:
-            pieces[word].append(piece)
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    """The network's input windows for one article, with each read word's gold label."""
     out = []
-    for span in pack_windows([len(p) for p in pieces], row["sent_starts"], width):
-        ids, firsts, labels = [cls], [], []
-        for i in span:
-            if pieces[i]:
-                firsts.append((i, len(ids)))
-                labels.append(LABELS.index(row["labels"][i]))
-                ids.extend(pieces[i])
-        ids.append(sep)
+    for ids, firsts in network_windows(tokenizer, row["words"], row["sent_starts"], width):
+        labels = [LABELS.index(row["labels"][word]) for word, _ in firsts]
         out.append({"ids": ids, "first": firsts, "labels": labels})
     return out
 
@@ -129,15 +122,13 @@ def _collate(batch: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
 
 
 def _predict(model: Any, rows: list[dict[str, Any]], windows: list[list[dict[str, Any]]]) -> Any:
-    import numpy
     import torch
 
     model.eval()
     predictions = []
     with torch.no_grad():
         for row, row_windows in zip(rows, windows, strict=True):
-            logp = numpy.full((len(row["words"]), len(LABELS)), -30.0, dtype="float32")
-            logp[:, 0] = 0.0
+            logp = blank_scores(len(row["words"]))
             for k in range(0, len(row_windows), 16):
                 chunk = row_windows[k : k + 16]
                 ids, mask, _ = _collate(chunk)
@@ -146,11 +137,7 @@ def _predict(model: Any, rows: list[dict[str, Any]], windows: list[list[dict[str
                 for r, window in enumerate(chunk):
                     for word, position in window["first"]:
                         logp[word] = scores[r, position]
-            kept = [i for i, w in enumerate(row["words"]) if w.strip()]
-            labels = ["O"] * len(row["words"])
-            for i, tag in zip(kept, decode(logp[kept]), strict=True):
-                labels[i] = LABELS[tag]
-            predictions.append(labels)
+            predictions.append(word_labels(row["words"], logp))
     return predictions
 
 
