@@ -3,7 +3,8 @@
 Opt-in (``Settings.role_tagger = "encoder"``, ``--tagger encoder``) and slower than the
 default LSTM tagger (``roles.py``). It needs the ``encoder`` extra (onnxruntime and
 tokenizers, no PyTorch) and the model files in ``newsfacts/data/encoder_tagger``: the
-network with 8-bit weights (``model.onnx``), its word-piece vocabulary (``tokenizer.json``)
+network with 8-bit weights and a 4-bit word-piece table (``model.onnx``, 18.6 MB), its
+word-piece vocabulary (``tokenizer.json``)
 and ``meta.json`` (labels, window width). ``make train-encoder`` rebuilds them.
 
 The article is read in windows of whole sentences of at most ``width`` word pieces; each word
