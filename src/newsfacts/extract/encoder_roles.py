@@ -4,8 +4,8 @@ Opt-in (``Settings.role_tagger = "encoder"``, ``--tagger encoder``) and slower t
 default LSTM tagger (``roles.py``). It needs the ``encoder`` extra (onnxruntime and
 tokenizers, no PyTorch) and the model files in ``newsfacts/data/encoder_tagger``: the
 network with 8-bit weights and a 4-bit word-piece table (``model.onnx``, 18.6 MB), its
-word-piece vocabulary (``tokenizer.json``)
-and ``meta.json`` (labels, window width). ``make train-encoder`` rebuilds them.
+word-piece vocabulary (``tokenizer.json``) and ``meta.json`` (labels, window width).
+``make train-encoder`` rebuilds them.
 
 The article is read in windows of whole sentences of at most ``width`` word pieces; each word
 is scored at its first piece, and the best BIO sequence is decoded with no I- label after
