@@ -43,15 +43,18 @@ BUILD = REPO / "build/encoder"
 MODEL_OUT = REPO / "src/newsfacts/data/encoder_tagger"
 
 
-def prep(shared: Path) -> Path:
-    """Word-level BIO rows of PolNeAR train and dev (build/encoder/polnear_bio.json)."""
-    import spacy
-
+def prep(shared: Path, build: Path = BUILD, cache: Path = REPO / "build/polnear") -> Path:
+    """Word-level BIO rows of PolNeAR train and dev (``build``/polnear_bio.json), from the
+    parse ``make train`` caches in ``cache``."""
+    from newsfacts.nlp.loader import load_pipeline
+    from newsfacts.settings import Settings
     from newsfacts.training.attribution_model import _parsed
 
+    # the parser's sentences are the windows' edges
+    nlp = load_pipeline(Settings())
     rows: dict[str, list[dict[str, Any]]] = {}
     for split in ("train", "dev"):
-        docs = _parsed(shared / split, REPO / f"build/polnear/{split}.spacy", spacy.blank("en"))
+        docs = _parsed(shared / split, cache / f"{split}.spacy", nlp)
         rows[split] = []
         for doc in docs:
             labels = ["O"] * len(doc)
@@ -67,8 +70,8 @@ def prep(shared: Path) -> Path:
                     "sent_starts": [s.start for s in doc.sents],
                 }
             )
-    BUILD.mkdir(parents=True, exist_ok=True)
-    path = BUILD / "polnear_bio.json"
+    build.mkdir(parents=True, exist_ok=True)
+    path = build / "polnear_bio.json"
     path.write_text(json.dumps(rows), "utf-8")
     print(f"prep: {len(rows['train'])} train and {len(rows['dev'])} dev articles", flush=True)
     return path
