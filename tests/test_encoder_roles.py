@@ -135,17 +135,22 @@ def test_analyze_with_the_encoder() -> None:
     assert [STATEMENT[s.start : s.end] for s in attribution.cue] == ["said"]
 
 
-def test_where_both_taggers_frame_a_cue_the_lstm_content_is_kept() -> None:
+def test_the_lstm_tagger_as_a_second_opinion() -> None:
     from newsfacts.extract.attribution import Frame
     from newsfacts.extract.quotes import find_quotes
-    from newsfacts.extract.role_frames import take_lstm_content
+    from newsfacts.extract.role_frames import consult_lstm
 
     doc = _parse(STATEMENT)
     said = STATEMENT.index("said")
     wrong = (STATEMENT.index("on Tuesday"), len(STATEMENT) - 2)
-    other = Frame(cue=[(0, 3)], source=[], content=[wrong])  # a cue the LSTM does not frame
+    # cues the LSTM does not frame: one with a source stays as it is, one without goes
+    other = Frame(cue=[(0, 3)], source=[(4, 11)], content=[wrong])
+    alone = Frame(cue=[(0, 3)], source=[], content=[wrong])
     frame = Frame(cue=[(said, said + 4)], source=[(0, 20)], content=[wrong])
-    take_lstm_content(doc, [frame, other], find_quotes(STATEMENT))
+    kept = consult_lstm(doc, [frame, other, alone], find_quotes(STATEMENT))
+    assert kept == [frame, other]
+    # the LSTM frames "said" with the whole "that" clause: a constituent, where "on Tuesday
+    # … next year" is none
     assert [STATEMENT[s:e] for s, e in frame.content] == ["that the budget would be cut next year"]
     assert other.content == [wrong]
 

@@ -508,7 +508,7 @@ def _with_model(
 ) -> list[Frame]:
     """Merge the trained role tagger's frames in (when its model is present)."""
     # imported here: role_frames builds on this module's Frame
-    from newsfacts.extract.role_frames import frames_from_roles, merge_frames, take_lstm_content
+    from newsfacts.extract.role_frames import consult_lstm, frames_from_roles, merge_frames
     from newsfacts.extract.roles import role_tagger, roles_of
 
     tagger = role_tagger(settings)
@@ -521,7 +521,7 @@ def _with_model(
         if not any(q.start < f.anchor < q.end for q in quotes)
     ]
     if settings.role_tagger == "encoder":
-        take_lstm_content(doc, model, quotes)
+        model = consult_lstm(doc, model, quotes)
     return merge_frames(model, frames, doc_text(doc))
 
 
