@@ -26,6 +26,7 @@ demo: install
 
 lint: dev
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/lint-imports
 
 typecheck: dev
