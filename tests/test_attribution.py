@@ -425,6 +425,23 @@ def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None
     assert two.speakers == ()
 
 
+def test_a_group_means_the_nearest_pair_joined_by_and(nlp: Language) -> None:
+    text = (
+        "A statement by Germany and France said the talks had ended. The ministers thanked "
+        "the United States and other allied nations for their help. Both sides said the "
+        "accord would hold."
+    )
+    us = text.index("United States")
+    countries = [
+        Entity("E1", "GPE", "Germany", (), None, (Span.of(text, 15, 22),)),
+        Entity("E2", "GPE", "France", (), None, (Span.of(text, 27, 33),)),
+        Entity("E3", "GPE", "United States", (), None, (Span.of(text, us, us + 13),)),
+    ]
+    _, found = run(nlp, text, countries)
+    (both,) = [a for a in found if a.source and a.source[0].text == "Both sides"]
+    assert both.speakers == ("E1", "E2")  # not the United States and a plural "nations"
+
+
 def test_a_named_source_lists_its_speaker(nlp: Language) -> None:
     text = "Antony Blinken said that talks should continue."
     _, found = run(nlp, text, [person("E1", text, "Antony Blinken")])

@@ -105,3 +105,16 @@ def test_claims_of_unnamed_groups(seed: dict[str, Any]) -> None:
     assert any("analysts" in s and sources[s]["anonymous"] for s in sources)
     anonymous = next(a for s, a in sources.items() if "sources familiar" in s)
     assert anonymous["anonymous"] and anonymous["via"] == "Al Arabiya English"
+
+
+def test_group_sources_speak_for_both_countries(seed: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in seed["entities"]}
+    groups = [
+        a
+        for a in seed["attributions"]
+        if [s["text"] for s in a["source"]] in (["The US and Iraq"], ["they"], ["both sides"])
+    ]
+    assert len(groups) >= 2  # "The US and Iraq have agreed", "while they agreed" (and the
+    # encoder's "both sides confirmed", after a joint statement "by the US and Iraq")
+    for a in groups:
+        assert [names.get(e) for e in a["speakers"]] == ["United States", "Iraq"], a["source"]

@@ -175,6 +175,9 @@ def _group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     windows = [source.sent]
     while len(windows) < 3 and windows[-1].start > 0:
         windows.append(doc[windows[-1].start - 1].sent)
+    joined = _coordinated_pair(source, windows, entities, allowed)
+    if joined is not None:
+        return joined
     for window in windows:
         seen = False
         for kind in ("PERSON", "GPE", "ORG", "NORP"):
@@ -195,6 +198,41 @@ def _group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
         if seen:
             return ()  # one member named nearest ("Brown and his counterpart"): no guess
     return ()
+
+
+def _coordinated_pair(
+    source: SpacySpan,
+    windows: Sequence[SpacySpan],
+    entities: Sequence[Entity],
+    allowed: frozenset[str],
+) -> tuple[str, ...] | None:
+    """The two a group source means when two parties were joined by "and" before it ("A
+    joint statement by the US and Iraq … both sides"), the nearest such pair first. A pair
+    with a part in the plural that names no entity ("the United States and coalition
+    nations") is no pair of two; one with a single part named ("Gen. Brown and his
+    counterpart") stops the search with no guess, (). None when no pair names anyone."""
+    doc = source.doc
+    for window in windows:
+        for i in range(min(window.end, source.start) - 1, window.start - 1, -1):
+            token = doc[i]
+            if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            parts = [token.head, *token.head.conjuncts]
+            if len(parts) != 2:
+                continue
+            named = [_entity_at(part, entities) for part in parts]
+            if all(e is None for e in named) or any(
+                e is None and part.tag_ in ("NNS", "NNPS")
+                for part, e in zip(parts, named, strict=True)
+            ):
+                continue
+            first, second = named
+            if first is None or second is None or first.id == second.id:
+                return ()
+            if first.type not in allowed or second.type not in allowed:
+                return ()
+            return (first.id, second.id)
+    return None
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to"})
