@@ -176,6 +176,9 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
     model = BertForTokenClassification.from_pretrained(
         model_dir, num_labels=len(LABELS), dtype=torch.float32
     )
+    if args.layers:  # keep the lowest layers only: a smaller, faster tagger
+        model.bert.encoder.layer = model.bert.encoder.layer[: args.layers]
+        model.config.num_hidden_layers = args.layers
     steps = args.epochs * math.ceil(len(train_windows) / args.batch)
     warmup = max(1, steps // 16)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.rate, weight_decay=0.01)
@@ -293,6 +296,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--width", type=int, default=254, help="word pieces per window")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--layers", type=int, default=0, help="keep the lowest N layers (0: all)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (a test)")
     args = parser.parse_args()
