@@ -243,7 +243,7 @@ def test_seed_article(nlp: Language) -> None:
 
 def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
     from newsfacts.extract.attribution import Frame
-    from newsfacts.extract.role_frames import settle_shared_quotes
+    from newsfacts.extract.frame_merge import settle_shared_quotes
 
     text = "“We are ready,” she said. “The vote is Tuesday.” Critics said it was rushed."
     q1, q2 = (0, 15), (26, 48)

@@ -137,8 +137,8 @@ def test_analyze_with_the_encoder() -> None:
 
 def test_the_lstm_tagger_as_a_second_opinion() -> None:
     from newsfacts.extract.attribution import Frame
+    from newsfacts.extract.frame_merge import consult_lstm
     from newsfacts.extract.quotes import find_quotes
-    from newsfacts.extract.role_frames import consult_lstm
 
     doc = _parse(STATEMENT)
     said = STATEMENT.index("said")

@@ -176,7 +176,7 @@ def test_a_that_clause_goes_to_the_cue_it_hangs_on_not_the_nearest(nlp: Language
 
 
 def test_the_better_formed_of_two_contents_is_kept(nlp: Language) -> None:
-    from newsfacts.extract.role_frames import _prefer_lstm
+    from newsfacts.extract.frame_merge import _prefer_lstm
 
     text = "The minister said on Tuesday that the budget would be cut next year."
     doc = parse_body(nlp, text, [Region(0, len(text))])

@@ -508,7 +508,8 @@ def _with_model(
 ) -> list[Frame]:
     """Merge the trained role tagger's frames in (when its model is present)."""
     # imported here: role_frames builds on this module's Frame
-    from newsfacts.extract.role_frames import consult_lstm, frames_from_roles, merge_frames
+    from newsfacts.extract.frame_merge import consult_lstm, merge_frames
+    from newsfacts.extract.role_frames import frames_from_roles
     from newsfacts.extract.roles import role_tagger, roles_of
 
     tagger = role_tagger(settings)
@@ -547,7 +548,7 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
-    from newsfacts.extract.role_frames import settle_shared_quotes  # builds on Frame
+    from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
     for frame in frames:

@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from newsfacts.extract.attribution import Frame, Offsets, outlet_table, pieces_overlap
+from newsfacts.extract.attribution import Frame, outlet_table
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
@@ -212,7 +212,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         if source:
             taken.add(source[0])
         frame.via = _via(doc, cue)
-        _mark_quotes(frame, quotes, doc_text(doc))
+        mark_quotes(frame, quotes, doc_text(doc))
         frames.append(frame)
     return frames
 
@@ -466,7 +466,7 @@ def _via(doc: Doc, cue: Role) -> str | None:
     return None
 
 
-def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
+def mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
     """Record which quotes the content touches, and whether it is nothing but quotes."""
     touched = [q for q in quotes if any(s < q.end and q.start < e for s, e in frame.content)]
     frame.quotes = touched
@@ -480,119 +480,3 @@ def _mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
             )
             for s, e in frame.content
         )
-
-
-def consult_lstm(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list[Frame]:
-    """With the encoder tagger, the LSTM tagger's frames as a second opinion:
-
-    - where the LSTM frames the same cue with other content, the better-formed of the two
-      contents is kept (``_prefer_lstm``);
-    - a frame with no source whose cue the LSTM does not frame is dropped (on PolNeAR dev,
-      5 of 35 such frames were right).
-    """
-    from newsfacts.extract.roles import LSTM_ROLES_KEY, lstm_tagger, roles_of
-
-    tagger = lstm_tagger()
-    if tagger is None:
-        return frames
-    lstm = frames_from_roles(doc, roles_of(doc, tagger, LSTM_ROLES_KEY), quotes)
-    by_cue = {tuple(f.cue): f.content for f in lstm}
-    text = doc_text(doc)
-    for frame in frames:
-        content = by_cue.get(tuple(frame.cue))
-        if content and content != frame.content and _prefer_lstm(doc, frame.content, content):
-            frame.content = list(content)
-            _mark_quotes(frame, quotes, text)
-    return [f for f in frames if f.source or any(pieces_overlap(f.cue, m.cue) for m in lstm)]
-
-
-def _prefer_lstm(doc: Doc, encoder: Sequence[Offsets], lstm: Sequence[Offsets]) -> bool:
-    """The content in fewer pieces; with as many, the one that is whole constituents where
-    the other is not; else the LSTM's. (PolNeAR dev, where the two differ and one is exact:
-    always the LSTM's, 119 of 221 right; this rule, 153.)"""
-    if len(encoder) != len(lstm):
-        return len(lstm) < len(encoder)
-    return not (_constituents(doc, encoder) and not _constituents(doc, lstm))
-
-
-def _constituents(doc: Doc, pieces: Sequence[Offsets]) -> bool:
-    """Every piece is the whole subtree of its head word, edge punctuation aside."""
-    for start, end in pieces:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        subtree = list(span.root.subtree)
-        if _inner(doc, subtree[0].i, subtree[-1].i + 1) != _inner(doc, span.start, span.end):
-            return False
-    return True
-
-
-def _inner(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].is_punct:
-        start += 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    return start, end
-
-
-def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Frame]:
-    """The tagger's frames, with the rules' quote-snapped content where the rules found a
-    direct quote for the same cue, plus the rule frames whose cue the tagger did not cover."""
-    merged: list[Frame] = []
-    for frame in model:
-        twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
-        if twin is not None:
-            _adopt(frame, twin, text)
-        merged.append(frame)
-    for frame in rules:
-        if not any(
-            pieces_overlap(frame.cue, m.cue) or pieces_overlap(frame.cue, m.content) for m in model
-        ):
-            merged.append(frame)
-    return merged
-
-
-def _adopt(frame: Frame, twin: Frame, text: str) -> None:
-    """Take from the rule frame for the same cue what rules find more reliably."""
-    if twin.quoted or twin.according_to:
-        # the tagger's further quoted pieces ("“A,” he said. “B.”") stay with the cue
-        extra = [
-            p
-            for p in frame.content
-            if text[p[0]] in QUOTE_CHARS and not pieces_overlap([p], twin.content)
-        ]
-        frame.content = sorted(list(twin.content) + extra)
-        frame.quoted = twin.quoted
-        frame.quotes = list(twin.quotes)
-        frame.according_to = twin.according_to
-    if not frame.source and twin.source and not pieces_overlap(twin.source, frame.content):
-        # (a passive cue's subject is content: "Van Dalen is expected to present …")
-        frame.source = list(twin.source)
-        frame.source_span = twin.source_span
-        frame.speaker_span = twin.speaker_span
-    if frame.via is None:
-        frame.via = twin.via
-
-
-def settle_shared_quotes(frames: list[Frame], text: str) -> list[Frame]:
-    """A quoted piece claimed by several frames stays with the frame whose cue is nearest
-    (on a tie, the one holding more pieces: "“A,” he said. “B.”" is one attribution).
-    A frame keeps a shared piece when it is all the content it has."""
-    for frame in frames:
-        for piece in frame.content:
-            if text[piece[0]] not in QUOTE_CHARS:
-                continue
-            rivals = [f for f in frames if f is not frame and pieces_overlap([piece], f.content)]
-            if not rivals:
-                continue
-            best = min([frame, *rivals], key=lambda f: (_cue_distance(f, piece), -len(f.content)))
-            for loser in [frame, *rivals]:
-                kept = [p for p in loser.content if not pieces_overlap([p], [piece])]
-                if loser is not best and kept:
-                    loser.content = kept
-    return frames
-
-
-def _cue_distance(frame: Frame, piece: tuple[int, int]) -> int:
-    start, end = piece
-    return min((max(s - end, start - e, 0) for s, e in frame.cue), default=10**9)
