@@ -241,22 +241,6 @@ def test_seed_article(nlp: Language) -> None:
     assert speaker(it) == "United States"
 
 
-def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
-    from newsfacts.extract.attribution import Frame
-    from newsfacts.extract.frame_merge import settle_shared_quotes
-
-    text = "“We are ready,” she said. “The vote is Tuesday.” Critics said it was rushed."
-    q1, q2 = (0, 15), (26, 48)
-    she = Frame(cue=[(20, 24)], source=[(16, 19)], content=[q1, q2])
-    critics = Frame(cue=[(57, 61)], source=[(49, 56)], content=[q2, (62, 75)])
-    alone = Frame(cue=[(57, 61)], source=[(49, 56)], content=[q1])
-    frames = settle_shared_quotes([she, critics, alone], text)
-    assert she.content == [q1, q2]  # the nearest cue, and the most pieces on a tie
-    assert critics.content == [(62, 75)]
-    assert alone.content == [q1]  # a frame keeps a shared piece that is all it has
-    assert frames == [she, critics, alone]
-
-
 def test_a_cue_without_a_tagged_source_takes_its_grammatical_subject(nlp: Language) -> None:
     from newsfacts.extract.role_frames import _untagged_subject
     from newsfacts.extract.roles import Role

@@ -173,25 +173,3 @@ def test_a_that_clause_goes_to_the_cue_it_hangs_on_not_the_nearest(nlp: Language
     told, confirmed = frames
     assert pieces(text, told.content) == ["that Belgium had asked to join the talks"]
     assert pieces(text, confirmed.content) == ["the claim"]
-
-
-def test_the_better_formed_of_two_contents_is_kept(nlp: Language) -> None:
-    from newsfacts.extract.frame_merge import _prefer_lstm
-
-    text = "The minister said on Tuesday that the budget would be cut next year."
-    doc = parse_body(nlp, text, [Region(0, len(text))])
-
-    def at(words: str) -> tuple[int, int]:
-        start = text.index(words)
-        return start, start + len(words)
-
-    clause = [at("that the budget would be cut next year")]  # the whole "that" clause
-    ragged = [at("Tuesday that the budget would be cut")]  # no constituent
-    split = [at("that the budget"), at("would be cut next year")]
-    # fewer pieces win, whichever tagger gave them
-    assert _prefer_lstm(doc, split, clause)
-    assert not _prefer_lstm(doc, clause, split)
-    # as many pieces: the whole constituent wins; a tie goes to the LSTM
-    assert not _prefer_lstm(doc, clause, ragged)
-    assert _prefer_lstm(doc, ragged, clause)
-    assert _prefer_lstm(doc, ragged, [at("Tuesday that the budget")])

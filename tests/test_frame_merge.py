@@ -1,0 +1,74 @@
+"""Combining frames: the tagger's with the rules', a second tagger's content, shared quotes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsfacts.extract.attribution import Frame
+from newsfacts.extract.frame_merge import _prefer_lstm, merge_frames, settle_shared_quotes
+from newsfacts.models import Region
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def test_the_better_formed_of_two_contents_is_kept(nlp: Language) -> None:
+    text = "The minister said on Tuesday that the budget would be cut next year."
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    clause = [at("that the budget would be cut next year")]  # the whole "that" clause
+    ragged = [at("Tuesday that the budget would be cut")]  # no constituent
+    split = [at("that the budget"), at("would be cut next year")]
+    # fewer pieces win, whichever tagger gave them
+    assert _prefer_lstm(doc, split, clause)
+    assert not _prefer_lstm(doc, clause, split)
+    # as many pieces: the whole constituent wins; a tie goes to the LSTM
+    assert not _prefer_lstm(doc, clause, ragged)
+    assert _prefer_lstm(doc, ragged, clause)
+    assert _prefer_lstm(doc, ragged, [at("Tuesday that the budget")])
+
+
+def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
+    text = "“We are ready,” she said. “The vote is Tuesday.” Critics said it was rushed."
+    q1, q2 = (0, 15), (26, 48)
+    she = Frame(cue=[(20, 24)], source=[(16, 19)], content=[q1, q2])
+    critics = Frame(cue=[(57, 61)], source=[(49, 56)], content=[q2, (62, 75)])
+    alone = Frame(cue=[(57, 61)], source=[(49, 56)], content=[q1])
+    frames = settle_shared_quotes([she, critics, alone], text)
+    assert she.content == [q1, q2]  # the nearest cue, and the most pieces on a tie
+    assert critics.content == [(62, 75)]
+    assert alone.content == [q1]  # a frame keeps a shared piece that is all it has
+    assert frames == [she, critics, alone]
+
+
+def test_rule_frames_lend_quotes_and_sources_and_fill_gaps() -> None:
+    text = "“We will win,” Smith said. Jones is expected to resign. Aides claimed a deal."
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    # the tagger framed "said" with ragged content and no source; the rules found the quote
+    tagged = Frame(cue=[at("said")], source=[], content=[at("We will win,”")])
+    rule = Frame(cue=[at("said")], source=[at("Smith")], content=[at("“We will win,”")])
+    rule.quoted = True
+    # a passive cue: the rules' "source" is the tagger's content, so it is not taken
+    passive = Frame(cue=[at("is expected")], source=[], content=[at("Jones"), at("to resign")])
+    rule_passive = Frame(cue=[at("is expected")], source=[at("Jones")], content=[at("to resign")])
+    # a cue only the rules found, and a rule cue inside the tagger's content
+    claimed = Frame(cue=[at("claimed")], source=[at("Aides")], content=[at("a deal")])
+    inside = Frame(cue=[at("win")], source=[], content=[at("We")])
+    merged = merge_frames([tagged, passive], [rule, rule_passive, claimed, inside], text)
+    assert merged == [tagged, passive, claimed]
+    assert tagged.content == [at("“We will win,”")] and tagged.quoted
+    assert tagged.source == [at("Smith")]
+    assert passive.source == []
