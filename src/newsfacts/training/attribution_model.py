@@ -200,7 +200,7 @@ def main() -> None:
         "--config", type=Path, help="tagger config (default: the shipped attribution_ner.cfg)"
     )
     args = parser.parse_args()
-    with one_blas_thread():  # the same sums in the same order on any machine with the BLAS
+    with one_blas_thread():  # the same sums in the same order from run to run on one machine
         train(args.shared, args.out, args.epochs, args.seed, args.cache, args.config)
 
 
