@@ -24,6 +24,7 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from newsfacts.nlp.decode import decode
 from newsfacts.nlp.fast_ops import use_matmul
 from newsfacts.settings import Settings
 
@@ -93,8 +94,10 @@ def predict_roles(docs: list[Doc], tagger: Language) -> list[list[Role]]:
     for label in LABELS:  # the labels must be known to the parsed docs' own vocab
         docs[0].vocab.strings.add(label)
     ner = cast(EntityRecognizer, tagger.get_pipe(COMPONENT))
+    features = [feature_doc(d) for d in docs]
+    decode(ner, features)  # the whole batch steps together, GIL held
     out = []
-    for doc, tagged in zip(docs, ner.pipe(feature_doc(d) for d in docs), strict=True):
+    for doc, tagged in zip(docs, features, strict=True):
         out.append(join_pieces(doc, [Role(e.label_, e.start, e.end) for e in tagged.ents]))
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import cast
 
 import numpy
@@ -20,6 +21,7 @@ from thinc.types import Floats2d
 
 from newsfacts.errors import ModelError
 from newsfacts.models import Region
+from newsfacts.nlp.decode import run_components
 from newsfacts.nlp.doctext import keep_text
 from newsfacts.nlp.fast_attributes import REPLACED, FastAttributes
 from newsfacts.nlp.fast_ops import use_matmul
@@ -110,19 +112,22 @@ def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
 def parse_many(
     nlp: Language, items: Iterable[tuple[str, Sequence[Region]]], batch_size: int = 16
 ) -> Iterable[Doc]:
-    # each text comes back beside its doc, which keeps it (doc.text would rebuild it)
-    pairs = ((masked, masked) for masked in (mask_outside(t, b) for t, b in items))
+    """Parse each text with everything outside its body blanked, ``batch_size`` at a time.
+
+    The components run in the model's order (``decode.run_components``: the parser and the
+    entity recognizer step through a whole batch together, GIL held); the attribute ruler
+    and lemmatizer come from lookup tables where the model has the usual ones.
+    """
     fast = _fast_attributes(nlp)
-    disable = list(REPLACED) if fast is not None else []
-    docs = _keeping_text(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disable))
-    return with_vectors(nlp, fast.pipe(docs) if fast is not None else docs)
-
-
-def _keeping_text(pairs: Iterable[tuple[Doc, str]]) -> Iterator[Doc]:
-    """Each doc with the text it was parsed from kept on it (``doc.text`` rebuilds it)."""
-    for doc, text in pairs:
-        keep_text(doc, text)
-        yield doc
+    disable = REPLACED if fast is not None else ()
+    masked = (mask_outside(t, b) for t, b in items)
+    while texts := list(islice(masked, max(1, batch_size))):
+        docs = run_components(nlp, [nlp.make_doc(text) for text in texts], disable)
+        for doc, text in zip(docs, texts, strict=True):
+            keep_text(doc, text)  # doc.text would rebuild it
+        if fast is not None:
+            docs = [fast(doc) for doc in docs]
+        yield from with_vectors(nlp, docs)
 
 
 @lru_cache(maxsize=4)
