@@ -432,3 +432,28 @@ def test_a_named_source_lists_its_speaker(nlp: Language) -> None:
     (said,) = found
     assert said.speaker == "E1"
     assert said.speakers == ("E1",)
+
+
+def test_a_document_speaks_for_its_authors(nlp: Language) -> None:
+    text = (
+        "A joint statement by Germany and France said the talks had ended. "
+        "The statement also said that trade would resume. "
+        "A report released by the Finance Ministry said the deficit had shrunk."
+    )
+    ministry = Span.of(text, text.index("the Finance"), text.index(" said the deficit"))
+    entities = [
+        Entity("E1", "GPE", "Germany", (), None, (Span.of(text, 22, 29),)),
+        Entity("E2", "GPE", "France", (), None, (Span.of(text, 34, 40),)),
+        Entity("E3", "ORG", "Finance Ministry", (), None, (ministry,)),
+    ]
+    _, found = run(nlp, text, entities)
+    said = {texts(a.source)[0]: (a.speaker, a.speakers) for a in found if a.source}
+    assert said["A joint statement by Germany and France"] == (None, ("E1", "E2"))
+    assert said["The statement"] == (None, ("E1", "E2"))  # the statement named before
+    assert said["A report released by the Finance Ministry"] == ("E3", ("E3",))
+
+
+def test_a_document_without_a_named_author_stays_unlinked(nlp: Language) -> None:
+    text = "A statement from his lawyers said the claims were false. The report said so too."
+    found = [a for a in run(nlp, text)[1] if a.source]
+    assert found and all(a.speakers == () and not a.anonymous for a in found)

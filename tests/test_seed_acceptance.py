@@ -118,3 +118,13 @@ def test_group_sources_speak_for_both_countries(seed: dict[str, Any]) -> None:
     # encoder's "both sides confirmed", after a joint statement "by the US and Iraq")
     for a in groups:
         assert [names.get(e) for e in a["speakers"]] == ["United States", "Iraq"], a["source"]
+
+
+def test_the_joint_statement_speaks_for_both_countries(seed: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in seed["entities"]}
+    statements = [
+        a for a in seed["attributions"] if "statement" in " ".join(s["text"] for s in a["source"])
+    ]
+    assert len(statements) >= 2  # "A joint statement by the US and Iraq", "The joint statement"
+    for a in statements:
+        assert [names.get(e) for e in a["speakers"]] == ["United States", "Iraq"], a["source"]

@@ -36,6 +36,8 @@ class Speaker:
     described: str | None = None  # the words a relative pronoun stands for, when they name
     # no entity: an anonymous source ("officials familiar with the talks, who said") or a
     # thing ("a letter from his doctor that says")
+    document: str | None = None  # the kind of document a source is ("statement"), whose
+    # author speaks through it
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -357,6 +359,9 @@ def resolve_speaker(
     named = _entity_in(source, entities) or _by_surname(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
+    authored = _document_author(source, entities, recent)
+    if authored is not None:
+        return authored
     group = _group(source, entities)
     if group:
         return Speaker(None, False, "group", group)
@@ -386,3 +391,58 @@ def resolve_speaker(
     if not has_name and head.lower_ in word_list("anonymous_sources.txt"):
         return Speaker(None, True, "anonymous")
     return Speaker(None, False, "none")
+
+
+AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+
+
+def _document_author(
+    source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]
+) -> Speaker | None:
+    """Who speaks through a document: its authors where the source names them ("a joint
+    statement by the US and Iraq", "a statement released by the ministry", "a Pentagon
+    statement", "the ministry's report"), each part an entity; for a definite document
+    that names none ("the joint statement"), the authors of the latest earlier one of that
+    kind. None for any other source."""
+    head = source.root
+    kind = head.lemma_.lower()
+    if kind not in word_list("sourcing_documents.txt"):
+        return None
+    parts = _author_words(head)
+    if parts:
+        found: list[str] = []
+        for part in parts:
+            entity = _entity_at(part, entities)
+            if entity is None:
+                return None
+            if entity.id not in found:
+                found.append(entity.id)
+        if len(found) == 1:
+            return Speaker(found[0], False, "document", document=kind)
+        return Speaker(None, False, "document", tuple(found), document=kind)
+    if not any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children):
+        return None
+    for earlier in reversed(recent):
+        if earlier.document == kind and (earlier.entity or earlier.group):
+            return earlier
+    return None
+
+
+def _author_words(head: Token) -> list[Token]:
+    """The words naming a document's authors, with their conjuncts: the object of "by" or
+    "from" on the noun or on a participle after it ("released by"), else a proper noun
+    before it ("a Pentagon statement", "Iraq's report")."""
+    for child in head.children:
+        holders = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl":
+            holders = [c for c in child.children if c.dep_ in ("agent", "prep")]
+        for holder in holders:
+            if holder.lower_ not in AUTHOR_PREPOSITIONS:
+                continue
+            for obj in holder.children:
+                if obj.dep_ == "pobj":
+                    return [obj, *obj.conjuncts]
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+            return [child, *child.conjuncts]
+    return []
