@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib.resources import files
 
+from newsfacts.extract.speakers import word_list
 from newsfacts.models import Attribution, Entity, QuotedCount, Region, Sourcing
 
 ORGANISATION_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
-@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
-    lines = files("newsfacts").joinpath("data/sourcing_documents.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in lines.splitlines() if line.strip() and line[0] != "#"
-    )
+    """The head nouns that make a source a document (shared with speaker resolution)."""
+    return word_list("sourcing_documents.txt")
 
 
 def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:

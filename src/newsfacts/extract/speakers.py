@@ -275,8 +275,11 @@ def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]
     """The entities a coordinated source names, when each part names one: "The US and
     Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
     parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
-    if len(parts) < 2:
-        return ()
+    return _entity_ids(parts, entities) if len(parts) > 1 else ()
+
+
+def _entity_ids(parts: Sequence[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
+    """The entity each part names, in order and once each; empty when any part names none."""
     found: list[str] = []
     for part in parts:
         entity = _entity_at(part, entities)
@@ -410,16 +413,12 @@ def _document_author(
         return None
     parts = _author_words(head)
     if parts:
-        found: list[str] = []
-        for part in parts:
-            entity = _entity_at(part, entities)
-            if entity is None:
-                return None
-            if entity.id not in found:
-                found.append(entity.id)
+        found = _entity_ids(parts, entities)
+        if not found:
+            return None
         if len(found) == 1:
             return Speaker(found[0], False, "document", document=kind)
-        return Speaker(None, False, "document", tuple(found), document=kind)
+        return Speaker(None, False, "document", found, document=kind)
     if not any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children):
         return None
     for earlier in reversed(recent):
