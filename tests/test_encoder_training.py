@@ -68,11 +68,15 @@ def test_the_crf_loss_sums_over_every_valid_path() -> None:
         for table in (crf.step, crf.first, crf.last):
             table.normal_()
     logits = torch.randn(2, 6, len(LABELS))  # two windows of word pieces
-    scores, tags, mask = word_scores(logits, [[1, 2, 4], [1, 3]], [[1, 2, 0], [5, 6]])
+    # the second window opens inside a content span: its first word continues the B-CONTENT
+    # before it, a move the opening of an article forbids
+    scores, tags, mask = word_scores(logits, [[1, 2, 4], [1, 3]], [[1, 2, 0], [6, 6]])
+    before = torch.tensor([-1, 5])
     step, first, last = (t.detach() for t in crf.tables())
 
     def path_score(window: int, path: tuple[int, ...]) -> Any:
-        total = first[path[0]] + scores[window, 0, path[0]]
+        opening = first if window == 0 else step[5]
+        total = opening[path[0]] + scores[window, 0, path[0]]
         for t in range(1, len(path)):
             total = total + step[path[t - 1], path[t]] + scores[window, t, path[t]]
         return total + last[path[-1]]
@@ -82,4 +86,6 @@ def test_the_crf_loss_sums_over_every_valid_path() -> None:
         every = torch.stack([path_score(window, p) for p in product(range(len(LABELS)), repeat=n)])
         gold = tuple(int(x) for x in tags[window, :n])
         expected += float(torch.logsumexp(every, 0) - path_score(window, gold))
-    assert abs(crf.loss(scores, tags, mask).item() - expected / 5) < 1e-4
+    assert abs(crf.loss(scores, tags, mask, before).item() - expected / 5) < 1e-4
+    # read as an article's opening, the second window's gold path is all but impossible
+    assert crf.loss(scores, tags, mask).item() > 1000

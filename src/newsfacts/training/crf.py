@@ -1,9 +1,11 @@
 """A linear-chain CRF over the encoder tagger's words (PyTorch; training only).
 
 The network scores each word's labels at its first piece; the CRF adds a learnt score for
-each label after each other one, and for the first and the last label of a window. Labels
+each label after each other one, and for the first and the last label of an article. Labels
 that BIO forbids (an I- label after anything but its own B- or I-, or first) keep a large
-negative score. Run time needs only the three score tables, which ``export`` writes to
+negative score. A window that opens inside an article (and may open inside a span) starts
+from its previous word's gold label, as the run-time decoder, which reads the article whole,
+sees it. Run time needs only the three score tables, which ``export`` writes to
 ``meta.json`` for ``encoder_windows.decode``.
 """
 
@@ -34,14 +36,26 @@ class WordCRF(torch.nn.Module):  # type: ignore[misc]
         first = torch.where(self.opens, self.first, torch.full_like(self.first, FORBIDDEN))
         return step, first, self.last
 
-    def loss(self, scores: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def loss(
+        self,
+        scores: torch.Tensor,
+        tags: torch.Tensor,
+        mask: torch.Tensor,
+        before: torch.Tensor | None = None,
+    ) -> torch.Tensor:
         """Negative log-likelihood of the gold tags per word. ``scores`` [windows, words,
         labels]; ``tags`` [windows, words]; ``mask`` [windows, words], True for each
-        window's words (a prefix)."""
+        window's words (a prefix); ``before`` [windows], the gold label of the word before
+        each window, -1 where the window opens its article (all do when it is None)."""
         step, first, last = self.tables()
         lengths = mask.sum(1)
-        gold = first[tags[:, 0]] + scores[:, 0].gather(1, tags[:, :1]).squeeze(1)
-        total = first + scores[:, 0]  # log of the summed scores of all paths so far
+        if before is None:
+            before = torch.full((len(tags),), -1, dtype=torch.long)
+        opening = torch.where(
+            (before >= 0).unsqueeze(1), step[before.clamp(min=0)], first.unsqueeze(0)
+        )
+        gold = opening.gather(1, tags[:, :1])[:, 0] + scores[:, 0].gather(1, tags[:, :1])[:, 0]
+        total = opening + scores[:, 0]  # log of the summed scores of all paths so far
         for t in range(1, scores.shape[1]):
             here = mask[:, t]
             move = (

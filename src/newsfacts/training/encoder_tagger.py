@@ -95,11 +95,13 @@ def base() -> Path:
 
 
 def windows_of(row: dict[str, Any], tokenizer: Any, width: int) -> list[dict[str, Any]]:
-    """The network's input windows for one article, with each read word's gold label."""
-    out = []
+    """The network's input windows for one article, with each read word's gold label and
+    the gold label of the last word read before the window (-1 for none)."""
+    out, before = [], -1
     for ids, firsts in network_windows(tokenizer, row["words"], row["sent_starts"], width):
         labels = [LABELS.index(row["labels"][word]) for word, _ in firsts]
-        out.append({"ids": ids, "first": firsts, "labels": labels})
+        out.append({"ids": ids, "first": firsts, "labels": labels, "before": before})
+        before = labels[-1] if labels else before
     return out
 
 
@@ -217,7 +219,9 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
                 )
             else:
                 firsts = [[p for _, p in w["first"]] for w in batch]
-                loss = crf.loss(*word_scores(logits, firsts, [w["labels"] for w in batch]))
+                scores, tags, mask = word_scores(logits, firsts, [w["labels"] for w in batch])
+                before = torch.tensor([w["before"] for w in batch])
+                loss = crf.loss(scores, tags, mask, before)
             optimizer.zero_grad()
             loss.backward()
             weights = [*model.parameters(), *(crf.parameters() if crf is not None else ())]
