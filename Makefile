@@ -50,11 +50,12 @@ train: install
 # Reproduce the shipped encoder tagger (--tagger encoder): fine-tune all-MiniLM-L6-v2 on PolNeAR
 # train and export it to ONNX. PyTorch is needed only here, in a virtual environment of its own
 # (pip takes torch 2.13.0's CPU build where it lies on disk, else PyPI's, a large download).
-# About 20 minutes an epoch on two CPU cores; a GPU is used when torch sees one.
+# About 13-20 minutes an epoch on two CPU cores; a GPU is used when torch sees one.
 TRAIN_VENV ?= .venv-train
 ENCODER_EPOCHS ?= 5
-# ENCODER_ARGS=--crf adds a CRF layer over the words (measured in docs/attribution.md)
-ENCODER_ARGS ?=
+# --crf: a CRF layer over the words, as shipped (ENCODER_ARGS= trains the earlier
+# cross-entropy recipe; both measured in docs/attribution.md)
+ENCODER_ARGS ?= --crf
 train-encoder:
 	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check install -q -c $(LOCK) -e '.[encoder]' \
