@@ -89,3 +89,26 @@ def test_the_crf_loss_sums_over_every_valid_path() -> None:
     assert abs(crf.loss(scores, tags, mask, before).item() - expected / 5) < 1e-4
     # read as an article's opening, the second window's gold path is all but impossible
     assert crf.loss(scores, tags, mask).item() > 1000
+
+
+def test_each_window_knows_the_gold_label_before_it() -> None:
+    tokenizers = pytest.importorskip("tokenizers")
+    from importlib.resources import files
+
+    from newsfacts.extract.encoder_windows import LABELS
+    from newsfacts.training.encoder_tagger import windows_of
+
+    path = files("newsfacts").joinpath("data/encoder_tagger/tokenizer.json")
+    tokenizer = tokenizers.Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    # two sentences of five words; the content runs on into the second
+    words = ["He", "said", "taxes", "would", "rise", "and", "spending", "would", "fall", "."]
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT"] + ["I-CONTENT"] * 6 + ["O"]
+    row = {"words": words, "sent_starts": [0, 5], "labels": labels}
+    windows = windows_of(row, tokenizer, width=6)  # too narrow for both sentences
+    assert len(windows) == 2
+    assert windows[0]["before"] == -1
+    assert [LABELS[i] for i in windows[0]["labels"]] == labels[:5]
+    assert windows[1]["before"] == LABELS.index("I-CONTENT")
+    assert LABELS[windows[1]["labels"][0]] == "I-CONTENT"
