@@ -112,3 +112,39 @@ def test_each_window_knows_the_gold_label_before_it() -> None:
     assert [LABELS[i] for i in windows[0]["labels"]] == labels[:5]
     assert windows[1]["before"] == LABELS.index("I-CONTENT")
     assert LABELS[windows[1]["labels"][0]] == "I-CONTENT"
+
+
+def test_mean_of_transition_tables() -> None:
+    from newsfacts.training.encoder_tagger import _mean_table
+
+    tables = [[[1.0, -1e4], [3.0, 5.0]], [[2.0, -1e4], [0.0, -5.0]]]
+    assert _mean_table(tables) == [[1.5, -1e4], [1.5, 0.0]]
+    assert _mean_table([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]]) == [2.0, 4.0]
+
+
+def test_the_average_of_two_epochs(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    safetensors_torch = pytest.importorskip("safetensors.torch")
+    from newsfacts.training.encoder_tagger import average_epochs
+
+    epochs = []
+    for n, value in ((1, 1.0), (2, 3.0)):
+        folder = tmp_path / f"epoch{n}"
+        folder.mkdir()
+        weights = {"w": torch.full((2, 3), value), "b": torch.tensor([value, -value])}
+        safetensors_torch.save_file(weights, str(folder / "model.safetensors"))
+        (folder / "config.json").write_text(json.dumps({"epoch": n}), "utf-8")
+        (folder / "transitions.json").write_text(
+            json.dumps({"step": [[value, 0.0]], "first": [value], "last": [0.0]}), "utf-8"
+        )
+        epochs.append(folder)
+    out = average_epochs(epochs, tmp_path / "average")
+    mean = safetensors_torch.load_file(str(out / "model.safetensors"))
+    assert torch.equal(mean["w"], torch.full((2, 3), 2.0))
+    assert torch.equal(mean["b"], torch.tensor([2.0, -2.0]))
+    assert json.loads((out / "config.json").read_text("utf-8")) == {"epoch": 2}
+    assert json.loads((out / "transitions.json").read_text("utf-8")) == {
+        "step": [[2.0, 0.0]],
+        "first": [2.0],
+        "last": [0.0],
+    }

@@ -11,11 +11,12 @@ train-encoder` installs them, with the project, in a virtual environment of its 
     train   fine-tune it as a 7-label BIO tagger over windows of whole sentences (the same
             word pieces and windows as at run time), with ``--crf`` a CRF layer over the
             words (``crf.py``); after each epoch print its exact-span
-            scores on dev and save it to build/encoder/epochN;
-    export  the last epoch to ONNX with 8-bit weights (one scale per output channel; the
-            word-piece table in 4 bits), with its vocabulary, labels and any CRF
-            transition scores, in
-            newsfacts/data/encoder_tagger.
+            scores on dev and save it to build/encoder/epochN; with ``--average N``
+            the mean of the last N epochs' weights (and transition scores) goes to
+            build/encoder/average and is the one exported;
+    export  the last epoch (or the average) to ONNX with 8-bit weights (one scale per
+            output channel; the word-piece table in 4 bits), with its vocabulary, labels
+            and any CRF transition scores, in newsfacts/data/encoder_tagger.
 
 ``all`` runs the four in turn.
 """
@@ -244,6 +245,33 @@ def train(model_dir: Path, args: argparse.Namespace) -> Path:
     return saved
 
 
+def average_epochs(epochs: list[Path], out: Path) -> Path:
+    """The mean of the weights (and CRF transition scores, where there are any) saved in
+    ``epochs``, written to ``out`` with the last epoch's configuration and vocabulary."""
+    from functools import reduce
+    from operator import add
+
+    from safetensors.torch import load_file, save_file
+
+    states = [load_file(str(e / "model.safetensors")) for e in epochs]
+    mean = {name: reduce(add, (s[name] for s in states)) / len(states) for name in states[-1]}
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(epochs[-1], out)
+    save_file(mean, str(out / "model.safetensors"), metadata={"format": "pt"})
+    if (epochs[-1] / "transitions.json").is_file():
+        tables = [json.loads((e / "transitions.json").read_text("utf-8")) for e in epochs]
+        averaged = {key: _mean_table([t[key] for t in tables]) for key in tables[-1]}
+        (out / "transitions.json").write_text(json.dumps(averaged), "utf-8")
+    return out
+
+
+def _mean_table(tables: list[Any]) -> Any:
+    """The element-wise mean of equally shaped nested lists of numbers."""
+    if isinstance(tables[0], list):
+        return [_mean_table(list(cells)) for cells in zip(*tables, strict=True)]
+    return sum(tables[1:], tables[0]) / len(tables)
+
+
 def export(model_dir: Path, out: Path, width: int) -> None:
     """The fine-tuned network as ONNX with 8-bit weights (4-bit word-piece table), its
     vocabulary and its labels."""
@@ -334,6 +362,9 @@ def main() -> None:
     parser.add_argument("--layers", type=int, default=0, help="keep the lowest N layers (0: all)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (a test)")
+    parser.add_argument(
+        "--average", type=int, default=1, help="train: export the mean of the last N epochs"
+    )
     args = parser.parse_args()
     if args.step in ("prep", "all"):
         prep(args.shared)
@@ -342,6 +373,9 @@ def main() -> None:
     model = args.model
     if args.step in ("train", "all"):
         model = train(model or base(), args)
+        if args.average > 1:
+            last = range(max(1, args.epochs - args.average + 1), args.epochs + 1)
+            model = average_epochs([BUILD / f"epoch{e}" for e in last], BUILD / "average")
     if args.step in ("export", "all"):
         if model is None:
             parser.error("export needs --model (an epoch directory under build/encoder)")
