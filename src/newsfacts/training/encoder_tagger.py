@@ -267,9 +267,9 @@ def average_epochs(epochs: list[Path], out: Path) -> Path:
 
 def _mean_table(tables: list[Any]) -> Any:
     """The element-wise mean of equally shaped nested lists of numbers."""
-    if isinstance(tables[0], list):
-        return [_mean_table(list(cells)) for cells in zip(*tables, strict=True)]
-    return sum(tables[1:], tables[0]) / len(tables)
+    import numpy
+
+    return numpy.mean(numpy.array(tables, dtype=numpy.float64), axis=0).tolist()
 
 
 def export(model_dir: Path, out: Path, width: int) -> None:
