@@ -173,3 +173,31 @@ def test_a_that_clause_goes_to_the_cue_it_hangs_on_not_the_nearest(nlp: Language
     told, confirmed = frames
     assert pieces(text, told.content) == ["that Belgium had asked to join the talks"]
     assert pieces(text, confirmed.content) == ["the claim"]
+
+
+def test_a_quote_of_its_own_continues_the_quoted_speaker_not_a_nearer_plain_claim(
+    nlp: Language,
+) -> None:
+    # the nearest cue before the second quote ("stressing") holds plain content only
+    text = (
+        "“The harbour cannot wait another winter,” Mayor Ann Lee said, stressing that the "
+        "repairs were overdue. “We will start on the north pier in March.”"
+    )
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("CONTENT", "“The harbour cannot wait another winter,”"),
+            ("SOURCE", "Mayor Ann Lee"),
+            ("CUE", "said"),
+            ("CUE", "stressing"),
+            ("CONTENT", "that the repairs were overdue"),
+            ("CONTENT", "“We will start on the north pier in March.”"),
+        ],
+    )
+    said, stressing = frames
+    assert pieces(text, said.content) == [
+        "“The harbour cannot wait another winter,”",
+        "“We will start on the north pier in March.”",
+    ]
+    assert pieces(text, stressing.content) == ["that the repairs were overdue"]

@@ -154,7 +154,9 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             before = [i for i in range(len(cues)) if cues[i].end <= content.start]
             if not before:
                 continue
-            best = min(before, key=lambda i: (gaps[i], distances[i]))
+            # the nearest sentence first, then a cue that holds a quote or nothing yet over
+            # one that holds plain content only, then the nearest
+            best = min(before, key=lambda i: (gaps[i], _plain_only(doc, owned[i]), distances[i]))
         if gaps[best] <= MAX_SENTENCE_GAP:
             far.append((int(gaps[best]), best, content))
     # Content in another sentence goes to a cue with none of its own, or continues a quote.
@@ -411,6 +413,14 @@ def _pair_split_quotes(
             if j != i and resumed is not None and doc[k].text in QUOTE_OPENERS:
                 others.remove(resumed)
                 owned[i].append(resumed)
+
+
+def _plain_only(doc: Doc, contents: Sequence[Role]) -> bool:
+    """Content, none of it a direct quote (a span from an opening to a closing quote mark)."""
+    return bool(contents) and not any(
+        doc[c.start].text in QUOTE_OPENERS and doc[c.end - 1].text in QUOTE_CLOSERS
+        for c in contents
+    )
 
 
 def _closed_quote(doc: Doc, content: Role) -> bool:
