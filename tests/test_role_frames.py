@@ -201,3 +201,29 @@ def test_a_quote_of_its_own_continues_the_quoted_speaker_not_a_nearer_plain_clai
         "“We will start on the north pier in March.”",
     ]
     assert pieces(text, stressing.content) == ["that the repairs were overdue"]
+
+
+def test_a_split_quote_resumes_after_where_it_was_said(nlp: Language) -> None:
+    # the resumed quote stands nearer the next cue than its own
+    text = (
+        '"The bridge will be ready," Ann Lee said during a visit to the harbour, '
+        '"but the road needs another year," blaming the contractors.'
+    )
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("CONTENT", '"The bridge will be ready,"'),
+            ("SOURCE", "Ann Lee"),
+            ("CUE", "said"),
+            ("CONTENT", '"but the road needs another year,"'),
+            ("CUE", "blaming"),
+            ("CONTENT", "the contractors"),
+        ],
+    )
+    said, blaming = frames
+    assert pieces(text, said.content) == [
+        '"The bridge will be ready,"',
+        '"but the road needs another year,"',
+    ]
+    assert pieces(text, blaming.content) == ["the contractors"]

@@ -401,11 +401,24 @@ def _pair_split_quotes(
     for i, cue in enumerate(cues):
         if not any(doc[c.end - 1].text in QUOTE_CLOSERS for c in owned[i] if c.end <= cue.start):
             continue
+        # where the cue was said may stand between: "she said at a rally in Ohio, “B.”"
+        setting = {
+            t.i
+            for child in doc[cue.start : cue.end].root.rights
+            if child.i >= cue.end
+            and child.dep_ in ("prep", "npadvmod")
+            and not any(t.pos_ == "VERB" for t in child.subtree)  # "before asking her"
+            for t in child.subtree
+        }
         k = cue.end
         while (
             k < len(doc)
-            and k - cue.end < 8
-            and (k in source_tokens or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS))
+            and k - cue.end < 16
+            and (
+                k in source_tokens
+                or (k in setting and doc[k].text not in QUOTE_OPENERS)
+                or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS)
+            )
         ):
             k += 1
         for j, others in owned.items():
