@@ -210,3 +210,20 @@ def test_the_report_says_what_a_relative_pronoun_stands_for(
         text, (), "which", "the plan would cost $2 billion", source_description="a new study"
     )
     assert "which (a new study)" in printed
+
+
+def test_eval_polnear_scores_a_refused_article_as_nothing_found(tmp_path: Path) -> None:
+    english = "The mayor said the bridge would reopen in the spring after repairs.\n"
+    french = (Path(__file__).parent / "fixtures" / "inputs" / "french.txt").read_text("utf-8")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for name, text in (("en", english), ("fr", french)):
+        (tmp_path / "text" / f"{name}.txt").write_text(text, "utf-8")
+        (tmp_path / "attributions" / f"{name}_x.ann").write_text(
+            "T1\tSource 0 9\tx\nT2\tCue 10 14\tx\nE1\tAttribution:T2 Source:T1 Cue:T2\n", "utf-8"
+        )
+    result = run("eval", "polnear", str(tmp_path))
+    assert result.returncode == 1
+    assert b"fr: text does not look like English" in result.stderr
+    assert b"(scored as finding nothing)" in result.stderr
+    assert b"PolNeAR: 2 articles" in result.stdout and b"source exact" in result.stdout

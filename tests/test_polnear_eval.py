@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfacts.errors import InputError
 from newsfacts.evaluation.polnear import (
     PolnearFormatError,
     evaluate,
@@ -88,6 +89,25 @@ def test_partial_prediction(corpus: Path) -> None:
 def test_wrong_source_does_not_link(corpus: Path) -> None:
     guess = attribution((29, 34), (23, 27), (0, 15))
     assert evaluate(corpus, lambda text: [guess]).linked.tp_pred == 0
+
+
+def test_an_article_the_system_refuses_counts_as_finding_nothing(corpus: Path) -> None:
+    (corpus / "text" / "b.txt").write_text("Smith said taxes would rise.\n", "utf-8")
+    (corpus / "attributions" / "b_x1.ann").write_text(
+        "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 28\ttaxes would rise\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        "utf-8",
+    )
+
+    def predict(text: str) -> list[Attribution]:
+        if text.startswith("Smith"):
+            raise InputError("not analysable")
+        return list(gold_as_attributions(read_corpus(corpus)[0]))
+
+    report = evaluate(corpus, predict)
+    assert report.articles == 2 and report.failed == [("b", "not analysable")]
+    assert report.exact["source"].precision == 1.0 and report.exact["source"].recall == 2 / 3
+    assert "1 could not be analysed" in format_report(report)
 
 
 def test_missing_folders_raise(tmp_path: Path) -> None:

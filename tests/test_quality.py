@@ -66,6 +66,32 @@ def test_short_foreign_text_passes() -> None:
     assert check_text("Le président a annoncé un plan mardi.", SETTINGS) == []
 
 
+def test_english_thick_with_names_is_analysed_with_a_warning() -> None:
+    # 16% English function words, under the 20% threshold, and no other language closer
+    text = (
+        "Rep. Ann Lee (D-OR), Sen. Bob Smith (R-TX), Gov. Carla Diaz, Mayor Tom Ng, Judge Ruth "
+        "Park, CEO Max Weber #vote2016 @annlee @bobsmith pic.twitter.com/x1y2z3 Lee, Smith, Diaz, "
+        "Ng, Park and Weber met the press in Austin, Texas, on Monday, and said they would run."
+    )
+    warnings = check_text(text, SETTINGS)
+    assert warnings == [
+        "few English function words (16% of the words, under 20%); analysed as English all the same"
+    ]
+
+
+def test_another_language_closer_than_english_is_refused_under_the_threshold() -> None:
+    # 17% English function words (an English phrase quoted), 22% Italian ones
+    text = (
+        'Il Black Friday arriva anche nel negozio online di Apple: "the best deals of the year", '
+        "sconti per iPhone, iPad, MacBook Pro e AirPods fino a lunedì, con spedizione gratuita in "
+        "Italia per tutti i clienti."
+    )
+    with pytest.raises(
+        NotEnglishError, match=r"looks like Italian\): English function words are 17%"
+    ):
+        check_text(text, SETTINGS)
+
+
 def test_threshold_comes_from_settings() -> None:
     with pytest.raises(NotEnglishError, match="below 90%"):
         check_text(ENGLISH, replace(SETTINGS, min_english_ratio=0.9))

@@ -13,7 +13,7 @@ class Settings:
     max_chars: int = 1_000_000  # decoded text longer than this is refused
     http_timeout: float = 20.0
     user_agent: str = "newsfacts/0.1 (+https://pypi.org/project/newsfacts/)"
-    min_english_ratio: float = 0.20  # share of English function words below which text is refused
+    min_english_ratio: float = 0.20  # share of English function words below which text is doubted
     published: str | None = None  # default publication date (ISO) when the input has none
     batch_size: int = 16
     allow_private: bool = False  # fetch URLs on private/loopback addresses

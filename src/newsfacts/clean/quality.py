@@ -29,8 +29,10 @@ def check_text(text: str, settings: Settings) -> list[str]:
     """Warnings about ``text``; raises EmptyInputError or NotEnglishError when it can't be used."""
     if not text.strip():
         raise EmptyInputError("input is empty")
-    check_english(text, settings.min_english_ratio)
     warnings: list[str] = []
+    few = check_english(text, settings.min_english_ratio)
+    if few:
+        warnings.append(few)
     mojibake = mojibake_warning(text)
     if mojibake:
         warnings.append(mojibake)
@@ -38,8 +40,14 @@ def check_text(text: str, settings: Settings) -> list[str]:
     return warnings
 
 
-def check_english(text: str, min_ratio: float) -> None:
-    """Raise NotEnglishError when the text is in another script or language."""
+def check_english(text: str, min_ratio: float) -> str | None:
+    """Raise NotEnglishError when the text is in another script or language.
+
+    Below ``min_ratio`` English function words, the text is refused when another language's
+    function words are more common, or when the share is under half of ``min_ratio``;
+    otherwise (a short English piece thick with names, tweets or lists: PolNeAR has one at
+    19%) it is analysed, and the returned warning says so.
+    """
     script = _dominant_foreign_script(text)
     if script:
         raise NotEnglishError(
@@ -48,12 +56,17 @@ def check_english(text: str, min_ratio: float) -> None:
         )
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
-        return
+        return None
     english = english_ratio(words)
     if english >= min_ratio:
-        return
-    guess = _guess_language(words, english)
-    looks = f" (it looks like {guess})" if guess else ""
+        return None
+    other, other_ratio = _likeliest_other(words)
+    if other_ratio <= english and english >= min_ratio / 2:
+        return (
+            f"few English function words ({english:.0%} of the words, under {min_ratio:.0%}); "
+            "analysed as English all the same"
+        )
+    looks = f" (it looks like {other})" if other_ratio > english and other_ratio >= 0.1 else ""
     raise NotEnglishError(
         f"text does not look like English{looks}: English function words are "
         f"{english:.0%} of its words, below {min_ratio:.0%}; newsfacts analyses English only"
@@ -160,13 +173,14 @@ def _dominant_foreign_script(text: str) -> str | None:
     return script if len(script) <= 3 else script.title()
 
 
-def _guess_language(words: list[str], english: float) -> str | None:
-    best, best_ratio = None, english
-    for language, vocabulary in _other_words().items():
-        ratio = sum(1 for w in words if w in vocabulary) / len(words)
-        if ratio > best_ratio and ratio >= 0.2:
-            best, best_ratio = language, ratio
-    return best
+def _likeliest_other(words: list[str]) -> tuple[str, float]:
+    """The other language whose function words are the largest share of ``words``."""
+    shares = [
+        (sum(1 for w in words if w in vocabulary) / len(words), language)
+        for language, vocabulary in _other_words().items()
+    ]
+    share, language = max(shares)
+    return language, share
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfacts.errors import InputError
+from newsfacts.errors import InputError, NewsfactsError
 from newsfacts.models import Attribution, Span
 
 ROLES = ("source", "cue", "content")
@@ -94,6 +94,7 @@ class PolnearReport:
     exact: dict[str, Score] = field(default_factory=lambda: {r: Score() for r in ROLES})
     token: dict[str, Score] = field(default_factory=lambda: {r: Score() for r in ROLES})
     linked: Score = field(default_factory=Score)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article, why): found nothing
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -264,10 +265,16 @@ def score_article(
 
 
 def evaluate(directory: Path, predict: Callable[[str], Sequence[Attribution]]) -> PolnearReport:
-    """Run ``predict`` (article text → attributions) on every article of ``directory``."""
+    """Run ``predict`` (article text → attributions) on every article of ``directory``. An
+    article ``predict`` refuses is scored as finding nothing and listed in ``failed``."""
     report = PolnearReport()
     for article in read_corpus(directory):
-        score_article(report, article.text, article.attributions, predict(article.text))
+        try:
+            predicted = predict(article.text)
+        except NewsfactsError as err:
+            report.failed.append((article.name, str(err)))
+            predicted = []
+        score_article(report, article.text, article.attributions, predicted)
     return report
 
 
@@ -276,8 +283,10 @@ def format_report(report: PolnearReport) -> str:
     lines = [
         f"PolNeAR: {report.articles} articles, {report.gold} gold and "
         f"{report.predicted} predicted attributions",
-        f"{'':16}{'P':>7}{'R':>7}{'F1':>7}",
     ]
+    if report.failed:
+        lines.append(f"{len(report.failed)} could not be analysed and count as finding nothing")
+    lines.append(f"{'':16}{'P':>7}{'R':>7}{'F1':>7}")
 
     def row(label: str, score: Score) -> str:
         return (

@@ -205,8 +205,11 @@ def eval_polnear(directory: Path, tagger: str) -> None:
         def predict(text: str) -> Any:
             return analyze_text(text, settings).attributions
 
-        click.echo(format_report(evaluate(directory, predict)))
-        return 0
+        report = evaluate(directory, predict)
+        for name, why in report.failed:
+            click.echo(f"newsfacts: error: {name}: {why} (scored as finding nothing)", err=True)
+        click.echo(format_report(report))
+        return EXIT_FAILED if report.failed else 0
 
     guard(body)
 
