@@ -21,6 +21,7 @@ from newsfacts.settings import Settings
 
 MIN_WORDS_FOR_LANGUAGE = 20  # shorter texts are too small to judge and pass
 MIN_LETTERS_FOR_SCRIPT = 50
+MIN_SHARE_TO_NAME = 0.1  # another language is named in the refusal from this share of words
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 
@@ -66,7 +67,7 @@ def check_english(text: str, min_ratio: float) -> str | None:
             f"few English function words ({english:.0%} of the words, under {min_ratio:.0%}); "
             "analysed as English all the same"
         )
-    looks = f" (it looks like {other})" if other_ratio > english and other_ratio >= 0.1 else ""
+    looks = f" (it looks like {other})" if other_ratio > max(english, MIN_SHARE_TO_NAME) else ""
     raise NotEnglishError(
         f"text does not look like English{looks}: English function words are "
         f"{english:.0%} of its words, below {min_ratio:.0%}; newsfacts analyses English only"
