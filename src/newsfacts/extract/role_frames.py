@@ -416,8 +416,7 @@ def _pair_split_quotes(
             and k - cue.end < 16
             and (
                 k in source_tokens
-                or (k in setting and doc[k].text not in QUOTE_OPENERS)
-                or (doc[k].is_punct and doc[k].text not in QUOTE_OPENERS)
+                or (doc[k].text not in QUOTE_OPENERS and (k in setting or doc[k].is_punct))
             )
         ):
             k += 1
@@ -428,20 +427,21 @@ def _pair_split_quotes(
                 owned[i].append(resumed)
 
 
+def _direct_quote(doc: Doc, content: Role) -> bool:
+    """A span from an opening to a closing quote mark."""
+    return doc[content.start].text in QUOTE_OPENERS and doc[content.end - 1].text in QUOTE_CLOSERS
+
+
 def _plain_only(doc: Doc, contents: Sequence[Role]) -> bool:
-    """Content, none of it a direct quote (a span from an opening to a closing quote mark)."""
-    return bool(contents) and not any(
-        doc[c.start].text in QUOTE_OPENERS and doc[c.end - 1].text in QUOTE_CLOSERS
-        for c in contents
-    )
+    """Content, none of it a direct quote."""
+    return bool(contents) and not any(_direct_quote(doc, c) for c in contents)
 
 
 def _closed_quote(doc: Doc, content: Role) -> bool:
     """A quote that is a whole sentence of its own: “… .”"""
     return (
         content.end - content.start > 2
-        and doc[content.start].text in QUOTE_OPENERS
-        and doc[content.end - 1].text in QUOTE_CLOSERS
+        and _direct_quote(doc, content)
         and doc[content.end - 2].text in (".", "?", "!")
     )
 
