@@ -72,3 +72,29 @@ def test_rule_frames_lend_quotes_and_sources_and_fill_gaps() -> None:
     assert tagged.content == [at("“We will win,”")] and tagged.quoted
     assert tagged.source == [at("Smith")]
     assert passive.source == []
+
+
+def test_a_rule_quote_from_another_paragraph_does_not_replace_the_taggers_content() -> None:
+    text = (
+        "Mr. Lee responded to the claim that the plan was “dead.”\n\n"
+        "“Tell that to the workers,” Mr. Lee said.\n"
+        "Ms. Park replied: “We will see.”"
+    )
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    # the parse gave the rules' "responded" the quote of the next paragraph
+    own = [at("that the plan was “dead.”")]
+    tagged = Frame(cue=[at("responded")], source=[at("Mr. Lee")], content=list(own))
+    quote = [at("“Tell that to the workers,”")]
+    rule = Frame(cue=[at("responded")], source=[at("Mr. Lee")], content=quote)
+    rule.quoted = True
+    # a quote on the cue's own line still replaces the tagger's ragged content
+    replied = Frame(cue=[at("replied")], source=[at("Ms. Park")], content=[at("We will see")])
+    rule_replied = Frame(cue=[at("replied")], source=[], content=[at("“We will see.”")])
+    rule_replied.quoted = True
+    merge_frames([tagged, replied], [rule, rule_replied], text)
+    assert tagged.content == own and not tagged.quoted
+    assert replied.content == [at("“We will see.”")] and replied.quoted

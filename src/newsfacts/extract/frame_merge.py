@@ -88,7 +88,7 @@ def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Fram
 
 def _adopt(frame: Frame, twin: Frame, text: str) -> None:
     """Take from the rule frame for the same cue what rules find more reliably."""
-    if twin.quoted or twin.according_to:
+    if (twin.quoted or twin.according_to) and not _elsewhere(frame, twin, text):
         # the tagger's further quoted pieces ("“A,” he said. “B.”") stay with the cue
         extra = [
             p
@@ -106,6 +106,20 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.speaker_span = twin.speaker_span
     if frame.via is None:
         frame.via = twin.via
+
+
+def _elsewhere(frame: Frame, twin: Frame, text: str) -> bool:
+    """The rule frame's content lies wholly on other lines than the cue, and the tagger's
+    frame has content on the cue's line: "X responded to the claim that …" keeps its own
+    content rather than a quote the rules gave it from the next paragraph."""
+
+    def line(offset: int) -> int:
+        return text.count("\n", 0, offset)
+
+    here = line(frame.cue[0][0])
+    return all(line(s) != here for s, _ in twin.content) and any(
+        line(s) == here for s, _ in frame.content
+    )
 
 
 def settle_shared_quotes(frames: list[Frame], text: str) -> list[Frame]:
