@@ -227,3 +227,16 @@ def test_a_split_quote_resumes_after_where_it_was_said(nlp: Language) -> None:
         '"but the road needs another year,"',
     ]
     assert pieces(text, blaming.content) == ["the contractors"]
+
+
+def test_of_two_subjects_the_one_the_tagger_marked_is_the_source(nlp: Language) -> None:
+    # the parse makes the dateline a second subject of "said"
+    text = "Deal\n\nWASHINGTON (AP) — Senate leaders said on Friday that the bill was dead."
+    doc, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "Senate leaders"), ("CUE", "said"), ("CONTENT", "that the bill was dead")],
+    )
+    assert sum(t.dep_ == "nsubj" and t.head.text == "said" for t in doc) == 2
+    (frame,) = frames
+    assert pieces(text, frame.source) == ["Senate leaders"]

@@ -230,13 +230,14 @@ def _subject_source(
     hangs from; subjects inside content spans are passed over on the way up.
     """
     for verb in _governing_verbs(doc, cue):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                held = [(j, s) for j, s in near if s.start <= child.i < s.end]
-                if held:
-                    return held[0]
-                if child.i not in content_tokens:
-                    return None  # a subject the tagger did not mark (see _untagged_subject)
+        # (a misparse may give a verb two: "WASHINGTON (AP) — Senate leaders said")
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        for child in subjects:
+            held = [(j, s) for j, s in near if s.start <= child.i < s.end]
+            if held:
+                return held[0]
+        if any(child.i not in content_tokens for child in subjects):
+            return None  # a subject the tagger did not mark (see _untagged_subject)
     return None
 
 
