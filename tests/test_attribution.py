@@ -88,6 +88,14 @@ def test_according_to(nlp: Language) -> None:
     assert texts(a.content) == ["The minister met his counterpart on Tuesday"]
 
 
+def test_the_dateline_is_no_part_of_a_source(nlp: Language) -> None:
+    # the tagger marks "BRUSSELS - European leaders" as the source
+    text = "Deal\n\nBRUSSELS - European leaders said on Friday that the plan was dead."
+    (a,) = run(nlp, text)[1]
+    assert texts(a.source) == ["European leaders"]
+    assert texts(a.content) == ["that the plan was dead"]
+
+
 def test_quote_continues_in_next_sentence_and_paragraph(nlp: Language) -> None:
     text = (
         "“We have done our part,” Anna Berg said. “Now others must act.”\n\n"

@@ -508,6 +508,7 @@ def _with_model(
 ) -> list[Frame]:
     """Merge the trained role tagger's frames in (when its model is present)."""
     # imported here: role_frames builds on this module's Frame
+    from newsfacts.extract.datelines import dateline, roles_after_dateline
     from newsfacts.extract.frame_merge import consult_lstm, merge_frames
     from newsfacts.extract.role_frames import frames_from_roles
     from newsfacts.extract.roles import role_tagger, roles_of
@@ -515,7 +516,7 @@ def _with_model(
     tagger = role_tagger(settings)
     if tagger is None:
         return frames
-    roles = roles_of(doc, tagger)
+    roles = roles_after_dateline(doc, roles_of(doc, tagger), dateline(doc_text(doc)))
     model = [
         f
         for f in frames_from_roles(doc, roles, quotes)
@@ -548,11 +549,15 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
+    from newsfacts.extract.datelines import after_dateline, dateline
     from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
+    line = dateline(text)
     for frame in frames:
-        frame.source = close_apposition(frame.source, text)
+        frame.source = close_apposition(after_dateline(frame.source, line), text)
+        frame.content = after_dateline(frame.content, line)
+    frames = [f for f in frames if f.content]
     results: list[Attribution] = []
     recent: list[Speaker] = []  # the speakers of the attributions so far
     for frame in frames:

@@ -1,0 +1,47 @@
+"""Datelines: found at the start of a story, cut from the role spans that open with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract.datelines import after_dateline, dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tax plan unveiled\n\nWASHINGTON (AP) — The president said …", "WASHINGTON (AP) — "),
+        ("Deal reached\nBrussels (Reuters) - The EU agreed …", "Brussels (Reuters) - "),
+        ("Clinton attacks\nHEMPSTEAD, N.Y. ― If it worked …", "HEMPSTEAD, N.Y. ― "),
+        ("Obama visits\nMIDWAY ATOLL -- The president flew …", "MIDWAY ATOLL -- "),
+    ],
+)
+def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:
+    found = dateline(text)
+    assert found is not None
+    assert text[found[0] : found[1]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\nThe US - and Iraq - agreed.",  # words in title case, no agency
+        "Headline\nA.\nB.\nC.\nWASHINGTON - too far down to be the dateline",
+        "Headline\nHE'S BEEN CALLED OUT BY FELLOW DOCTORS — a subheading",
+        "Headline\nWASHINGTON — ",  # nothing after it on the line
+    ],
+)
+def test_other_dashes_are_not_datelines(text: str) -> None:
+    assert dateline(text) is None
+
+
+def test_pieces_opening_in_the_dateline_start_after_it() -> None:
+    text = "Deal\nBRUSSELS - European leaders said the plan was dead."
+    line = dateline(text)
+    assert line is not None
+    source = [(5, text.index(" said"))]  # "BRUSSELS - European leaders"
+    assert [text[s:e] for s, e in after_dateline(source, line)] == ["European leaders"]
+    assert after_dateline([(5, 13)], line) == []  # wholly inside: dropped
+    later = [(text.index("the plan"), len(text) - 1)]
+    assert after_dateline(later, line) == later
+    assert after_dateline(source, None) == source
