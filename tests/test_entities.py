@@ -153,6 +153,29 @@ def test_acronym_and_alias_table(nlp: Language) -> None:
     assert [m.text for m in us.mentions] == ["U.S.", "United States"]
 
 
+def test_an_agency_in_brackets_is_no_acronym_of_the_place_before_it(nlp: Language) -> None:
+    text = (
+        "Brussels (Reuters) - The European Commission (EC) proposed new rules on Friday. "
+        "The EC said Brussels would act, Reuters reported."
+    )
+    entities = _entities(nlp, text)
+    assert [m.text for m in _named(entities, "Brussels").mentions] == ["Brussels", "Brussels"]
+    assert [m.text for m in _named(entities, "Reuters").mentions] == ["Reuters", "Reuters"]
+    commission = _named(entities, "European Commission")
+    assert [m.text for m in commission.mentions] == ["European Commission", "EC", "EC"]
+
+
+def test_a_name_cut_at_its_particle_is_one_person(nlp: Language) -> None:
+    text = (
+        "European Commission President Ursula von der Leyen told reporters that the deal was "
+        "historic. Von der Leyen said it would be reviewed in the spring."
+    )
+    people = _people(_entities(nlp, text))
+    assert set(people) == {"Ursula von der Leyen"}
+    mentions = [m.text for m in people["Ursula von der Leyen"].mentions]
+    assert mentions == ["Ursula von der Leyen", "Von der Leyen"]
+
+
 def test_surname_links_to_most_recent_full_name(nlp: Language) -> None:
     text = (
         "Bill Clinton campaigned in Iowa on Monday. Hillary Clinton spoke in Ohio. "

@@ -20,6 +20,8 @@ from importlib import resources
 _NON_PERSON_FOR_SURNAME = frozenset({"GPE", "LOC", "FAC"})
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "to", "&", "in", "on"})
+# lowercase words inside a family name ("Ursula von der Leyen", "Ludwig van Beethoven")
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "bin", "ibn"})
 
 
 @dataclass
@@ -112,6 +114,15 @@ def link_people(text: str, mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
+def _could_abbreviate(short: str, name: str) -> bool:
+    """An acronym in brackets after a name: two capitals or more, the first the initial of
+    the name's first word that counts ("Islamic State (ISIS)"; not "Brussels (Reuters)",
+    "WASHINGTON (AP)")."""
+    words = [w for w in name.split() if w.lower() not in _INITIAL_SKIP]
+    capitals = sum(c.isupper() for c in short)
+    return capitals >= 2 and bool(words) and words[0][0].upper() == short[0]
+
+
 def link_others(
     text: str, mentions: list[Mention], extra: dict[str, str] | None = None
 ) -> list[Cluster]:
@@ -120,7 +131,7 @@ def link_others(
     acronyms: dict[str, str] = {}
     for m in mentions:
         found = _ACRONYM_AFTER.match(text, m.end)
-        if found:
+        if found and _could_abbreviate(found.group(1), text[m.start : m.end]):
             long_key = table.get(normalise(text[m.start : m.end]), normalise(text[m.start : m.end]))
             acronyms.setdefault(normalise(found.group(1)), long_key)
     by_key: dict[str, Cluster] = {}
@@ -162,6 +173,9 @@ def link_mentions(
             if len(words) >= 2:
                 surnames[words[-1]] = c
                 first_words[words[0]] = c
+                family = _particle_family_name(words)
+                if family:
+                    surnames[family] = surnames[family[0].upper() + family[1:]] = c
     for word, c in first_words.items():
         surnames.setdefault(word, c)
     rest: list[Mention] = []
@@ -172,6 +186,14 @@ def link_mentions(
         else:
             rest.append(m)
     return person_clusters + link_others(text, rest, extra)
+
+
+def _particle_family_name(words: list[str]) -> str | None:
+    """ "von der Leyen" of "Ursula von der Leyen": the family name from its first particle."""
+    for i in range(1, len(words) - 1):
+        if words[i] in NAME_PARTICLES:
+            return " ".join(words[i:])
+    return None
 
 
 def person_name(text: str, cluster: Cluster) -> str:

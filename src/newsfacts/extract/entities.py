@@ -24,6 +24,7 @@ from spacy.attrs import IDX, POS
 from spacy.tokens import Doc
 
 from newsfacts.extract.aliases import (
+    NAME_PARTICLES,
     Cluster,
     Mention,
     link_mentions,
@@ -50,7 +51,10 @@ from newsfacts.settings import Settings
 NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _LEAD_STRIP = frozenset({"the", "a", "an", "'s", "’s"})
-_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "du", "of"})
+_PARTICLES = frozenset(
+    {"al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "du", "of", "der", "den"}
+)
+
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_IN_TITLES = frozenset(
     {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADV", "PART", "NUM", "INTJ"}
@@ -143,7 +147,30 @@ def _candidates(doc: Doc) -> list[Mention]:
         cut = _trim(text, ent.start_char, ent.end_char)
         if cut is not None:
             out.append(Mention(cut[0], cut[1], ent.label_))
-    return out
+    return _join_particle_names(text, out)
+
+
+def _join_particle_names(text: str, candidates: list[Mention]) -> list[Mention]:
+    """A person's name that the entity tagger cut at a particle ("Ursula von" PERSON, "Leyen"
+    GPE) is one person: a person and the capitalised candidate after it join when only
+    particles stand between them and the name around them holds one."""
+    joined: list[Mention] = []
+    for m in candidates:
+        last = joined[-1] if joined else None
+        if last is not None and last.label == "PERSON" and m.start > last.end:
+            gap = text[last.end : m.start]
+            words = gap.split()
+            tail = text[last.start : last.end].split()[-1].lower()
+            if (
+                "\n" not in gap
+                and all(w.lower() in NAME_PARTICLES for w in words)
+                and (words or tail in NAME_PARTICLES)
+                and text[m.start].isupper()
+            ):
+                joined[-1] = Mention(last.start, m.end, "PERSON")
+                continue
+        joined.append(m)
+    return joined
 
 
 def _operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
