@@ -549,15 +549,13 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
-    from newsfacts.extract.datelines import after_dateline, dateline
     from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
+    from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
-    line = dateline(text)
+    frames = tidy_frames(frames, text)
     for frame in frames:
-        frame.source = close_apposition(after_dateline(frame.source, line), text)
-        frame.content = after_dateline(frame.content, line)
-    frames = [f for f in frames if f.content]
+        frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []
     recent: list[Speaker] = []  # the speakers of the attributions so far
     for frame in frames:
