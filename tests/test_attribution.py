@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.extract.attribution import close_apposition, extract_attributions
 from newsfacts.extract.speakers import resolve_speaker
@@ -390,6 +390,27 @@ def test_a_source_ending_in_its_relative_pronoun_is_the_noun(nlp: Language) -> N
     assert resolve_speaker(source, [person("E1", text, "Mary Jones")]).entity == "E1"
     unnamed = resolve_speaker(nlp("Two aides, who asked not to be named, said so.")[0:4], [])
     assert unnamed.anonymous and unnamed.described == "Two aides"
+
+
+def test_who_after_an_organisation_means_the_person_before_it(nlp: Language) -> None:
+    def who(text: str) -> Token:
+        doc = nlp(text)
+        return next(t for t in doc if t.lower_ == "who")
+
+    text = "A spokeswoman for the Department of Homeland Security, who declined to be named, said."
+    pronoun = who(text)
+    name = "Department of Homeland Security"
+    at = text.index(name)
+    ministry = Entity("E1", "ORG", name, (), None, (Span.of(text, at, at + len(name)),))
+    unnamed = resolve_speaker(pronoun.doc[pronoun.i : pronoun.i + 1], [ministry])
+    assert unnamed.anonymous and unnamed.entity is None
+    assert unnamed.described == "A spokeswoman for the Department of Homeland Security"
+    text = "Matt Duss, the president of the Foundation for Middle East Peace, who criticizes it."
+    pronoun = who(text)
+    found = resolve_speaker(
+        pronoun.doc[pronoun.i : pronoun.i + 1], [person("E2", text, "Matt Duss")]
+    )
+    assert found.entity == "E2"
 
 
 def test_a_relative_pronoun_for_a_thing_is_described(nlp: Language) -> None:

@@ -303,15 +303,26 @@ def _antecedent(head: Token) -> SpacySpan | None:
         return None
     noun = clause.head
     # "officials familiar with the talks, who said": the parse hangs the clause on the
-    # nearest noun; "who" means people, so a common noun inside a modifier gives way
-    while head.lower_ == "who" and noun.pos_ == "NOUN" and noun.dep_ == "pobj":
+    # nearest noun; "who" means people, so a common noun inside a modifier gives way, and
+    # so does a name that is no person's ("a spokeswoman for the Department …, who said")
+    while head.lower_ == "who" and noun.dep_ == "pobj" and _no_person(noun):
         above = noun.head.head
         if above.pos_ == "ADJ" and above.dep_ == "amod":
             above = above.head
         if above.pos_ not in ("NOUN", "PROPN"):
             break
         noun = above
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+            noun = noun.head  # "Matt Duss, the president of the Foundation …, who"
+            break
     return noun.doc[noun.left_edge.i : noun.i + 1]
+
+
+PLACES_AND_BODIES = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _no_person(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.ent_type_ in PLACES_AND_BODIES)
 
 
 def _described(antecedent: SpacySpan, pronoun: Token) -> str:
