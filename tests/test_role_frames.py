@@ -230,13 +230,17 @@ def test_a_split_quote_resumes_after_where_it_was_said(nlp: Language) -> None:
 
 
 def test_of_two_subjects_the_one_the_tagger_marked_is_the_source(nlp: Language) -> None:
-    # the parse makes the dateline a second subject of "said"
-    text = "Deal\n\nWASHINGTON (AP) — Senate leaders said on Friday that the bill was dead."
-    doc, frames = link(
-        nlp,
-        text,
-        [("SOURCE", "Senate leaders"), ("CUE", "said"), ("CONTENT", "that the bill was dead")],
-    )
-    assert sum(t.dep_ == "nsubj" and t.head.text == "said" for t in doc) == 2
-    (frame,) = frames
+    # a misparse that made a dateline a second subject of "said", built by hand
+    words = ["WASHINGTON", "—", "Senate", "leaders", "said", "that", "the", "bill", "died", "."]
+    heads = [4, 4, 3, 4, 4, 8, 7, 8, 4, 4]
+    deps = ["nsubj", "punct", "compound", "nsubj", "ROOT", "mark", "det", "nsubj", "ccomp"]
+    pos = ["PROPN", "PUNCT", "PROPN", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=[*deps, "punct"], pos=pos)
+    text = doc.text
+    roles = [
+        role(doc, "SOURCE", "Senate leaders"),
+        role(doc, "CUE", "said"),
+        role(doc, "CONTENT", "that the bill died"),
+    ]
+    (frame,) = frames_from_roles(doc, roles, find_quotes(text))
     assert pieces(text, frame.source) == ["Senate leaders"]

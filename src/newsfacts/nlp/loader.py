@@ -104,6 +104,24 @@ def mask_outside(text: str, body: Sequence[Region]) -> str:
     return "".join(chars)
 
 
+CLOSERS = frozenset("\"”’')]")
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Sentence starts preset for the parser: a line break ends a sentence (news text has
+    one paragraph a line, and PolNeAR's spans never cross one), and a closing quote mark
+    or bracket right after a word or full stop never starts one ("… smugglers.”")."""
+    for i in range(1, len(doc)):
+        token, prev = doc[i], doc[i - 1]
+        if token.is_space:
+            continue
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif token.text in CLOSERS and not prev.whitespace_:
+            token.is_sent_start = False
+    return doc
+
+
 def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
     """Parse ``text`` with everything outside ``body`` blanked out."""
     return next(iter(parse_many(nlp, [(text, body)], batch_size=1)))
@@ -122,7 +140,8 @@ def parse_many(
     disable = REPLACED if fast is not None else ()
     masked = (mask_outside(t, b) for t, b in items)
     while texts := list(islice(masked, max(1, batch_size))):
-        docs = run_components(nlp, [nlp.make_doc(text) for text in texts], disable)
+        made = [paragraph_breaks(nlp.make_doc(text)) for text in texts]
+        docs = run_components(nlp, made, disable)
         for doc, text in zip(docs, texts, strict=True):
             keep_text(doc, text)  # doc.text would rebuild it
         if fast is not None:

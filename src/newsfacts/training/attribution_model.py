@@ -28,9 +28,10 @@ from thinc.api import Adam, Config, warmup_linear
 from thinc.types import Generator
 
 from newsfacts.extract.roles import COMPONENT, LABELS, feature_doc
+from newsfacts.models import Region
 from newsfacts.nlp.decode import decode
 from newsfacts.nlp.fast_ops import one_blas_thread, use_matmul
-from newsfacts.nlp.loader import load_pipeline
+from newsfacts.nlp.loader import load_pipeline, parse_many
 from newsfacts.settings import Settings
 from newsfacts.training.brat import GoldArticle, read_articles
 
@@ -82,9 +83,9 @@ def _parsed(split: Path, cache: Path, nlp: Language) -> list[Doc]:
         return docs
     articles: list[GoldArticle] = list(read_articles(split))
     docs = []
-    for article, doc in zip(
-        articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=True
-    ):
+    # parsed as `analyze` parses (parse_many: a line break ends a sentence, and so on)
+    whole = ((a.text, [Region(0, len(a.text))]) for a in articles)
+    for article, doc in zip(articles, parse_many(nlp, whole), strict=True):
         doc.spans["roles"] = role_spans(doc, article.roles)
         doc.user_data["name"] = article.name
         docs.append(doc)

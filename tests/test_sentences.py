@@ -1,0 +1,41 @@
+"""Sentence starts preset for the parser: a line break ends a sentence; a closing quote
+mark stays with the sentence it closes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsfacts.models import Region
+from newsfacts.nlp.loader import load_pipeline, paragraph_breaks, parse_body
+from newsfacts.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def test_no_sentence_crosses_a_line_break(nlp: Language) -> None:
+    text = (
+        "Senate blocks border bill\n\n"
+        'Republicans blocked the bill, a move the White House called "a gift to smugglers."\n\n'
+        '"We are not going anywhere," Sen. Chris Murphy told CNN. "This fight is just starting."\n'
+        "Senate Minority Leader Mitch McConnell said the bill had become toxic."
+    )
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == [
+        "Senate blocks border bill",
+        'Republicans blocked the bill, a move the White House called "a gift to smugglers."',
+        '"We are not going anywhere," Sen. Chris Murphy told CNN.',
+        '"This fight is just starting."',
+        "Senate Minority Leader Mitch McConnell said the bill had become toxic.",
+    ]
+
+
+def test_preset_starts_only_at_line_breaks_and_closing_marks(nlp: Language) -> None:
+    doc = paragraph_breaks(nlp.make_doc('He said "no." Then he left.\nShe stayed (for now).'))
+    preset = [(t.text, t.is_sent_start) for t in doc if t.i and t.is_sent_start is not None]
+    # the closing quote mark and bracket never start a sentence; "She" after the break does
+    assert preset == [('"', False), ("She", True), (")", False)]
