@@ -9,7 +9,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsfacts.extract.attribution import close_apposition, extract_attributions
+from newsfacts.extract.attribution import (
+    close_apposition,
+    extract_attributions,
+    passive_participle,
+)
 from newsfacts.extract.speakers import resolve_speaker
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
@@ -86,6 +90,17 @@ def test_according_to(nlp: Language) -> None:
     assert texts(a.cue) == ["according to"]
     assert texts(a.source) == ["spokesman Tom Hill"]
     assert texts(a.content) == ["The minister met his counterpart on Tuesday"]
+
+
+def test_only_a_participle_opening_the_sentence_is_a_passive_cue(nlp: Language) -> None:
+    def cue(text: str, word: str) -> bool:
+        return passive_participle(next(t for t in nlp(text) if t.lower_ == word))
+
+    assert cue("Asked whether the plan would work, the minister said it would.", "asked")
+    assert cue("When asked about the plan, the minister said it would work.", "asked")
+    assert not cue("The minister asked whether the plan would work.", "asked")
+    # a misparsed finite verb after its subject is no opening participle
+    assert not cue("Attorney General Roy Cooper, his opponent, called for the videos.", "called")
 
 
 def test_the_dateline_is_no_part_of_a_source(nlp: Language) -> None:

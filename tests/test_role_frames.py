@@ -244,3 +244,36 @@ def test_of_two_subjects_the_one_the_tagger_marked_is_the_source(nlp: Language) 
     ]
     (frame,) = frames_from_roles(doc, roles, find_quotes(text))
     assert pieces(text, frame.source) == ["Senate leaders"]
+
+
+def test_a_participle_opening_the_sentence_takes_no_subject_as_source(nlp: Language) -> None:
+    text = "Asked whether the plan would work, the minister said it would."
+    doc, frames = link(
+        nlp,
+        text,
+        [
+            ("CUE", "Asked"),
+            ("CONTENT", "whether the plan would work"),
+            ("SOURCE", "the minister"),
+            ("CUE", "said"),
+            ("CONTENT", "it would"),
+        ],
+    )
+    assert doc[0].tag_ == "VBN" and doc[0].dep_ == "advcl"
+    asked, said = frames
+    assert asked.source == []  # the minister was asked; the asker is not named
+    assert pieces(text, said.source) == ["the minister"]
+    text = "Asked by reporters whether the plan would work, the minister said it would."
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("CUE", "Asked"),
+            ("SOURCE", "reporters"),
+            ("CONTENT", "whether the plan would work"),
+            ("SOURCE", "the minister"),
+            ("CUE", "said"),
+            ("CONTENT", "it would"),
+        ],
+    )
+    assert pieces(text, frames[0].source) == ["reporters"]  # the "by" agent asked

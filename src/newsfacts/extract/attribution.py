@@ -136,8 +136,26 @@ def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
     return pieces
 
 
+def passive_participle(verb: Token) -> bool:
+    """A participle clause that opens the sentence, with no subject or auxiliary of its own
+    ("Asked whether …, X said"; "When asked about …"): X was asked, so X is not the source
+    (PolNeAR's annotators give such a cue no source, or its "by" agent)."""
+    first = verb.sent.start
+    while first < verb.i and (verb.doc[first].is_punct or verb.doc[first].is_space):
+        first += 1
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and verb.left_edge.i == first
+        and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from the verb it hangs on for "…, saying" and "… and said"."""
+    if passive_participle(verb):
+        return None
     current: Token | None = verb
     for _ in range(4):
         if current is None:

@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from newsfacts.extract.attribution import Frame, outlet_table
+from newsfacts.extract.attribution import Frame, outlet_table, passive_participle
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
@@ -191,11 +191,14 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             if sent_gap(cue, s) == 0
             and not any(s.start < c.end and c.start < s.end for c in owned[i])
         ]
-        source = _subject_source(doc, cue, near, content_tokens)
-        if source is None:
-            subject = _untagged_subject(doc, cue, content_tokens)
-            source = (-1, subject) if subject is not None else None
-        if source is None:
+        if passive_participle(doc[cue.start : cue.end].root):
+            source = _agent_source(doc, cue, near)
+        else:
+            source = _subject_source(doc, cue, near, content_tokens)
+            if source is None:
+                subject = _untagged_subject(doc, cue, content_tokens)
+                source = (-1, subject) if subject is not None else None
+        if source is None and not passive_participle(doc[cue.start : cue.end].root):
             if any(j not in taken for j, _ in near):  # a source serves a second cue if need be
                 near = [(j, s) for j, s in near if j not in taken]
             source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
@@ -239,6 +242,13 @@ def _subject_source(
         if any(child.i not in content_tokens for child in subjects):
             return None  # a subject the tagger did not mark (see _untagged_subject)
     return None
+
+
+def _agent_source(doc: Doc, cue: Role, near: Sequence[tuple[int, Role]]) -> tuple[int, Role] | None:
+    """The tagged source holding a passive cue's "by" agent ("Asked by Stephanopoulos …")."""
+    verb = doc[cue.start : cue.end].root
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    return next(((j, s) for j, s in near for t in agents if s.start <= t.i < s.end), None)
 
 
 def _governing_verbs(doc: Doc, cue: Role) -> Iterator[Token]:
