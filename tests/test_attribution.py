@@ -126,6 +126,18 @@ def test_quote_continues_in_next_sentence_and_paragraph(nlp: Language) -> None:
     ]
 
 
+def test_a_quote_carried_over_a_paragraph_goes_to_whoever_ends_it(nlp: Language) -> None:
+    text = (
+        "The mayor, Karen Holt, said on Monday that the city would sue the company.\n\n"
+        '"We gave them every chance to make this right. They chose to deny and delay.\n\n'
+        '"Our residents deserve clean water, and we intend to get it in court," Holt said.'
+    )
+    found = run(nlp, text, [person("E1", text, "Karen Holt")])[1]
+    (last,) = [a for a in found if texts(a.source) == ["Holt"]]
+    assert [p.text[:12] for p in last.content] == ['"We gave the', '"Our residen']
+    assert last.kind == "direct" and last.speaker == "E1"
+
+
 def test_pronoun_and_title_resolve_to_people(nlp: Language) -> None:
     text = (
         "Paul Reed arrived in Paris on Sunday. He said the deal was close. "

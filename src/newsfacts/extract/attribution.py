@@ -471,6 +471,39 @@ def _continue_quotes(frames: list[Frame], quotes: Sequence[Quote], text: str) ->
             claimed.add(quote)
 
 
+def _on_line(text: str, offset: int, quote: Quote) -> bool:
+    """``offset`` lies after ``quote`` on the same line."""
+    return quote.end <= offset and "\n" not in text[quote.end : offset]
+
+
+def _carry_open_quotes(frames: list[Frame], quotes: Sequence[Quote], text: str) -> None:
+    """A quote left open at the end of its paragraph and carried on by the next one's
+    opening mark (“A … ⏎ “B,” X said.) is X's, even where the frame before it had taken it
+    as a continuation (PolNeAR train: 37 such quotes of 47 share an attribution with the
+    next). Read backwards, so that a quote over three paragraphs reaches its speaker."""
+    takers: list[Frame] = []
+    for k in range(len(quotes) - 2, -1, -1):
+        quote, carried = quotes[k], quotes[k + 1]
+        if not quote.continues or quote.words(text) < 3:  # "(CROSSTALK.)" in a transcript
+            continue
+        piece, next_piece = (quote.start, quote.end), (carried.start, carried.end)
+        owner = next((f for f in frames if any(_overlap(p, next_piece) for p in f.content)), None)
+        if owner is None or not (
+            any(f is owner for f in takers) or _on_line(text, min(s for s, _ in owner.cue), carried)
+        ):
+            continue
+        holders = [f for f in frames if any(_overlap(p, piece) for p in f.content)]
+        if any(f is owner for f in holders):
+            continue
+        for f in holders:
+            kept = [p for p in f.content if not _overlap(p, piece)]
+            if kept:  # (a frame left with nothing keeps it; settle_shared_quotes decides)
+                f.content = kept
+        owner.content = sorted([*owner.content, piece])
+        owner.quotes = sorted([*owner.quotes, quote], key=lambda q: q.start)
+        takers.append(owner)
+
+
 def _dedupe(frames: list[Frame]) -> list[Frame]:
     seen: set[tuple[Offsets, ...]] = set()
     kept: list[Frame] = []
@@ -563,6 +596,7 @@ def extract_attributions(
         frames = _with_model(doc, frames, quotes, settings)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
+    _carry_open_quotes(frames, quotes, text)
     # transcript turns and "Name: words" headlines, like signed quotes, are their speakers'
     signed += colon_frames(doc)
     if signed:
