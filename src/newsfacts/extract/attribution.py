@@ -10,9 +10,12 @@ The algorithm, in the order ``extract_attributions`` runs it:
    quote, partly quoted content a mixed one, and a cue with no content of its own takes the
    quote just before or after it ("X said: “…”");
 4. give quotes no frame claimed to the speaker of the quote before them, in the same paragraph
-   or, for a paragraph that opens with a quote, in the paragraph before;
-5. give a source with an apposition the comma that closes it (PolNeAR's convention), resolve
-   each source to an entity (``speakers.resolve_speaker``) and number the results.
+   or, for a paragraph that opens with a quote, in the paragraph before; a quote left open at
+   a paragraph's end and carried on by the next goes to whoever says the next quote;
+5. tidy each frame's pieces (``frame_tidy``: no dateline, no own source or cue in the
+   content), give a source with an apposition the comma that closes it (PolNeAR's
+   convention), resolve each source to an entity (``speakers.resolve_speaker``) and number
+   the results.
 """
 
 from __future__ import annotations
