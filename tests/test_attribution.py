@@ -440,6 +440,20 @@ def test_who_after_an_organisation_means_the_person_before_it(nlp: Language) -> 
     assert found.entity == "E2"
 
 
+def test_a_name_in_apposition_to_the_source_noun_is_the_speaker(nlp: Language) -> None:
+    text = "Trump's running mate, Indiana Gov. Mike Pence, said the ticket would win."
+    doc = nlp(text)
+    source = doc[: next(t.i for t in doc if t.text == "said")]
+    people = [person("E1", text, "Donald Trump"), person("E2", text, "Mike Pence")]
+    assert resolve_speaker(source, people).entity == "E2"  # Pence, not his running mate
+    text = "The company, Aldane Chemicals, said in a statement that it rejects the claims."
+    doc = nlp(text)
+    at = text.index("Aldane Chemicals")
+    company = Entity("E3", "ORG", "Aldane Chemicals", (), None, (Span.of(text, at, at + 16),))
+    assert resolve_speaker(doc[:6], [company]).entity == "E3"
+    assert doc[:6].text == "The company, Aldane Chemicals,"
+
+
 def test_a_relative_pronoun_for_a_thing_is_described(nlp: Language) -> None:
     doc = nlp("He released a letter from his doctor that says he is in good health.")
     letter = resolve_speaker(doc[7:8], [])

@@ -57,6 +57,18 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     found = _entity_at(source.root, entities)
     if found is not None:
         return found
+    # the name in apposition to a common noun, a person's first ("Trump's running mate,
+    # Indiana Gov. Mike Pence," is Pence, not Trump; "The company, Aldane Chemicals,")
+    if source.root.pos_ == "NOUN":
+        named = [
+            _entity_at(child, entities)
+            for child in source.root.children
+            if child.dep_ == "appos" and source.start <= child.i < source.end
+        ]
+        for kind in ("PERSON", "ORG"):
+            found = next((e for e in named if e is not None and e.type == kind), None)
+            if found is not None:
+                return found
     # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare)
     for entity in entities:
         if entity.type != "PERSON":
