@@ -72,3 +72,14 @@ def test_add_pipe_with_the_encoder_tagger(fresh_nlp: Language) -> None:
     fresh_nlp.remove_pipe("with_encoder")
     with pytest.raises(ValueError, match="'lstm' or 'encoder'"):
         fresh_nlp.add_pipe("newsfacts_attribution", name="bad", config={"tagger": "bert"})
+
+
+def test_line_breaks_before_the_parser_end_sentences(fresh_nlp: Language) -> None:
+    text = 'The mayor called it "a gift to polluters."\n\n"We will sue," Jane Ortiz said.'
+    assert any("\n" in s.text.strip() for s in fresh_nlp(text).sents)  # the parser alone
+    fresh_nlp.add_pipe("newsfacts_line_breaks", before="parser")
+    sentences = [s.text.strip() for s in fresh_nlp(text).sents if s.text.strip()]
+    assert sentences == [
+        'The mayor called it "a gift to polluters."',
+        '"We will sue," Jane Ortiz said.',
+    ]

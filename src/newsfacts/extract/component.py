@@ -1,18 +1,23 @@
 """newsfacts as a spaCy pipeline component.
 
     nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsfacts_line_breaks", before="parser")  # optional: sentences as newsfacts
     nlp.add_pipe("newsfacts_attribution")      # after the parser and NER
     # or, with the slower, more accurate encoder tagger (the 'encoder' extra):
     # nlp.add_pipe("newsfacts_attribution", config={"tagger": "encoder"})
     doc = nlp(text)
     doc._.attributions, doc._.entities_nf
 
-The factory is found through the ``spacy_factories`` entry point, so importing newsfacts is
-not needed; Doc extensions are registered when the component is created, not at import.
+The factories are found through the ``spacy_factories`` entry point, so importing newsfacts
+is not needed; Doc extensions are registered when the component is created, not at import.
+``newsfacts_line_breaks`` presets the sentence starts ``analyze`` parses with (a line break
+ends a sentence; a closing quote mark glued to the word before never starts one): on
+PolNeAR dev that is worth content +0.5 and linked +0.6 with the default tagger.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -84,3 +89,10 @@ def make_attribution_component(nlp: Language, name: str, tagger: str) -> Attribu
         check_encoder()
     settings = replace(Settings(), role_tagger=tagger)
     return AttributionComponent(settings, own_vectors=shares_vectors(nlp))
+
+
+@Language.factory("newsfacts_line_breaks", assigns=["token.is_sent_start"])
+def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    from newsfacts.nlp.loader import paragraph_breaks
+
+    return paragraph_breaks
