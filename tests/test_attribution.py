@@ -100,11 +100,11 @@ def test_only_a_participle_opening_the_sentence_is_a_passive_cue(nlp: Language) 
     assert cue("When asked about the plan, the minister said it would work.", "asked")
     assert not cue("The minister asked whether the plan would work.", "asked")
     # a misparsed finite verb after its subject is no opening participle
-    assert not cue("Attorney General Roy Cooper, his opponent, called for the videos.", "called")
+    assert not cue("Mayor Ann Lee, her rival, called for a recount.", "called")
 
 
 def test_the_dateline_is_no_part_of_a_source(nlp: Language) -> None:
-    # the tagger marks "BRUSSELS - European leaders" as the source
+    # the tagger marks the dateline and "European leaders" as the source
     text = "Deal\n\nBRUSSELS - European leaders said on Friday that the plan was dead."
     (a,) = run(nlp, text)[1]
     assert texts(a.source) == ["European leaders"]
@@ -432,20 +432,18 @@ def test_who_after_an_organisation_means_the_person_before_it(nlp: Language) -> 
     unnamed = resolve_speaker(pronoun.doc[pronoun.i : pronoun.i + 1], [ministry])
     assert unnamed.anonymous and unnamed.entity is None
     assert unnamed.described == "A spokeswoman for the Department of Homeland Security"
-    text = "Matt Duss, the president of the Foundation for Middle East Peace, who criticizes it."
+    text = "Ann Lee, the president of the Harbour Trust, who criticized the plan, spoke."
     pronoun = who(text)
-    found = resolve_speaker(
-        pronoun.doc[pronoun.i : pronoun.i + 1], [person("E2", text, "Matt Duss")]
-    )
+    found = resolve_speaker(pronoun.doc[pronoun.i : pronoun.i + 1], [person("E2", text, "Ann Lee")])
     assert found.entity == "E2"
 
 
 def test_a_name_in_apposition_to_the_source_noun_is_the_speaker(nlp: Language) -> None:
-    text = "Trump's running mate, Indiana Gov. Mike Pence, said the ticket would win."
+    text = "Senator Ruth Kahn's chief of staff, Tom Hale, said the bill would pass."
     doc = nlp(text)
     source = doc[: next(t.i for t in doc if t.text == "said")]
-    people = [person("E1", text, "Donald Trump"), person("E2", text, "Mike Pence")]
-    assert resolve_speaker(source, people).entity == "E2"  # Pence, not his running mate
+    people = [person("E1", text, "Ruth Kahn"), person("E2", text, "Tom Hale")]
+    assert resolve_speaker(source, people).entity == "E2"  # Hale, not the senator
     text = "The company, Aldane Chemicals, said in a statement that it rejects the claims."
     doc = nlp(text)
     at = text.index("Aldane Chemicals")

@@ -12,8 +12,8 @@ from newsfacts.extract.datelines import after_dateline, dateline
     [
         ("Tax plan unveiled\n\nWASHINGTON (AP) — The president said …", "WASHINGTON (AP) — "),
         ("Deal reached\nBrussels (Reuters) - The EU agreed …", "Brussels (Reuters) - "),
-        ("Clinton attacks\nHEMPSTEAD, N.Y. ― If it worked …", "HEMPSTEAD, N.Y. ― "),
-        ("Obama visits\nMIDWAY ATOLL -- The president flew …", "MIDWAY ATOLL -- "),
+        ("Council votes\nSPRINGFIELD, Ill. ― The council voted …", "SPRINGFIELD, Ill. ― "),
+        ("Ship docks\nCAPE ROSS -- The ship docked …", "CAPE ROSS -- "),
     ],
 )
 def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:
@@ -27,7 +27,7 @@ def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None
     [
         "Headline\nThe US - and Iraq - agreed.",  # words in title case, no agency
         "Headline\nA.\nB.\nC.\nWASHINGTON - too far down to be the dateline",
-        "Headline\nHE'S BEEN CALLED OUT BY FELLOW DOCTORS — a subheading",
+        "Headline\nSHE WAS NEVER TOLD ABOUT THE PLAN — a subheading",
         "Headline\nWASHINGTON — ",  # nothing after it on the line
     ],
 )

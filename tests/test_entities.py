@@ -203,7 +203,7 @@ def test_no_fragment_or_lowercase_people(nlp: Language) -> None:
 
 def test_family_name_that_is_a_function_word(nlp: Language) -> None:
     text = (
-        "British Prime Minister Theresa May was not invited to the summit. "
+        "British Prime Minister Theresa May did not attend the summit in Oslo. "
         "May said on Monday that Britain would stay close to Europe. It may rain later."
     )
     people = _people(_entities(nlp, text))
@@ -224,8 +224,8 @@ def test_family_name_that_is_a_title_word(nlp: Language) -> None:
     text = (
         "Charlie King, a New York Democrat, said the party was worried. "
         "Gov. Jim Justice said the mine would reopen. Justice added that it had no choice. "
-        "Charlotte Mayor Jennifer Roberts said Friday that the video should be released. "
-        "“I trusted her,” said Robert Stone, a 59-year-old from Hilton Head, South Carolina."
+        "Charlotte Mayor Jennifer Roberts said Tuesday that the budget would pass. "
+        "“I believed him,” said Robert Stone, a retired teacher from Hilton Head, South Carolina."
     )
     people = _people(_entities(nlp, text))
     assert set(people) == {"Charlie King", "Jim Justice", "Jennifer Roberts", "Robert Stone"}
@@ -235,7 +235,7 @@ def test_family_name_that_is_a_title_word(nlp: Language) -> None:
 
 def test_honorific_and_a_family_name_that_is_a_title_word(nlp: Language) -> None:
     text = (
-        "Charlie King, a prominent New York Democrat, said the party was worried. "
+        "Charlie King, a veteran Ohio Democrat, said the party was worried. "
         "Mr. King, 82, added that voters were tired. He referred to Martin Luther King."
     )
     people = _people(_entities(nlp, text))

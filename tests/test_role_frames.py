@@ -67,16 +67,16 @@ def test_a_raising_verb_with_a_speech_verb_keeps_its_subject_as_source(nlp: Lang
 
 
 def test_a_parenthetical_source_splits_the_content(nlp: Language) -> None:
-    text = "But to prevent problems, he said, local officials should be vigilant."
+    text = "But to avoid delays, he said, city workers should start early."
     _, frames = link(
         nlp,
         text,
-        [("SOURCE", "he"), ("CUE", "said"), ("CONTENT", "local officials should be vigilant")],
+        [("SOURCE", "he"), ("CUE", "said"), ("CONTENT", "city workers should start early")],
     )
     (frame,) = frames
     assert pieces(text, frame.content) == [
-        "But to prevent problems",
-        "local officials should be vigilant",
+        "But to avoid delays",
+        "city workers should start early",
     ]
     assert pieces(text, frame.source) == ["he"]
 
@@ -136,21 +136,21 @@ def test_a_speech_cue_leaves_out_where_it_was_said(nlp: Language) -> None:
 
 
 def test_content_stopping_at_the_object_runs_on_through_its_complement(nlp: Language) -> None:
-    text = "She then urges her husband to come out of the car."
+    text = "She then urges her brother to step out of the truck."
     _, frames = link(
-        nlp, text, [("SOURCE", "She"), ("CUE", "then urges"), ("CONTENT", "her husband")]
+        nlp, text, [("SOURCE", "She"), ("CUE", "then urges"), ("CONTENT", "her brother")]
     )
     (frame,) = frames
-    assert pieces(text, frame.content) == ["her husband to come out of the car"]
+    assert pieces(text, frame.content) == ["her brother to step out of the truck"]
 
 
 def test_an_object_followed_by_a_time_or_place_stays_as_it_is(nlp: Language) -> None:
-    text = "Clinton has not mentioned Machado since the Monday night debate in Hempstead."
+    text = "Lee has not mentioned Ortiz since the Tuesday night forum in Dayton."
     _, frames = link(
-        nlp, text, [("SOURCE", "Clinton"), ("CUE", "has not mentioned"), ("CONTENT", "Machado")]
+        nlp, text, [("SOURCE", "Lee"), ("CUE", "has not mentioned"), ("CONTENT", "Ortiz")]
     )
     (frame,) = frames
-    assert pieces(text, frame.content) == ["Machado"]
+    assert pieces(text, frame.content) == ["Ortiz"]
 
 
 def test_a_that_clause_goes_to_the_cue_it_hangs_on_not_the_nearest(nlp: Language) -> None:

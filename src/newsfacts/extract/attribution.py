@@ -487,7 +487,7 @@ def _carry_open_quotes(frames: list[Frame], quotes: Sequence[Quote], text: str) 
     takers: list[Frame] = []
     for k in range(len(quotes) - 2, -1, -1):
         quote, carried = quotes[k], quotes[k + 1]
-        if not quote.continues or quote.words(text) < 3:  # "(CROSSTALK.)" in a transcript
+        if not quote.continues or quote.words(text) < 3:  # a one-word aside in a transcript
             continue
         piece, next_piece = (quote.start, quote.end), (carried.start, carried.end)
         owner = next((f for f in frames if any(_overlap(p, next_piece) for p in f.content)), None)

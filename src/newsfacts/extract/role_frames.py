@@ -245,7 +245,7 @@ def _subject_source(
 
 
 def _agent_source(doc: Doc, cue: Role, near: Sequence[tuple[int, Role]]) -> tuple[int, Role] | None:
-    """The tagged source holding a passive cue's "by" agent ("Asked by Stephanopoulos …")."""
+    """The tagged source holding a passive cue's "by" agent ("Asked by reporters …")."""
     verb = doc[cue.start : cue.end].root
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
     return next(((j, s) for j, s in near for t in agents if s.start <= t.i < s.end), None)
@@ -267,7 +267,7 @@ CLAUSE_OPENERS = frozenset({"that", "whether", "if"})
 
 def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     """The subject of a passive or raising cue is part of the content, not its source:
-    "Clinton was expected to capture …", "the campaign has appeared to acknowledge …"
+    "the mayor was expected to win …", "the team has appeared to concede …"
     (PolNeAR train: 594 such subjects in content, 105 in a source). An expletive "it"
     before a "that" clause is neither ("it was revealed that …")."""
     verb = doc[cue.start : cue.end].root
@@ -299,7 +299,7 @@ def _parenthetical_opening(
     content_tokens: set[int],
 ) -> Role | None:
     """The source and cue interrupt the content, whose opening words are its first piece:
-    "To prevent problems, he said, local officials should be vigilant"."""
+    "To avoid delays, he said, city workers should start early"."""
     rest = min((r for r in owned if r.start >= cue.end), key=lambda r: r.start, default=None)
     if rest is None or rest.start < 1 or doc[rest.start - 1].text != ",":
         return None
@@ -331,8 +331,8 @@ OBJECT_PREPOSITIONS = frozenset({"of", "as"})  # "accused X of …", "described 
 
 def _object_complement(doc: Doc, cue: Role, content: Role) -> Role:
     """Content that stops at the cue verb's object runs on through what the verb says of
-    that object: "accused Rafael Cruz[, who …,] of associating …", "urges her husband to
-    come out of the car"."""
+    that object: "accused the mayor[, who …,] of hiding …", "urges her brother to step
+    out of the truck"."""
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
         if child.dep_ not in ("dobj", "dative") or child.left_edge.i != content.start:

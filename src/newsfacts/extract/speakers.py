@@ -57,8 +57,8 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     found = _entity_at(source.root, entities)
     if found is not None:
         return found
-    # the name in apposition to a common noun, a person's first ("Trump's running mate,
-    # Indiana Gov. Mike Pence," is Pence, not Trump; "The company, Aldane Chemicals,")
+    # the name in apposition to a common noun, a person's first ("the senator's chief of
+    # staff, Tom Hale," is Hale, not the senator; "The company, Aldane Chemicals,")
     if source.root.pos_ == "NOUN":
         named = [
             _entity_at(child, entities)
@@ -325,7 +325,7 @@ def _antecedent(head: Token) -> SpacySpan | None:
             break
         noun = above
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-            noun = noun.head  # "Matt Duss, the president of the Foundation …, who"
+            noun = noun.head  # "Ann Lee, the president of the Harbour Trust, who"
             break
     return noun.doc[noun.left_edge.i : noun.i + 1]
 
