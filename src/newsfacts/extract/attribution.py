@@ -31,6 +31,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsfacts.extract.datelines import dateline, roles_after_dateline
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
@@ -558,11 +559,15 @@ def _spans(text: str, pieces: Sequence[Offsets]) -> tuple[Span, ...]:
 
 
 def _with_model(
-    doc: Doc, frames: list[Frame], quotes: Sequence[Quote], settings: Settings
+    doc: Doc,
+    frames: list[Frame],
+    quotes: Sequence[Quote],
+    line: Offsets | None,
+    settings: Settings,
 ) -> list[Frame]:
-    """Merge the trained role tagger's frames in (when its model is present)."""
+    """Merge the trained role tagger's frames in (when its model is present); ``line`` is
+    the story's dateline, which no role keeps."""
     # imported here: role_frames builds on this module's Frame
-    from newsfacts.extract.datelines import dateline, roles_after_dateline
     from newsfacts.extract.frame_merge import consult_lstm, merge_frames
     from newsfacts.extract.role_frames import frames_from_roles
     from newsfacts.extract.roles import role_tagger, roles_of
@@ -570,7 +575,7 @@ def _with_model(
     tagger = role_tagger(settings)
     if tagger is None:
         return frames
-    roles = roles_after_dateline(doc, roles_of(doc, tagger), dateline(doc_text(doc)))
+    roles = roles_after_dateline(doc, roles_of(doc, tagger), line)
     model = [
         f
         for f in frames_from_roles(doc, roles, quotes)
@@ -587,6 +592,7 @@ def extract_attributions(
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
     text = doc_text(doc)
     quotes = find_quotes(text)
+    line = dateline(text)
     from newsfacts.extract.colon_quotes import colon_frames  # uses Frame
     from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
 
@@ -596,7 +602,7 @@ def extract_attributions(
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
     if settings.attribution_model:
-        frames = _with_model(doc, frames, quotes, settings)
+        frames = _with_model(doc, frames, quotes, line, settings)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
     _carry_open_quotes(frames, quotes, text)
@@ -608,7 +614,7 @@ def extract_attributions(
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
-    frames = tidy_frames(frames, text)
+    frames = tidy_frames(frames, text, line)
     for frame in frames:
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []

@@ -51,9 +51,9 @@ from newsfacts.settings import Settings
 NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _LEAD_STRIP = frozenset({"the", "a", "an", "'s", "’s"})
-_PARTICLES = frozenset(
-    {"al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "du", "of", "der", "den"}
-)
+# words a name may hold besides its name words: the family-name particles, and "al", "le",
+# "la", "of" ("Abdullah al Saud", "Duke of York"), which never join two halves of a name
+_PARTICLES = NAME_PARTICLES | {"al", "le", "la", "of"}
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_IN_TITLES = frozenset(

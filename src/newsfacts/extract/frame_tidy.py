@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsfacts.extract.attribution import Frame, Offsets
-from newsfacts.extract.datelines import after_dateline, dateline
+from newsfacts.extract.datelines import after_dateline
 
 EDGE = " \t\n,;"
 
 
-def tidy_frames(frames: list[Frame], text: str) -> list[Frame]:
-    line = dateline(text)
+def tidy_frames(frames: list[Frame], text: str, line: Offsets | None) -> list[Frame]:
+    """``frames`` tidied (``line``: the story's dateline, from ``datelines.dateline``)."""
     for frame in frames:
         frame.source = [p for p in after_dateline(frame.source, line) if _has_word(text, p)]
         content = outside(after_dateline(frame.content, line), frame.source + frame.cue, text)

@@ -191,14 +191,15 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             if sent_gap(cue, s) == 0
             and not any(s.start < c.end and c.start < s.end for c in owned[i])
         ]
-        if passive_participle(doc[cue.start : cue.end].root):
+        passive = passive_participle(doc[cue.start : cue.end].root)
+        if passive:
             source = _agent_source(doc, cue, near)
         else:
             source = _subject_source(doc, cue, near, content_tokens)
             if source is None:
                 subject = _untagged_subject(doc, cue, content_tokens)
                 source = (-1, subject) if subject is not None else None
-        if source is None and not passive_participle(doc[cue.start : cue.end].root):
+        if source is None and not passive:
             if any(j not in taken for j, _ in near):  # a source serves a second cue if need be
                 near = [(j, s) for j, s in near if j not in taken]
             source = min(near, key=lambda js: _distance(cue, js[1]), default=None)
