@@ -525,3 +525,62 @@ def test_a_document_without_a_named_author_stays_unlinked(nlp: Language) -> None
     text = "A statement from his lawyers said the claims were false. The report said so too."
     found = [a for a in run(nlp, text)[1] if a.source]
     assert found and all(a.speakers == () and not a.anonymous for a in found)
+
+
+def test_a_clause_asking_for_anonymity_is_no_cue_and_marks_its_speaker(nlp: Language) -> None:
+    text = (
+        "“The night shift will be cut in May,” one driver, who asked not to be named for fear "
+        "of losing his route, told reporters on Friday."
+    )
+    found = run(nlp, text)[1]
+    quoted = [a for a in found if texts(a.content) == ["“The night shift will be cut in May,”"]]
+    assert [texts(a.cue) for a in quoted] == [["told"]]
+    (a,) = quoted
+    assert a.anonymous and a.speaker is None
+    assert a.source_description == "one driver"
+    doc = nlp("A nurse who spoke on condition of anonymity said the ward was full.")
+    nurse = resolve_speaker(doc[:8], [])
+    assert nurse.anonymous and nurse.described == "A nurse"
+
+
+def test_a_name_inside_a_phrase_about_unnamed_people_is_not_the_speaker(nlp: Language) -> None:
+    def speaker(text: str, source: str) -> tuple[str | None, bool]:
+        doc = nlp(text)
+        span = doc.char_span(0, len(source))
+        assert span is not None
+        found = resolve_speaker(span, [person("E1", text, "Ruth Kahn")])
+        return found.entity, found.anonymous
+
+    assert speaker("Aides to Ruth Kahn said the bill would pass.", "Aides to Ruth Kahn") == (
+        None,
+        True,
+    )
+    assert speaker("Kahn aides said the bill would pass.", "Kahn aides") == (None, True)
+    assert speaker(
+        "Several lawmakers, including Ruth Kahn, said the bill would pass.",
+        "Several lawmakers, including Ruth Kahn,",
+    ) == ("E1", False)
+    assert speaker(
+        "A spokesman for Ruth Kahn said the bill would pass.", "A spokesman for Ruth Kahn"
+    ) == (
+        "E1",
+        False,
+    )
+
+
+def test_a_name_taken_for_a_place_in_apposition_is_still_the_speaker(nlp: Language) -> None:
+    text = "The chief executive, Mina Fairholt, said the plant would stay open."
+    doc = nlp(text)
+    at = text.index("Mina Fairholt")
+    mistyped = Entity("E1", "LOC", "Mina Fairholt", (), None, (Span.of(text, at, at + 13),))
+    source = doc.char_span(0, text.index(" said"))
+    assert source is not None
+    assert resolve_speaker(source, [mistyped]).entity == "E1"
+
+
+def test_a_recipient_named_like_a_news_service_is_the_outlet(nlp: Language) -> None:
+    text = "Sources close to the delegation told Kestrel Wire that the talks had failed."
+    found = run(nlp, text)[1]
+    assert [a.via for a in found] == ["Kestrel Wire"]
+    assert found[0].anonymous
+    assert found[0].source_description == "Sources close to the delegation"

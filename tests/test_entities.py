@@ -267,3 +267,13 @@ def test_a_family_name_that_comes_first_joins_its_person() -> None:
     named = {text[c.mentions[0].start : c.mentions[0].end]: c for c in clusters}
     assert [text[m.start : m.end] for m in named["Wang Yi"].mentions] == ["Wang Yi", "Wang"]
     assert "Seoul" in named  # places stay places
+
+
+def test_a_place_in_apposition_with_a_title_noun_is_a_person(nlp: Language) -> None:
+    text = (
+        "The firm's chief executive, Agnes Whitcombe, said the sale was essential. "
+        "Orvalle Media, publisher of the Daily Lantern, declined to comment."
+    )
+    entities = _entities(nlp, text)
+    assert _named(entities, "Agnes Whitcombe").type == "PERSON"
+    assert "Orvalle Media" not in _people(entities)

@@ -256,7 +256,8 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
     return None
 
 
-def _recipient_outlet(verb: Token, doc: Doc) -> str | None:
+def recipient_outlet(verb: Token, doc: Doc) -> str | None:
+    """The outlet a verb's object names: "sources … told Al Arabiya English"."""
     names, words = outlet_table()
     for child in verb.children:
         if child.dep_ not in ("dative", "dobj", "iobj"):
@@ -304,7 +305,7 @@ def cue_frames(doc: Doc) -> list[Frame]:
             content=_pieces(content) if content else [],
             source_span=doc[source[0].i : source[-1].i + 1],
             speaker_span=speaker_span,
-            via=_recipient_outlet(token, doc) if token.lemma_ == "tell" else None,
+            via=recipient_outlet(token, doc) if token.lemma_ == "tell" else None,
         )
         if not frame.source or not frame.cue:
             continue

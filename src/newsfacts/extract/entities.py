@@ -22,6 +22,7 @@ from importlib import resources
 
 from spacy.attrs import IDX, POS
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.aliases import (
     NAME_PARTICLES,
@@ -146,8 +147,30 @@ def _candidates(doc: Doc) -> list[Mention]:
             continue
         cut = _trim(text, ent.start_char, ent.end_char)
         if cut is not None:
-            out.append(Mention(cut[0], cut[1], ent.label_))
+            label = "PERSON" if _titled_place(ent) else ent.label_
+            out.append(Mention(cut[0], cut[1], label))
     return _join_particle_names(text, out)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# title nouns that also describe organisations ("Gawker Media, publisher of …")
+_NOT_ONLY_PEOPLE = frozenset(
+    {"publisher", "host", "auditor", "leader", "official", "head", "general", "chief"}
+    | {"representative"}
+)
+
+
+def _titled_place(ent: SpacySpan) -> bool:
+    """A "place" of two to four capitalised words in apposition with a title noun: a
+    person the entity tagger mistyped ("the chief executive, Agnes Whitcombe,")."""
+    if ent.label_ not in _PLACE_LABELS or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.is_title for t in ent):
+        return False
+    root, heads = ent.root, lexicon().heads - _NOT_ONLY_PEOPLE
+    if root.dep_ == "appos" and root.head.lower_ in heads:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in heads for c in root.children)
 
 
 def _join_particle_names(text: str, candidates: list[Mention]) -> list[Mention]:

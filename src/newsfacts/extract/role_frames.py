@@ -14,7 +14,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from newsfacts.extract.attribution import Frame, outlet_table, passive_participle
+from newsfacts.extract.anonymity import asks_anonymity
+from newsfacts.extract.attribution import Frame, passive_participle, recipient_outlet
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
@@ -44,6 +45,14 @@ def _governs(doc: Doc, cue: Role, content: Role) -> bool:
     if doc[content.start].lower_ != "that" or doc[content.start].head != root:
         return False
     return cue.start <= root.head.i < cue.end
+
+
+UNREACHABLE = 10**6  # a cue's sentence gap when it may not take a content
+
+
+def _within_clause(doc: Doc, cue: Role, content: Role) -> bool:
+    verb = doc[cue.start : cue.end].root
+    return verb.left_edge.i <= content.start and content.end <= verb.right_edge.i + 1
 
 
 def _distance(a: Role, b: Role) -> int:
@@ -138,8 +147,13 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     owned: dict[int, list[Role]] = {i: [] for i in range(len(cues))}
     far: list[tuple[int, int, Role]] = []  # (gap, cue, content) across sentences
     cue_at = _CuePlaces(cues, sentence)
+    # "who asked not to be named": such a cue takes no content beyond its own clause
+    unnaming = [i for i, cue in enumerate(cues) if asks_anonymity(doc[cue.start : cue.end].root)]
     for content in contents:
         gaps, distances = cue_at.gaps(content), cue_at.distances(content)
+        for i in unnaming:
+            if not _within_clause(doc, cues[i], content):
+                gaps[i] = UNREACHABLE
         governed = numpy.zeros(len(cues), dtype=bool)
         if doc[content.start].lower_ == "that":  # (_governs finds the span's root: dear)
             for i in numpy.flatnonzero(gaps == gaps.min()).tolist():
@@ -484,19 +498,7 @@ def _resume_closed_quotes(
 def _via(doc: Doc, cue: Role) -> str | None:
     """The outlet object of "told": "sources ... told Al Arabiya English"."""
     verb = doc[cue.start]
-    if verb.lemma_ != "tell":
-        return None
-    names, words = outlet_table()
-    for child in verb.children:
-        if child.dep_ not in ("dative", "dobj", "iobj"):
-            continue
-        tokens = list(child.subtree)
-        text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        if any(text == n or text.startswith(n + " ") for n in names):
-            return text
-        if any(t.pos_ == "PROPN" and t.text in words for t in tokens):
-            return text
-    return None
+    return recipient_outlet(verb, doc) if verb.lemma_ == "tell" else None
 
 
 def mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:

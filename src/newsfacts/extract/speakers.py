@@ -10,12 +10,18 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsfacts.extract.anonymity import asks_anonymity
 from newsfacts.models import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+# unnamed people who speak for the one named beside them ("a spokesman for Lee" is Lee)
+SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
+    | {"representative", "representatives"}
+)
 
 
 @cache
@@ -69,14 +75,47 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
             found = next((e for e in named if e is not None and e.type == kind), None)
             if found is not None:
                 return found
-    # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare)
+        # a name the entity tagger took for a place is still the one meant ("the chief
+        # executive, Ann Lee,"), unless the noun stands for unnamed people (a misparse)
+        if source.root.lower_ not in word_list("anonymous_sources.txt"):
+            found = next((e for e in named if e is not None and e.type in PLACES), None)
+            if found is not None:
+                return found
+    # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare);
+    # a phrase about unnamed people only where it names them ("aides, including Lee," but
+    # not "aides to Lee", "sources close to Lee" or "Lee aides")
+    root = source.root.lower_
+    unnamed = root in word_list("anonymous_sources.txt") and root not in SPEAKS_FOR
     for entity in entities:
         if entity.type != "PERSON":
             continue
         for mention in entity.mentions:
-            if _overlaps(source.start_char, source.end_char, mention.start, mention.end):
+            if not _overlaps(source.start_char, source.end_char, mention.start, mention.end):
+                continue
+            if not unnamed or _introduced(source, mention.start):
                 return entity
     return None
+
+
+MEMBER_WORDS = frozenset({",", "including", "like", "among", "as"})  # "such as", "aides, Lee and"
+
+
+def _introduced(source: SpacySpan, offset: int) -> bool:
+    """The name at ``offset`` follows a comma or a word that lists the members of a group,
+    a few words of title aside ("including telecom veteran Ann Lee", "experts, Mr. Park"),
+    not a preposition or possessive ("aides to Lee", "Lee's aides")."""
+    doc = source.doc
+    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if token is None:
+        return False
+    first = token.start
+    for before in reversed(doc[max(source.start, first - 4) : first]):
+        if before.lower_ in MEMBER_WORDS:
+            return True
+        if before.is_punct or before.pos_ in ("ADP", "PART", "CCONJ"):
+            return False
+    return False
+    return False
 
 
 def _latest_before(offset: int, entities: Sequence[Entity], types: frozenset[str]) -> Entity | None:
@@ -330,7 +369,29 @@ def _antecedent(head: Token) -> SpacySpan | None:
     return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
-PLACES_AND_BODIES = frozenset({"ORG", "GPE", "LOC", "FAC"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACES_AND_BODIES = PLACES | {"ORG"}
+
+
+def _unnamed_on_request(noun: Token) -> bool:
+    """The noun, or a noun in apposition to it, has a clause asking for anonymity ("an
+    employee, a nurse who spoke on condition of anonymity,")."""
+    if noun.pos_ not in ("NOUN", "PRON"):
+        return False
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    return any(c.dep_ in ("relcl", "acl") and asks_anonymity(c) for n in nouns for c in n.children)
+
+
+def _before_clause(source: SpacySpan, noun: Token) -> str:
+    """The source's words up to its head noun's first clause ("one worker" of "one worker,
+    who asked not to be named for fear …")."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    clauses = [c.left_edge.i for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
+    end = min([source.end, *clauses])
+    doc = source.doc
+    while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[source.start : end].text
 
 
 def _no_person(noun: Token) -> bool:
@@ -373,6 +434,8 @@ def resolve_speaker(
                 replace(meant, described=meant.described or noun.text) if meant.anonymous else meant
             )
     head = source.root
+    if _unnamed_on_request(head):  # "one worker, who asked not to be named, told …"
+        return Speaker(None, True, "anonymous", described=_before_clause(source, head))
     antecedent = _antecedent(head)
     if antecedent is not None:
         meant = resolve_speaker(antecedent, entities, recent)
@@ -413,7 +476,10 @@ def resolve_speaker(
         titled = _by_title(head, source.start_char, entities)
         if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
             return Speaker(titled.id, False, "title")
-    has_name = any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in source)
+    # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
+    has_name = (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
+    )
     if not has_name and head.lower_ in word_list("anonymous_sources.txt"):
         return Speaker(None, True, "anonymous")
     return Speaker(None, False, "none")
