@@ -312,6 +312,9 @@ def test_a_source_with_an_apposition_takes_its_closing_comma() -> None:
     obama = (text.index("Obama"), text.index("Obama") + 5)  # no comma inside: left as it is
     assert close_apposition([obama], text) == [obama]
     assert close_apposition([], text) == []
+    text = "Rep. Dana Holt (R-Utah) said the bill would pass."
+    cut = (0, text.index(") said"))  # the parse left the closing bracket out
+    assert close_apposition([cut], text) == [(0, cut[1] + 1)]
 
 
 def test_a_group_source_names_both_members(nlp: Language) -> None:

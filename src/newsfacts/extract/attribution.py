@@ -530,6 +530,10 @@ def close_apposition(source: list[Offsets], text: str) -> list[Offsets]:
     if not source:
         return source
     start, end = source[-1]
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")") and text[end : end + 1] == ")":
+        end += 1  # "Sen. Ann Lee (D-Ore.)": the bracket the party closes (120 in train, 3 not)
+        source = [*source[:-1], (start, end)]
     if "," in text[start:end] and text[end : end + 1] == ",":
         return [*source[:-1], (start, end + 1)]
     return source
