@@ -587,3 +587,22 @@ def test_a_recipient_named_like_a_news_service_is_the_outlet(nlp: Language) -> N
     assert [a.via for a in found] == ["Kestrel Wire"]
     assert found[0].anonymous
     assert found[0].source_description == "Sources close to the delegation"
+
+
+def test_the_company_is_the_organisation_named_last(nlp: Language) -> None:
+    text = (
+        "Crews from Avel Power were on standby, the Kestrel Herald reported. "
+        "The company said it expected long outages. The ministry gave no figures."
+    )
+
+    def organisation(eid: str, name: str) -> Entity:
+        at = text.index(name)
+        return Entity(eid, "ORG", name, (), None, (Span.of(text, at, at + len(name)),))
+
+    entities = [organisation("E1", "Avel Power"), organisation("E2", "Kestrel Herald")]
+    doc = nlp(text)
+    company = doc.char_span(text.index("The company"), text.index(" said it"))
+    ministry = doc.char_span(text.index("The ministry"), text.index(" gave"))
+    assert company is not None and ministry is not None
+    assert resolve_speaker(company, entities).entity == "E1"  # not the newspaper
+    assert resolve_speaker(ministry, entities).entity is None  # no ministry named

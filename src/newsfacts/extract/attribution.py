@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.datelines import dateline, roles_after_dateline
+from newsfacts.extract.outlets import outlet_table
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
@@ -65,23 +66,6 @@ def cue_table() -> dict[str, CueEntry]:
         if fields and not fields[0].startswith("#"):
             table[fields[0].lower()] = CueEntry(fields[0].lower(), "weak" in fields[1:])
     return table
-
-
-@lru_cache(maxsize=1)
-def outlet_table() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Outlet names and the words that make a named recipient an outlet."""
-    text = files("newsfacts").joinpath("data/outlets.txt").read_text("utf-8")
-    names: list[str] = []
-    words: set[str] = set()
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@word "):
-            words.add(line[6:].strip())
-        else:
-            names.append(line)
-    return tuple(sorted(names, key=len, reverse=True)), frozenset(words)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.anonymity import asks_anonymity
+from newsfacts.extract.outlets import is_outlet
 from newsfacts.models import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -189,6 +190,32 @@ def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | 
     return (
         _latest_before(offset, candidates, frozenset({e.type for e in candidates})) or candidates[0]
     )
+
+
+# "the company said": the organisation named last before; "the ministry said": the one
+# whose name holds the word
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "carrier", "airline", "retailer"})
+NAMED_BODY_NOUNS = frozenset(
+    {"ministry", "department", "agency", "committee", "council", "commission", "court"}
+    | {"bank", "union", "party", "campaign", "office", "network", "newspaper", "university"}
+)
+
+
+def _by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The organisation a definite common noun stands for ("The company said", "the
+    ministry added"): nothing but "the" or "this" before the noun, nothing after it."""
+    head = source.root
+    word = head.lower_
+    if word not in COMPANY_NOUNS and word not in NAMED_BODY_NOUNS:
+        return None
+    words = [t for t in source if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ not in ("the", "this") or words[1] != head:
+        return None
+    # (not the paper that reported it)
+    bodies = [e for e in entities if e.type == "ORG" and not is_outlet(e.name)]
+    if word not in COMPANY_NOUNS:
+        bodies = [e for e in bodies if word in e.name.lower().split()]
+    return _latest_before(source.start_char, bodies, frozenset({"ORG"}))
 
 
 PEOPLE = frozenset({"PERSON"})
@@ -476,6 +503,9 @@ def resolve_speaker(
         titled = _by_title(head, source.start_char, entities)
         if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
             return Speaker(titled.id, False, "title")
+        body = _by_kind(source, entities)
+        if body is not None:
+            return Speaker(body.id, False, "title")
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
     has_name = (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
