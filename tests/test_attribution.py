@@ -14,7 +14,7 @@ from newsfacts.extract.attribution import (
     extract_attributions,
     passive_participle,
 )
-from newsfacts.extract.speakers import resolve_speaker
+from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -606,3 +606,18 @@ def test_the_company_is_the_organisation_named_last(nlp: Language) -> None:
     assert company is not None and ministry is not None
     assert resolve_speaker(company, entities).entity == "E1"  # not the newspaper
     assert resolve_speaker(ministry, entities).entity is None  # no ministry named
+
+
+def test_a_pronoun_skips_people_the_article_calls_otherwise(nlp: Language) -> None:
+    text = "Ann Reyes met Mr. Tom Hale in Lorwick. She said the deal was close."
+    doc = nlp(text)
+    she = doc[next(t.i for t in doc if t.text == "She") :][:1]
+    people = [person("E1", text, "Ann Reyes"), person("E2", text, "Tom Hale")]
+    assert resolve_speaker(she, people).entity == "E1"  # not Mr. Hale, named last
+    hale = Speaker("E2", False, "name")
+    assert resolve_speaker(she, people, [hale]).entity == "E1"
+    text = "Ms. Lee spoke first. He agreed."
+    doc = nlp(text)
+    lee = person("E3", text, "Lee")
+    assert resolve_speaker(doc[5:6], [lee], [Speaker("E3", False, "name")]).entity is None
+    assert doc[5].text == "He"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -13,8 +14,12 @@ from spacy.tokens import Span as SpacySpan
 from newsfacts.extract.anonymity import asks_anonymity
 from newsfacts.extract.outlets import is_outlet
 from newsfacts.models import Entity
+from newsfacts.nlp.doctext import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+HONORIFIC_BEFORE = re.compile(r"(?:^|(?<=\s))(Mr|Mrs|Ms|Miss)\.?\s+$")
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
@@ -117,6 +122,22 @@ def _introduced(source: SpacySpan, offset: int) -> bool:
             return False
     return False
     return False
+
+
+def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
+    """Nothing in the article says the entity is not of ``gender``: an honorific before a
+    mention ("Mr. Castell" is no "she") or a title ("spokeswoman")."""
+    if gender is None or entity.type != "PERSON":
+        return True
+    said: set[str] = set()
+    for mention in entity.mentions:
+        found = HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        if found:
+            said.add(HONORIFIC_GENDER[found.group(1).lower()])
+    # "spokeswoman" is a woman; "spokesman" and "chairman" are said of women too
+    if any(title.lower().endswith("woman") for title in entity.titles):
+        said.add("f")
+    return not said or gender in said
 
 
 def _latest_before(offset: int, entities: Sequence[Entity], types: frozenset[str]) -> Entity | None:
@@ -486,12 +507,15 @@ def resolve_speaker(
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS
         types = GROUP_TYPES if plural else frozenset({"PERSON"})
+        text = doc_text(source.doc)
+        fits = [e for e in entities if _may_be(e, PRONOUN_GENDER.get(word), text)]
+        fitting = {e.id for e in fits}
         for earlier in reversed(recent):
             if plural and earlier.group:
                 return Speaker(None, False, "group", earlier.group)
-            if earlier.entity in by_id and by_id[earlier.entity].type in types:
+            if earlier.entity in fitting and by_id[earlier.entity].type in types:
                 return Speaker(earlier.entity, False, "pronoun")
-        found = _latest_before(source.start_char, entities, types)
+        found = _latest_before(source.start_char, fits, types)
         return Speaker(found.id if found else None, False, "pronoun")
     if word in THING_PRONOUNS:
         # "it" is mostly a thing: only the organisation or country quoted last speaks again
