@@ -277,3 +277,16 @@ def test_a_participle_opening_the_sentence_takes_no_subject_as_source(nlp: Langu
         ],
     )
     assert pieces(text, frames[0].source) == ["reporters"]  # the "by" agent asked
+
+
+def test_a_cue_of_auxiliaries_only_takes_its_verb(nlp: Language) -> None:
+    text = "Holt has\u00a0conceded the reality of the shortfall. She will not resign."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "Holt"), ("CUE", "has"), ("CONTENT", "the reality of the shortfall")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.cue) == ["has\u00a0conceded"]
+    _, frames = link(nlp, text, [("CUE", "will not"), ("CONTENT", "resign")])
+    assert [pieces(text, f.cue) for f in frames] == [["will not"]]  # its verb is content

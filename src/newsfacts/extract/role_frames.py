@@ -85,6 +85,21 @@ class _CuePlaces:
         return numpy.maximum(apart, 0)
 
 
+def _with_verb(doc: Doc, cue: Role, tagged: set[int]) -> Role:
+    """A cue of auxiliaries only takes the verb they serve, next to it and in no other role
+    ("has" of "has acknowledged", where the tagger stopped at a no-break space)."""
+    words = doc[cue.start : cue.end]
+    if not all(t.dep_ in ("aux", "auxpass", "neg") for t in words):
+        return cue
+    verb = words[-1].head
+    end = cue.end
+    while end < len(doc) and doc[end].is_space and "\n" not in doc[end].text:
+        end += 1
+    if verb.i != end or verb.pos_ != "VERB" or verb.i in tagged:
+        return cue
+    return Role(cue.label, cue.start, verb.i + 1)
+
+
 def _without_trailing_date(doc: Doc, cue: Role) -> Role:
     """A cue "said on Monday" becomes "said": the date is the attribution's time, not its cue.
 
@@ -133,11 +148,14 @@ def _offsets(doc: Doc, role: Role) -> tuple[int, int]:
 
 def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) -> list[Frame]:
     sentence = _sentence_index(doc)
-    cues = [
-        _without_setting(doc, _without_trailing_date(doc, r)) for r in roles if r.label == "CUE"
-    ]
     sources = [r for r in roles if r.label == "SOURCE"]
     contents = [r for r in roles if r.label == "CONTENT"]
+    tagged = {k for r in roles if r.label != "CUE" for k in range(r.start, r.end)}
+    cues = [
+        _without_setting(doc, _without_trailing_date(doc, _with_verb(doc, r, tagged)))
+        for r in roles
+        if r.label == "CUE"
+    ]
     if not cues:
         return []
 
