@@ -621,3 +621,11 @@ def test_a_pronoun_skips_people_the_article_calls_otherwise(nlp: Language) -> No
     lee = person("E3", text, "Lee")
     assert resolve_speaker(doc[5:6], [lee], [Speaker("E3", False, "name")]).entity is None
     assert doc[5].text == "He"
+
+
+def test_spans_keep_the_no_break_spaces_the_parse_read_as_plain(nlp: Language) -> None:
+    text = "Sen.\u00a0Ada Brenn has\u00a0conceded that the depot will close."
+    (a,) = run(nlp, text)[1]  # run checks every piece against the text
+    assert texts(a.source) == ["Sen.\u00a0Ada Brenn"]
+    assert texts(a.cue) == ["has\u00a0conceded"]
+    assert texts(a.content) == ["that the depot will close"]

@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from newsfacts.models import Region
+from newsfacts.nlp.doctext import doc_text
 from newsfacts.nlp.loader import load_pipeline, paragraph_breaks, parse_body
 from newsfacts.settings import Settings
 
@@ -39,3 +40,13 @@ def test_preset_starts_only_at_line_breaks_and_closing_marks(nlp: Language) -> N
     preset = [(t.text, t.is_sent_start) for t in doc if t.i and t.is_sent_start is not None]
     # the closing quote mark and bracket never start a sentence; "She" after the break does
     assert preset == [('"', False), ("She", True), (")", False)]
+
+
+def test_a_no_break_space_parses_as_a_space_and_stays_in_the_text(nlp: Language) -> None:
+    text = "Councillor\u00a0Ada Brenn has\u00a0said the depot will close.\u202fIt will."
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    assert doc_text(doc) == text  # the user's characters, offset for offset
+    words = [t for t in doc if not t.is_space]
+    has = next(t for t in words if t.text == "has")
+    assert has.head.text == "said" and has.dep_ == "aux"
+    assert not any(t.text in ("\u00a0", "\u202f") for t in doc)

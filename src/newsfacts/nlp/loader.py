@@ -104,6 +104,17 @@ def mask_outside(text: str, body: Sequence[Region]) -> str:
     return "".join(chars)
 
 
+# No-break and typographic spaces are read as plain ones: the English model's tokenizer
+# makes each a token of its own, which cuts a verb from its auxiliary ("has\xa0said") or a
+# title from a name in the parse. One character for one, so every offset stays.
+PLAIN_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+        "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+
 CLOSERS = frozenset("\"”’')]")
 
 
@@ -140,10 +151,10 @@ def parse_many(
     disable = REPLACED if fast is not None else ()
     masked = (mask_outside(t, b) for t, b in items)
     while texts := list(islice(masked, max(1, batch_size))):
-        made = [paragraph_breaks(nlp.make_doc(text)) for text in texts]
+        made = [paragraph_breaks(nlp.make_doc(text.translate(PLAIN_SPACES))) for text in texts]
         docs = run_components(nlp, made, disable)
         for doc, text in zip(docs, texts, strict=True):
-            keep_text(doc, text)  # doc.text would rebuild it
+            keep_text(doc, text)  # the user's own characters (doc.text has plain spaces)
         if fast is not None:
             docs = [fast(doc) for doc in docs]
         yield from with_vectors(nlp, docs)
