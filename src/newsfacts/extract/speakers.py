@@ -121,7 +121,6 @@ def _introduced(source: SpacySpan, offset: int) -> bool:
         if before.is_punct or before.pos_ in ("ADP", "PART", "CCONJ"):
             return False
     return False
-    return False
 
 
 def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
@@ -439,7 +438,12 @@ def _before_clause(source: SpacySpan, noun: Token) -> str:
     doc = source.doc
     while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return doc[source.start : end].text
+    return _words(doc[source.start : end])
+
+
+def _words(span: SpacySpan) -> str:
+    """The span's text as the user wrote it (the parse reads no-break spaces as plain)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def _no_person(noun: Token) -> bool:
@@ -453,7 +457,7 @@ def _described(antecedent: SpacySpan, pronoun: Token) -> str:
     end = max(antecedent.end, pronoun.head.left_edge.i)
     while end > antecedent.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return doc[antecedent.start : end].text
+    return _words(doc[antecedent.start : end])
 
 
 def resolve_speaker(
@@ -479,7 +483,9 @@ def resolve_speaker(
             noun = doc[source.start : end]
             meant = resolve_speaker(noun, entities, recent)
             return (
-                replace(meant, described=meant.described or noun.text) if meant.anonymous else meant
+                replace(meant, described=meant.described or _words(noun))
+                if meant.anonymous
+                else meant
             )
     head = source.root
     if _unnamed_on_request(head):  # "one worker, who asked not to be named, told …"
