@@ -629,3 +629,15 @@ def test_spans_keep_the_no_break_spaces_the_parse_read_as_plain(nlp: Language) -
     assert texts(a.source) == ["Sen.\u00a0Ada Brenn"]
     assert texts(a.cue) == ["has\u00a0conceded"]
     assert texts(a.content) == ["that the depot will close"]
+
+
+def test_an_organisation_named_before_its_noun_is_the_speaker(nlp: Language) -> None:
+    text = "The Harlow Dockers union said the vote was rigged, and the carmaker said it would wait."
+    at = text.index("Harlow Dockers")
+    union = Entity("E1", "ORG", "Harlow Dockers", (), None, (Span.of(text, at, at + 14),))
+    doc = nlp(text)
+    source = doc.char_span(0, text.index(" said"))
+    carmaker = doc.char_span(text.index("the carmaker"), text.index(" said it"))
+    assert source is not None and carmaker is not None
+    assert resolve_speaker(source, [union]).entity == "E1"
+    assert resolve_speaker(carmaker, [union]).entity == "E1"  # the organisation named last

@@ -214,11 +214,29 @@ def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | 
 
 # "the company said": the organisation named last before; "the ministry said": the one
 # whose name holds the word
-COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "carrier", "airline", "retailer"})
+COMPANY_NOUNS = frozenset(
+    {"company", "firm", "corporation", "carrier", "airline", "retailer", "carmaker"}
+    | {"automaker", "manufacturer", "insurer", "lender", "startup", "drugmaker", "chipmaker"}
+)
 NAMED_BODY_NOUNS = frozenset(
     {"ministry", "department", "agency", "committee", "council", "commission", "court"}
     | {"bank", "union", "party", "campaign", "office", "network", "newspaper", "university"}
 )
+
+
+def _named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The organisation named before an organisation noun ("The United Auto Workers union",
+    "the Brightline company"); not a person's ("the Trump campaign") nor a title's ("the
+    Pentagon chief")."""
+    head = source.root
+    if head.lower_ not in COMPANY_NOUNS and head.lower_ not in NAMED_BODY_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "compound" and child.i < head.i:
+            found = _entity_at(child, entities)
+            if found is not None and found.type == "ORG":
+                return found
+    return None
 
 
 def _by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
@@ -533,7 +551,7 @@ def resolve_speaker(
         titled = _by_title(head, source.start_char, entities)
         if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
             return Speaker(titled.id, False, "title")
-        body = _by_kind(source, entities)
+        body = _named_body(source, entities) or _by_kind(source, entities)
         if body is not None:
             return Speaker(body.id, False, "title")
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
