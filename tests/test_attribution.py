@@ -641,3 +641,17 @@ def test_an_organisation_named_before_its_noun_is_the_speaker(nlp: Language) -> 
     assert source is not None and carmaker is not None
     assert resolve_speaker(source, [union]).entity == "E1"
     assert resolve_speaker(carmaker, [union]).entity == "E1"  # the organisation named last
+
+
+def test_the_outlet_a_claim_was_made_in_is_its_via(nlp: Language) -> None:
+    text = (
+        "Senator Mara Quist said in an interview with CNN that the bill would fail. "
+        "Ivo Dane wrote in an op-ed for the Kestrel Herald that it was overdue. "
+        "Dane said on Harbour Radio that he would vote for it. "
+        "Quist likened the bill to the Kestrel Herald's own campaign, which she said had failed."
+    )
+    found = [(texts(a.source)[0], texts(a.cue)[0], a.via) for a in run(nlp, text)[1]]
+    assert ("Senator Mara Quist", "said", "CNN") in found
+    assert ("Ivo Dane", "wrote", "the Kestrel Herald") in found
+    assert ("Dane", "said", "Harbour Radio") in found
+    assert ("Quist", "likened", None) in found  # "likened … to" names no channel

@@ -20,6 +20,7 @@ The algorithm, in the order ``extract_attributions`` runs it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -242,17 +243,85 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
 
 def recipient_outlet(verb: Token, doc: Doc) -> str | None:
     """The outlet a verb's object names: "sources … told Al Arabiya English"."""
-    names, words = outlet_table()
     for child in verb.children:
-        if child.dep_ not in ("dative", "dobj", "iobj"):
+        if child.dep_ in ("dative", "dobj", "iobj"):
+            name = _outlet_named(child, doc)
+            if name is not None:
+                return name
+    return None
+
+
+# what a claim is made in, before the outlet it appears with ("in an interview with CNN")
+MEDIA_WORDS = frozenset(
+    {"interview", "op-ed", "column", "editorial", "essay", "article", "piece", "appearance"}
+    | {"podcast", "broadcast", "program", "programme", "show", "segment"}
+)
+
+
+# verbs whose "to" names whom they spoke to ("explained to The Huffington Post"), unlike
+# "compared X to", "responded to", "linked to"
+SPOKE_TO = frozenset({"say", "speak", "talk", "explain", "reiterate", "complain", "confirm"})
+
+
+def outlet_of(verb: Token, doc: Doc) -> str | None:
+    """The outlet a claim came through: the recipient of "told", or where it was said
+    ("said in an interview with CNN", "wrote in an op-ed for The Washington Post", "said on
+    Fox News", "explained to The Huffington Post")."""
+    if verb.lemma_ == "tell":
+        told = recipient_outlet(verb, doc)
+        if told is not None:
+            return told
+    for prep in verb.children:
+        if prep.dep_ != "prep" or verb.lower_ == "according":
             continue
-        tokens = list(child.subtree)
-        text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
-        if any(text == n or text.startswith(n + " ") for n in names):
-            return text
-        proper = [t for t in tokens if t.pos_ == "PROPN"]
-        if proper and any(t.text in words for t in proper):
-            return text
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            if (
+                prep.lower_ == "on"
+                or (prep.lower_ == "to" and verb.lemma_ in SPOKE_TO)
+                or (prep.lower_ == "for" and verb.lemma_ == "write")  # "wrote for the Post"
+            ):
+                name = _outlet_named(place, doc)
+                if name is not None:
+                    return name
+            if prep.lower_ in ("in", "on", "during") and _media(place, doc):
+                for inner in place.children:
+                    if inner.dep_ != "prep" or inner.lower_ not in ("with", "for", "on", "of"):
+                        continue
+                    for named in (c for c in inner.children if c.dep_ == "pobj"):
+                        name = _outlet_named(named, doc)
+                        if name is not None:
+                            return name
+    return None
+
+
+def _media(noun: Token, doc: Doc) -> bool:
+    """An interview, column or the like ("op-ed" is three tokens: its head is "ed")."""
+    if noun.lower_ in MEDIA_WORDS:
+        return True
+    start = noun.left_edge.i
+    while start < noun.i and doc[start].dep_ in ("det", "amod", "poss", "case"):
+        start += 1  # "an", "recent", "his"
+    return doc_text(doc)[doc[start].idx : _end(noun)].lower() in MEDIA_WORDS
+
+
+def _outlet_named(head: Token, doc: Doc) -> str | None:
+    """The words of ``head``'s phrase when they name an outlet; of "CNN's Jake Tapper", the
+    possessor."""
+    names, words = outlet_table()
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "The Washington Post's editorial board"
+        found = _outlet_named(owner, doc)
+        if found is not None:
+            return re.sub(r"['’]s?$", "", found).rstrip()
+    if head.pos_ != "PROPN":
+        return None  # a name, not "a broadcast of …"
+    tokens = list(head.subtree)
+    text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
+    if any(text == n or text.startswith(n + " ") for n in names):
+        return text
+    proper = [t for t in tokens if t.pos_ == "PROPN"]
+    if proper and any(t.text in words for t in proper):
+        return text
     return None
 
 
@@ -289,7 +358,7 @@ def cue_frames(doc: Doc) -> list[Frame]:
             content=_pieces(content) if content else [],
             source_span=doc[source[0].i : source[-1].i + 1],
             speaker_span=speaker_span,
-            via=recipient_outlet(token, doc) if token.lemma_ == "tell" else None,
+            via=outlet_of(token, doc),
         )
         if not frame.source or not frame.cue:
             continue

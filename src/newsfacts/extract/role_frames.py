@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import asks_anonymity
-from newsfacts.extract.attribution import Frame, passive_participle, recipient_outlet
+from newsfacts.extract.attribution import Frame, outlet_of, passive_participle
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
@@ -514,9 +514,9 @@ def _resume_closed_quotes(
 
 
 def _via(doc: Doc, cue: Role) -> str | None:
-    """The outlet object of "told": "sources ... told Al Arabiya English"."""
-    verb = doc[cue.start]
-    return recipient_outlet(verb, doc) if verb.lemma_ == "tell" else None
+    """The outlet a claim came through: "sources … told Al Arabiya English", "said in an
+    interview with CNN"."""
+    return outlet_of(doc[cue.start : cue.end].root, doc)
 
 
 def mark_quotes(frame: Frame, quotes: Sequence[Quote], text: str) -> None:
