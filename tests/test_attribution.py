@@ -655,3 +655,14 @@ def test_the_outlet_a_claim_was_made_in_is_its_via(nlp: Language) -> None:
     assert ("Ivo Dane", "wrote", "the Kestrel Herald") in found
     assert ("Dane", "said", "Harbour Radio") in found
     assert ("Quist", "likened", None) in found  # "likened … to" names no channel
+
+
+def test_someone_asked_between_commas_is_who_speaks_after(nlp: Language) -> None:
+    text = "Ruth Kessler, asked whether she would back a smaller trial, said she might."
+    found = run(nlp, text)[1]
+    said = [a for a in found if texts(a.cue) == ["said"]]
+    assert [texts(a.source) for a in said] == [["Ruth Kessler"]]
+    assert not any(texts(a.source) == ["Ruth Kessler"] for a in found if a not in said)
+    doc = nlp(text)
+    asked = next(t for t in doc if t.text == "asked")
+    assert asked.dep_ == "ccomp" and passive_participle(asked)  # spaCy's misparse, caught

@@ -125,10 +125,34 @@ def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
     return pieces
 
 
+QUESTIONED = frozenset({"asked", "pressed", "questioned"})
+
+
+def interposed_question(verb: Token) -> bool:
+    """ "X, asked whether …, said": a participle between commas that the parser took for the
+    main verb of a clause with X as its subject, hung on the verb after it, which has no
+    subject of its own. X was asked; X is the one who said."""
+    doc = verb.doc
+    head = verb.head
+    return (
+        verb.lower_ in QUESTIONED
+        and verb.dep_ == "ccomp"
+        and head.i > verb.i
+        and verb.i > 1
+        and doc[verb.i - 1].text == ","
+        and doc[head.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in SUBJECTS for c in head.children)
+    )
+
+
 def passive_participle(verb: Token) -> bool:
     """A participle clause that opens the sentence, with no subject or auxiliary of its own
     ("Asked whether …, X said"; "When asked about …"): X was asked, so X is not the source
-    (PolNeAR's annotators give such a cue no source, or its "by" agent)."""
+    (PolNeAR's annotators give such a cue no source, or its "by" agent). So is one set
+    between commas after X ("X, asked whether …, said") that the parser misread."""
+    if interposed_question(verb):
+        return True
     first = verb.sent.start
     while first < verb.i and (verb.doc[first].is_punct or verb.doc[first].is_space):
         first += 1
@@ -152,6 +176,8 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECTS:
                 return child
+            if child.dep_ == "ccomp" and interposed_question(child):
+                return next(c for c in child.children if c.dep_ == "nsubj")
         if current.dep_ not in SHARED_SUBJECT or current.head.i == current.i:
             return None
         current = current.head
