@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -90,14 +91,25 @@ def publication_dates() -> dict[str, dt.date]:
         return {r["filename"]: dt.date.fromisoformat(r["publication_date"]) for r in rows}
 
 
+def article_key(relative: str) -> str:
+    """How the annotation names an article: 16 hex digits of the SHA-256 of its path under
+    ../shared/data/polnear ("dev/text/NAME.txt"), so no file name is copied into the repo."""
+    return hashlib.sha256(relative.encode("utf-8")).hexdigest()[:16]
+
+
+def dev_articles() -> dict[str, Path]:
+    return {article_key(f"dev/text/{p.name}"): p for p in (POLNEAR / "dev" / "text").glob("*.txt")}
+
+
 def score_polnear(nlp: Any) -> Score | None:
     if not POLNEAR.is_dir():
         return None
     dates = publication_dates()
     score = Score()
     data = json.loads((FIXTURES / "polnear_dev.json").read_text(encoding="utf-8"))
+    articles = dev_articles()
     for item in data["sentences"]:
-        path = POLNEAR / item["file"]
+        path = articles[item["article"]]
         text = path.read_text(encoding="utf-8")
         published = dates[path.stem]
         found = _found(nlp, text, published, (item["start"], item["end"]))

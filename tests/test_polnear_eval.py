@@ -20,18 +20,18 @@ from newsfacts.models import Attribution, Span
 DEV = Path(__file__).parents[1].parent / "shared" / "data" / "polnear" / "dev"
 TEXT = "Taxes will rise, Smith said. Jones told reporters the plan is dead and buried.\n"
 ANN = (
-    "T1\tContent 0 15\tTaxes will rise\n"
-    "T2\tSource 17 22\tSmith\n"
-    "T3\tCue 23 27\tsaid\n"
-    "T4\tAttribution 23 27\tsaid\n"
-    "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
-    "T15\tSource 29 34\tJones\n"
-    "T16\tCue 35 39\ttold\n"
-    "T17\tContent 50 58;59 77\tthe plan is dead and buried\n"
-    "T18\tAttribution 35 39\ttold\n"
-    "E2\tAttribution:T18 Source:T15 Cue:T16 Content:T17\n"
-    "T9\tDiscuss 0 5\tTaxes\n"
-    "T10\tDiscard 0 29\tTaxes will rise, Smith said.\n"
+    "T901\tContent 0 15\tTaxes will rise\n"
+    "T902\tSource 17 22\tSmith\n"
+    "T903\tCue 23 27\tsaid\n"
+    "T904\tAttribution 23 27\tsaid\n"
+    "E901\tAttribution:T904 Content:T901 Cue:T903 Source:T902\n"
+    "T915\tSource 29 34\tJones\n"
+    "T916\tCue 35 39\ttold\n"
+    "T917\tContent 50 58;59 77\tthe plan is dead and buried\n"
+    "T918\tAttribution 35 39\ttold\n"
+    "E902\tAttribution:T918 Source:T915 Cue:T916 Content:T917\n"
+    "T909\tDiscuss 0 5\tTaxes\n"
+    "T910\tDiscard 0 29\tTaxes will rise, Smith said.\n"
     "The rest of a span text that ran over a line break\n"
 )
 
@@ -94,8 +94,8 @@ def test_wrong_source_does_not_link(corpus: Path) -> None:
 def test_an_article_the_system_refuses_counts_as_finding_nothing(corpus: Path) -> None:
     (corpus / "text" / "b.txt").write_text("Smith said taxes would rise.\n", "utf-8")
     (corpus / "attributions" / "b_x1.ann").write_text(
-        "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 28\ttaxes would rise\n"
-        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        "T951\tSource 0 5\tSmith\nT952\tCue 6 10\tsaid\nT953\tContent 11 28\ttaxes would rise\n"
+        "E951\tAttribution:T952 Source:T951 Cue:T952 Content:T953\n",
         "utf-8",
     )
 
