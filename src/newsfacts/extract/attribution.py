@@ -291,8 +291,8 @@ SPOKE_TO = frozenset({"say", "speak", "talk", "explain", "reiterate", "complain"
 
 def outlet_of(verb: Token, doc: Doc) -> str | None:
     """The outlet a claim came through: the recipient of "told", or where it was said
-    ("said in an interview with CNN", "wrote in an op-ed for The Washington Post", "said on
-    Fox News", "explained to The Huffington Post")."""
+    ("said in an interview with Kestrel Radio", "wrote in an op-ed for the Harbour Post",
+    "said on Channel 4", "explained to the Kestrel Herald")."""
     if verb.lemma_ == "tell":
         told = recipient_outlet(verb, doc)
         if told is not None:
@@ -335,7 +335,7 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
     possessor."""
     names, words = outlet_table()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is not None:  # "The Washington Post's editorial board"
+    if owner is not None:  # "the Harbour Post's editorial board"
         found = _outlet_named(owner, doc)
         if found is not None:
             return re.sub(r"['’]s?$", "", found).rstrip()

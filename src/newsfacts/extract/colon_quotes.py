@@ -13,8 +13,8 @@ out). A stage direction on a paragraph of its own ("(CROSSTALK)") ends the turn.
 capitals ("UPDATE:", "BYLINE:") are not turns: the name must be that of a person the entity
 tagger found in the article.
 
-A headline made of a person's name, a colon and words ("Pence: Flowers Won't Be at
-Debate.") gives the words to the person, as PolNeAR's annotators read it (30 of 33 such
+A headline made of a person's name, a colon and words ("Holt: Budget Won't Pass
+Before May.") gives the words to the person, as PolNeAR's annotators read it (30 of 33 such
 headlines in train and dev); "Breaking:" or "Poll:" name no person and give nothing.
 """
 

@@ -515,7 +515,7 @@ def _resume_closed_quotes(
 
 def _via(doc: Doc, cue: Role) -> str | None:
     """The outlet a claim came through: "sources … told Al Arabiya English", "said in an
-    interview with CNN"."""
+    interview with Kestrel Radio"."""
     return outlet_of(doc[cue.start : cue.end].root, doc)
 
 
