@@ -160,6 +160,11 @@ _NOT_ONLY_PEOPLE = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return lexicon().heads - _NOT_ONLY_PEOPLE
+
+
 def _titled_place(ent: SpacySpan) -> bool:
     """A "place" of two to four capitalised words in apposition with a title noun: a
     person the entity tagger mistyped ("the chief executive, Agnes Whitcombe,")."""
@@ -167,7 +172,7 @@ def _titled_place(ent: SpacySpan) -> bool:
         return False
     if not all(t.is_title for t in ent):
         return False
-    root, heads = ent.root, lexicon().heads - _NOT_ONLY_PEOPLE
+    root, heads = ent.root, _person_titles()
     if root.dep_ == "appos" and root.head.lower_ in heads:
         return True
     return any(c.dep_ == "appos" and c.lower_ in heads for c in root.children)

@@ -69,6 +69,8 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     found = _entity_at(source.root, entities)
     if found is not None:
         return found
+    root = source.root.lower_
+    unnamed_word = root in word_list("anonymous_sources.txt")
     # the name in apposition to a common noun, a person's first ("the senator's chief of
     # staff, Tom Hale," is Hale, not the senator; "The company, Aldane Chemicals,")
     if source.root.pos_ == "NOUN":
@@ -83,15 +85,14 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
                 return found
         # a name the entity tagger took for a place is still the one meant ("the chief
         # executive, Ann Lee,"), unless the noun stands for unnamed people (a misparse)
-        if source.root.lower_ not in word_list("anonymous_sources.txt"):
+        if not unnamed_word:
             found = next((e for e in named if e is not None and e.type in PLACES), None)
             if found is not None:
                 return found
     # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare);
     # a phrase about unnamed people only where it names them ("aides, including Lee," but
     # not "aides to Lee", "sources close to Lee" or "Lee aides")
-    root = source.root.lower_
-    unnamed = root in word_list("anonymous_sources.txt") and root not in SPEAKS_FOR
+    unnamed = unnamed_word and root not in SPEAKS_FOR
     for entity in entities:
         if entity.type != "PERSON":
             continue
@@ -443,16 +444,19 @@ def _unnamed_on_request(noun: Token) -> bool:
     employee, a nurse who spoke on condition of anonymity,")."""
     if noun.pos_ not in ("NOUN", "PRON"):
         return False
+    return any(asks_anonymity(c) for c in _clauses(noun))
+
+
+def _clauses(noun: Token) -> list[Token]:
+    """The relative and participle clauses on a noun and on the nouns in apposition to it."""
     nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]
-    return any(c.dep_ in ("relcl", "acl") and asks_anonymity(c) for n in nouns for c in n.children)
+    return [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
 
 
 def _before_clause(source: SpacySpan, noun: Token) -> str:
     """The source's words up to its head noun's first clause ("one worker" of "one worker,
     who asked not to be named for fear …")."""
-    nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]
-    clauses = [c.left_edge.i for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
-    end = min([source.end, *clauses])
+    end = min([source.end, *(c.left_edge.i for c in _clauses(noun))])
     doc = source.doc
     while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
