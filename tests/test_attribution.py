@@ -666,3 +666,122 @@ def test_someone_asked_between_commas_is_who_speaks_after(nlp: Language) -> None
     doc = nlp(text)
     asked = next(t for t in doc if t.text == "asked")
     assert asked.dep_ == "ccomp" and passive_participle(asked)  # spaCy's misparse, caught
+
+
+def test_an_outlet_with_the_or_called_a_newspaper_is_the_via(nlp: Language) -> None:
+    text = (
+        "Lena Hartwick told the BBC that she hoped the rules would change. "
+        "Frank Oberholz told the newspaper Handelsblatt that the union would fight. "
+        "Ivo Dane told German broadcaster ZDF that the deal was over. "
+        "Ruth Kahn told the paper that the road would close."
+    )
+    assert [a.via for a in run(nlp, text)[1]] == ["the BBC", "Handelsblatt", "ZDF", None]
+
+
+def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
+    text = (
+        "Two lawmakers, who spoke on condition of anonymity because they were not "
+        "authorized to discuss the caucus's strategy, said leaders were drafting a new map."
+    )
+    (said,) = run(nlp, text)[1]
+    assert texts(said.cue) == ["said"]
+    assert texts(said.content) == ["leaders were drafting a new map"]
+    assert said.anonymous and said.source_description == "Two lawmakers"
+
+
+def test_a_source_not_authorized_to_speak_is_anonymous(nlp: Language) -> None:
+    text = "A campaign aide who was not authorized to speak publicly said the rally was off."
+    doc = nlp(text)
+    source = doc.char_span(0, text.index(" said"))
+    assert source is not None
+    speaker = resolve_speaker(source, [])
+    assert speaker.anonymous and speaker.described == "A campaign aide"
+
+
+def test_they_after_unnamed_people_are_those_people(nlp: Language) -> None:
+    text = (
+        "Analysts at Kestrel Bank wrote in a note that the cuts would save money. "
+        "But they warned that Avel Power still lacked a cheap model. "
+        "The researchers, led by Ann Lee, followed 4,000 nurses for ten years. "
+        "They found that the risk rose with every year of night work."
+    )
+    lee = person("E1", text, "Ann Lee")
+    at = text.index("Kestrel Bank")
+    bank = Entity("E2", "ORG", "Kestrel Bank", (), None, (Span.of(text, at, at + 12),))
+    found = {texts(a.cue)[0]: a for a in run(nlp, text, [lee, bank])[1]}
+    warned, research = found["warned"], found["found"]
+    assert (warned.speaker, warned.anonymous) == (None, True)
+    assert warned.source_description == "Analysts at Kestrel Bank"
+    assert (research.speaker, research.anonymous) == (None, True)
+    assert research.source_description == "The researchers, led by Ann Lee"
+
+
+def test_one_of_unnamed_people_is_unnamed(nlp: Language) -> None:
+    text = "One of the aides said the speaker was running out of room."
+    doc = nlp(text)
+    source = doc.char_span(0, text.index(" said"))
+    assert source is not None
+    speaker = resolve_speaker(source, [])
+    assert speaker.anonymous and speaker.described == "One of the aides"
+
+
+def test_a_family_name_before_an_apposition_naming_another_is_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "Judge Harriet Colquitt blocked the map. Colquitt, an appointee of former "
+        "President Barack Obama, noted that the state had offered no explanation."
+    )
+    doc = nlp(text)
+
+    def named(eid: str, name: str) -> Entity:  # the full name only, as the tagger gives it
+        at = text.index(name)
+        return Entity(eid, "PERSON", name, (), None, (Span.of(text, at, at + len(name)),))
+
+    start = text.index("Colquitt,")
+    source = doc.char_span(start, text.index(" noted"))
+    assert source is not None
+    entities = [named("E1", "Harriet Colquitt"), named("E2", "Barack Obama")]
+    assert resolve_speaker(source, entities).entity == "E1"
+
+
+def test_who_after_a_person_and_a_description_is_the_person(nlp: Language) -> None:
+    text = "The panel heard from Dr. Cara Vell, a union lawyer who has long criticized the plan."
+    (a,) = run(nlp, text, [person("E1", text, "Cara Vell")])[1]
+    assert texts(a.source) == ["who"] and a.speaker == "E1" and not a.anonymous
+
+
+def test_the_company_is_no_outlet_called_so(nlp: Language) -> None:
+    text = (
+        "The investor Qasr Holdings said it would keep all jobs. "
+        "Union chair Mara Tol told the broadcaster NOS that workers were angry. "
+        "The company denied reports that it would close a terminal."
+    )
+
+    def organisation(eid: str, name: str) -> Entity:
+        at = text.index(name)
+        return Entity(eid, "ORG", name, (), None, (Span.of(text, at, at + len(name)),))
+
+    entities = [organisation("E1", "Qasr Holdings"), organisation("E2", "NOS")]
+    denied = next(a for a in run(nlp, text, entities)[1] if texts(a.cue)[0].startswith("denied"))
+    assert denied.speaker == "E1"
+
+
+def test_a_spokesperson_for_an_organisation_speaks_for_it(nlp: Language) -> None:
+    text = "A spokesperson for the National Health Service said it would review the study."
+    doc = nlp(text)
+    at = text.index("National Health Service")
+    nhs = Entity("E1", "ORG", "National Health Service", (), None, (Span.of(text, at, at + 23),))
+    source = doc.char_span(0, text.index(" said"))
+    assert source is not None
+    assert resolve_speaker(source, [nhs]).entity == "E1"
+
+
+def test_who_after_two_people_and_a_plural_description_is_both(nlp: Language) -> None:
+    text = (
+        "Its biggest donors include Paul Singer and Ken Griffin, hedge fund managers "
+        "who are backing Marco Rubio."
+    )
+    people = [person("E1", text, "Paul Singer"), person("E2", text, "Ken Griffin")]
+    (a,) = run(nlp, text, people)[1]
+    assert a.speakers == ("E1", "E2")

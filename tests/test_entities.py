@@ -277,3 +277,33 @@ def test_a_place_in_apposition_with_a_title_noun_is_a_person(nlp: Language) -> N
     entities = _entities(nlp, text)
     assert _named(entities, "Agnes Whitcombe").type == "PERSON"
     assert "Orvalle Media" not in _people(entities)
+
+
+def test_a_family_name_the_tagger_missed_joins_its_person(nlp: Language) -> None:
+    text = (
+        "U.S. District Judge Harriet Colquitt ruled on Thursday that the map was unlawful. "
+        "Colquitt, an appointee of former President Barack Obama, noted the delays. "
+        "Mara Obama, a lawyer, said the state would appeal."
+    )
+    people = _people(_entities(nlp, text))
+    assert [m.text for m in people["Harriet Colquitt"].mentions] == ["Harriet Colquitt", "Colquitt"]
+    # "Obama" inside another person's full name is no mention of Barack Obama
+    assert [m.text for m in people["Barack Obama"].mentions] == ["Barack Obama"]
+
+
+def test_a_company_named_without_its_legal_form_is_one_entity(nlp: Language) -> None:
+    text = "Velden AG said it would cut 4,000 jobs. Velden declined to comment on the report."
+    velden = [e for e in _entities(nlp, text) if "Velden" in e.name]
+    assert [(e.name, [m.text for m in e.mentions]) for e in velden] == [
+        ("Velden AG", ["Velden AG", "Velden"])
+    ]
+
+
+def test_a_name_after_a_word_for_a_newspaper_is_an_organisation(nlp: Language) -> None:
+    text = '"We will fight it," union leader Frank Oberholz told the newspaper Handelsblatt.'
+    assert _named(_entities(nlp, text), "Handelsblatt").type == "ORG"
+
+
+def test_a_name_ending_in_a_word_for_a_company_is_no_person(nlp: Language) -> None:
+    text = "The investor, Qasr Holdings, said in a statement that it would keep all jobs."
+    assert _named(_entities(nlp, text), "Qasr Holdings").type == "ORG"

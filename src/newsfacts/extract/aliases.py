@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -123,6 +124,19 @@ def _could_abbreviate(short: str, name: str) -> bool:
     return capitals >= 2 and bool(words) and words[0][0].upper() == short[0]
 
 
+# a company's legal form, left off after the first mention ("Velden AG" … "Velden")
+LEGAL_FORMS = frozenset(
+    {"ag", "se", "sa", "nv", "bv", "plc", "inc", "corp", "ltd", "llc", "gmbh", "spa", "ab", "asa"}
+)
+
+
+def without_legal_form(key: str) -> str:
+    words = key.rstrip(",").split()
+    if len(words) >= 2 and words[-1] in LEGAL_FORMS:
+        return " ".join(words[:-1]).rstrip(",")
+    return key
+
+
 def link_others(
     text: str, mentions: list[Mention], extra: dict[str, str] | None = None
 ) -> list[Cluster]:
@@ -138,7 +152,7 @@ def link_others(
     initials: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         surface = text[m.start : m.end]
-        key = normalise(surface)
+        key = without_legal_form(normalise(surface))
         key = acronyms.get(key, table.get(key, key))
         if key not in by_key and surface.replace(".", "").isupper():
             key = initials.get(key.replace(" ", ""), key)
@@ -245,3 +259,51 @@ def title_alias_mentions(
             continue
         owner = max(earlier, key=lambda pc: pc[0])[1]
         owner.mentions.append(Mention(s, e, "PERSON"))
+
+
+def surname_mentions(
+    text: str,
+    clusters: list[Cluster],
+    taken: list[tuple[int, int]],
+    is_name: Callable[[int, int], bool],
+) -> None:
+    """Add each later use of a person's family name alone that the entity tagger missed
+    ("Judge Harriet Colquitt … Colquitt, an appointee of …"), to the person named so
+    most recently. ``is_name`` says whether the words at a range read as a name there
+    (not "Young" opening a sentence); ``taken`` holds ranges already mentions or titles."""
+    holders: dict[str, list[tuple[int, Cluster]]] = {}
+    for c in clusters:
+        for m in c.mentions:
+            words = text[m.start : m.end].split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                holders.setdefault(words[-1], []).append((m.start, c))
+    if not holders:
+        return
+    pattern = re.compile(
+        r"(?<![\w.-])("
+        + "|".join(re.escape(n) for n in sorted(holders, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for found in pattern.finditer(text):
+        s, e = found.span(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if _inside_name(text, s, e) or not is_name(s, e):
+            continue
+        earlier = [(pos, c) for pos, c in holders[found.group(1)] if pos < s]
+        if earlier:
+            max(earlier, key=lambda pc: pc[0])[1].mentions.append(Mention(s, e, "PERSON"))
+
+
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_WORD_AFTER = re.compile(r" (\S+)")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` is part of a longer name: "Ivanka Trump", "Colquitt
+    Street" (a title or a sentence's end before it does not count: "Mr. Trump")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1)[0].isupper() and not before.group(1).endswith("."):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return bool(after and after.group(1)[0].isupper())

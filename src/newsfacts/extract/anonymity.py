@@ -1,5 +1,7 @@
 """Words that keep a source unnamed: "who asked not to be named", "spoke on condition of
-anonymity". Such a clause is no attribution of its own, and it marks its speaker anonymous."""
+anonymity", "was not authorised to speak publicly". Such a clause is no attribution of its
+own, nor is the reason it gives ("because they were not allowed to discuss the talks"), and
+it marks its speaker anonymous."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ from spacy.tokens import Token
 
 UNNAMING_VERBS = frozenset({"name", "identify"})
 ANONYMITY_WORDS = frozenset({"anonymity", "anonymously"})
+# "not authorized to discuss …": permission words, and what the source may not do
+PERMITTED = frozenset({"authorize", "authorise", "permit", "allow", "clear", "empower"})
+DISCLOSING = frozenset({"speak", "discuss", "comment", "talk", "disclose", "describe", "say"})
 
 
 def asks_anonymity(verb: Token) -> bool:
@@ -20,4 +25,33 @@ def asks_anonymity(verb: Token) -> bool:
         elif child.dep_ in ("prep", "dobj", "advmod"):
             if any(t.lower_ in ANONYMITY_WORDS for t in child.subtree):
                 return True
+    return not_permitted(verb)
+
+
+def not_permitted(verb: Token) -> bool:
+    """ "was not authorized to speak publicly", "were not allowed to discuss the talks"."""
+    if verb.lemma_.lower() not in PERMITTED or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_ in DISCLOSING for c in verb.children)
+
+
+def anonymity_reason(verb: Token) -> bool:
+    """The verb gives the reason a source stays unnamed ("spoke on condition of anonymity
+    because they were not authorized to discuss the plan": neither "authorized" nor
+    "discuss" is an attribution)."""
+    if not_permitted(verb):
+        return True
+    token = verb
+    while token.dep_ in REASON_LINKS and token.head is not token:
+        token = token.head
+        if asks_anonymity(token):
+            return True
     return False
+
+
+# the links from a word up to the clause that asks for anonymity, through the reason it
+# gives; a relative clause on its subject is no part of it ("Officials, who said …,
+# declined to be named")
+REASON_LINKS = frozenset(
+    {"advcl", "xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr"}
+)

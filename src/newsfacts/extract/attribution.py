@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.datelines import dateline, roles_after_dateline
-from newsfacts.extract.outlets import outlet_table
+from newsfacts.extract.outlets import OUTLET_NOUNS, outlet_table
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
@@ -277,6 +277,26 @@ def recipient_outlet(verb: Token, doc: Doc) -> str | None:
     return None
 
 
+def _called_outlet(head: Token, doc: Doc) -> str | None:
+    """The name a word for an outlet introduces, beside it or after it: "the newspaper
+    Handelsblatt" (which spaCy may parse as two objects), "broadcaster ZDF"."""
+    if head.lower_ in OUTLET_NOUNS and head.pos_ == "NOUN":
+        after = head.i + 1
+        end = after
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > after:
+            return doc_text(doc)[doc[after].idx : _end(doc[end - 1])]
+        return None
+    if head.pos_ not in ("PROPN", "NOUN") or not (head.is_title or head.is_upper):
+        return None
+    called = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(c.lower_ in OUTLET_NOUNS for c in called):
+        start = max(c.i for c in called if c.lower_ in OUTLET_NOUNS) + 1
+        return doc_text(doc)[doc[start].idx : _end(head)]
+    return None
+
+
 # what a claim is made in, before the outlet it appears with ("in an interview with CNN")
 MEDIA_WORDS = frozenset(
     {"interview", "op-ed", "column", "editorial", "essay", "article", "piece", "appearance"}
@@ -339,11 +359,15 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         found = _outlet_named(owner, doc)
         if found is not None:
             return re.sub(r"['’]s?$", "", found).rstrip()
+    called = _called_outlet(head, doc)
+    if called is not None:
+        return called
     if head.pos_ != "PROPN":
         return None  # a name, not "a broadcast of …"
     tokens = list(head.subtree)
     text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
-    if any(text == n or text.startswith(n + " ") for n in names):
+    bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
+    if any(t == n or t.startswith(n + " ") for n in names for t in (text, bare)):
         return text
     proper = [t for t in tokens if t.pos_ == "PROPN"]
     if proper and any(t.text in words for t in proper):
@@ -707,8 +731,10 @@ def extract_attributions(
         span = frame.speaker_span or frame.source_span
         speaker = resolve_speaker(span, entities, recent) if span is not None else None
         speaker = speaker or Speaker(None, False, "none")
-        recent.append(speaker)
         source = _spans(text, frame.source)
+        if speaker.anonymous and not speaker.described:  # what a later "they" stands for
+            speaker = replace(speaker, described=" ".join(s.text for s in source))
+        recent.append(speaker)
         results.append(
             Attribution(
                 id=f"A{len(results) + 1}",
@@ -719,11 +745,7 @@ def extract_attributions(
                 speaker=speaker.entity,
                 speakers=speaker.group,
                 anonymous=speaker.anonymous,
-                source_description=(
-                    speaker.described or " ".join(s.text for s in source)
-                    if speaker.anonymous
-                    else speaker.described
-                ),
+                source_description=speaker.described,
                 via=frame.via,
                 confidence=_confidence(frame, speaker),
             )

@@ -32,8 +32,11 @@ from newsfacts.extract.aliases import (
     normalise,
     other_name,
     person_name,
+    surname_mentions,
     title_alias_mentions,
+    without_legal_form,
 )
+from newsfacts.extract.outlets import OUTLET_NOUNS
 from newsfacts.extract.titles import (
     Lexicon,
     TitleMatch,
@@ -108,8 +111,24 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     people, others, taken = _read_people(doc, candidates)
     clusters = [c for c in link_mentions(text, people, others, tails) if not _lone_weak(c)]
     person_spans = [(m.start, m.end) for c in clusters for m in c.mentions if m.label == "PERSON"]
-    title_alias_mentions(text, [c for c in clusters if c.label() == "PERSON"], taken + person_spans)
+    people_clusters = [c for c in clusters if c.label() == "PERSON"]
+    title_alias_mentions(text, people_clusters, taken + person_spans)
+    mentioned = [(m.start, m.end) for c in clusters for m in c.mentions]
+    lower = {t.text for t in doc if t.is_lower}
+    surname_mentions(
+        text, people_clusters, taken + mentioned, lambda s, e: _names(doc, s, e, lower)
+    )
     return _to_entities(text, clusters)
+
+
+def _names(doc: Doc, start: int, end: int, lower: set[str]) -> bool:
+    """The word at ``start:end`` is a noun there ("Colquitt, an appointee of …" is a common
+    noun to spaCy), and, opening a sentence, not a word the article also writes in lower
+    case ("Rice prices rose")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ not in ("PROPN", "NOUN"):
+        return False
+    return not span[0].is_sent_start or span[0].lower_ not in lower
 
 
 # -- 1. candidates ------------------------------------------------------------------------
@@ -379,7 +398,9 @@ def _read_people(
     other_labels: dict[str, str] = {}
     for m in candidates:
         if m.label != "PERSON":
-            other_labels.setdefault(normalise(text[m.start : m.end]), m.label)
+            key = normalise(text[m.start : m.end])
+            other_labels.setdefault(key, m.label)
+            other_labels.setdefault(without_legal_form(key), m.label)  # "Velden" of "Velden AG"
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
@@ -395,12 +416,17 @@ def _read_people(
                 m = Mention(m.start, m.end, other_labels[key])  # "Mali" tagged GPE elsewhere
             elif len(prior) >= 2 and prior[-1].norm == "of" and prior[-2].norm in lex.heads:
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
+            elif prior and prior[-1].norm in OUTLET_NOUNS:
+                m = Mention(m.start, m.end, "ORG")  # "the newspaper Handelsblatt"
         span = _person_name(text, m)
         if span is not None:
             names.append((m, span))
             continue
         if m.label == "PERSON":
             relabel = cues.not_people.get(normalise(text[m.start : m.end]))
+            last = normalise(text[m.start : m.end]).split()[-1:]
+            if not relabel and len(text[m.start : m.end].split()) > 1 and last:
+                relabel = "ORG" if last[0] in cues.org_words else None  # "Qasr Holdings"
             if relabel:
                 rest.append(Mention(m.start, m.end, relabel))
             else:

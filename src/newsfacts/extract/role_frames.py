@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from newsfacts.extract.anonymity import asks_anonymity
+from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
 from newsfacts.extract.attribution import Frame, outlet_of, passive_participle
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
@@ -168,6 +168,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     # "who asked not to be named": such a cue takes no content beyond its own clause
     unnaming = [i for i, cue in enumerate(cues) if asks_anonymity(doc[cue.start : cue.end].root)]
     for content in contents:
+        if anonymity_reason(doc[content.start : content.end].root):
+            continue  # "because they were not authorized to discuss the plan"
         gaps, distances = cue_at.gaps(content), cue_at.distances(content)
         for i in unnaming:
             if not _within_clause(doc, cues[i], content):
@@ -215,7 +217,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     taken: set[int] = set()
     frames: list[Frame] = []
     for i, cue in enumerate(cues):
-        if not owned[i]:
+        if not owned[i] or anonymity_reason(doc[cue.start : cue.end].root):
             continue
         near = [
             (j, s)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.anonymity import asks_anonymity
-from newsfacts.extract.outlets import is_outlet
+from newsfacts.extract.outlets import called_outlet, is_outlet
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
@@ -50,6 +50,8 @@ class Speaker:
     # thing ("a letter from his doctor that says")
     document: str | None = None  # the kind of document a source is ("statement"), whose
     # author speaks through it
+    plural: bool = False  # an anonymous source of several people ("two aides"), whom a
+    # later "they" means
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -89,6 +91,11 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
             found = next((e for e in named if e is not None and e.type in PLACES), None)
             if found is not None:
                 return found
+    # the source's own family name before any name inside its modifiers ("Colquitt, an
+    # appointee of President Obama," is Colquitt)
+    surname = _by_surname(source, entities)
+    if surname is not None:
+        return surname
     # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare);
     # a phrase about unnamed people only where it names them ("aides, including Lee," but
     # not "aides to Lee", "sources close to Lee" or "Lee aides")
@@ -101,7 +108,18 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
                 continue
             if not unnamed or _introduced(source, mention.start):
                 return entity
+    if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
+        return _latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
     return None
+
+
+def _inside(source: SpacySpan, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities with a mention inside ``source``."""
+    return [
+        e
+        for e in entities
+        if any(source.start_char <= m.start and m.end <= source.end_char for m in e.mentions)
+    ]
 
 
 MEMBER_WORDS = frozenset({",", "including", "like", "among", "as"})  # "such as", "aides, Lee and"
@@ -250,8 +268,15 @@ def _by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     words = [t for t in source if not t.is_punct]
     if len(words) != 2 or words[0].lower_ not in ("the", "this") or words[1] != head:
         return None
-    # (not the paper that reported it)
-    bodies = [e for e in entities if e.type == "ORG" and not is_outlet(e.name)]
+    # (not the paper that reported it, nor "the broadcaster NOS")
+    text = doc_text(source.doc)
+    bodies = [
+        e
+        for e in entities
+        if e.type == "ORG"
+        and not is_outlet(e.name)
+        and not any(called_outlet(text, m.start) for m in e.mentions)
+    ]
     if word not in COMPANY_NOUNS:
         bodies = [e for e in bodies if word in e.name.lower().split()]
     return _latest_before(source.start_char, bodies, frozenset({"ORG"}))
@@ -430,8 +455,17 @@ def _antecedent(head: Token) -> SpacySpan | None:
             break
         noun = above
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-            noun = noun.head  # "Ann Lee, the president of the Harbour Trust, who"
             break
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.head.i < noun.i:
+        # "Ann Lee, the president of the Harbour Trust, who"; "Ann Lee, a lawyer who"; "Ann
+        # Lee and Ed Park, two lawyers who" (both)
+        head = noun.head
+        people = [head, *(head.conjuncts if noun.tag_ == "NNS" else ())]
+        people = [p for p in people if p.i < noun.i]
+        start = min(p.i for p in people)
+        while start > 0 and noun.doc[start - 1].dep_ == "compound":
+            start -= 1  # "Ann" of "Ann Lee"
+        return noun.doc[start : max(p.i for p in people) + 1]
     return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
@@ -491,10 +525,62 @@ def resolve_speaker(
 
     ``recent`` holds the speakers of the earlier attributions, latest last. A pronoun
     prefers the latest of them of a compatible kind before any other earlier mention: "he"
-    and "she" a person; "they" a group ("The two leaders said … . They also agreed …") or an
-    organisation, country or nationality; "it" only the organisation or country of the
-    attribution just before.
+    and "she" a person; "they" a group ("The two leaders said … . They also agreed …"),
+    unnamed people ("Analysts wrote … . But they warned …") or an organisation, country or
+    nationality; "it" only the organisation or country of the attribution just before.
     """
+    speaker = _resolve(source, entities, recent)
+    if speaker.anonymous and not speaker.plural and source.root.tag_ in ("NNS", "NNPS"):
+        return replace(speaker, plural=True)
+    return speaker
+
+
+QUANTITIES = frozenset({"one", "some", "many", "several", "most", "all", "few", "none", "each"})
+
+
+def _partitive(head: Token) -> SpacySpan | None:
+    """The whole that ``head`` is a part of: "the aides" of "one of the aides"."""
+    if head.lower_ not in QUANTITIES and head.pos_ != "NUM":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for whole in prep.children:
+                if whole.dep_ == "pobj" and whole.pos_ == "NOUN":
+                    return head.doc[whole.left_edge.i : whole.right_edge.i + 1]
+    return None
+
+
+def _plural_subject_before(pronoun: Token) -> str | None:
+    """Unnamed people who are the subject of the sentence before the pronoun's, outside
+    quotes ("The researchers, led by …, followed 40,000 nurses. They found …")."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    if any(t.dep_ in SUBJECTS for t in pronoun.doc[sentence.start : pronoun.i]):
+        return None  # "… said both sides confirmed X, while they agreed …"
+    before = pronoun.doc[sentence.start - 1].sent
+    if any(t.text in QUOTE_MARKS for t in before):
+        return None  # "Workers need recourse," she said. They differ …
+    for token in before:
+        if (
+            token.dep_ == "nsubj"
+            and token.head.dep_ == "ROOT"
+            and token.tag_ == "NNS"
+            and not token.ent_type_
+            and token.lower_ in word_list("anonymous_sources.txt")
+        ):
+            end = token.right_edge.i + 1
+            while end > token.i + 1 and before.doc[end - 1].is_punct:
+                end -= 1
+            return _words(before.doc[token.left_edge.i : end])
+    return None
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]) -> Speaker:
     if len(source) > 1 and source[-1].tag_ in ("WP", "WDT"):
         # the noun and its relative pronoun in one source ("Officials familiar with the
         # talks, who"): the noun's words are the source
@@ -521,7 +607,12 @@ def resolve_speaker(
     members = _conjoined(source, entities)
     if len(members) > 1:
         return Speaker(None, False, "group", members)
-    named = _entity_in(source, entities) or _by_surname(source, entities)
+    part = _partitive(head)
+    if part is not None:  # "one of the aides" is as unnamed as the aides
+        meant = resolve_speaker(part, entities, recent)
+        if meant.anonymous:
+            return replace(meant, described=_words(source), plural=head.lower_ != "one")
+    named = _entity_in(source, entities)
     if named is not None:
         return Speaker(named.id, False, "name")
     authored = _document_author(source, entities, recent)
@@ -538,6 +629,12 @@ def resolve_speaker(
         text = doc_text(source.doc)
         fits = [e for e in entities if _may_be(e, PRONOUN_GENDER.get(word), text)]
         fitting = {e.id for e in fits}
+        if plural and word != "we":
+            unnamed = _plural_subject_before(head)
+            if unnamed is not None:  # "The researchers followed … . They found"
+                return Speaker(None, True, "pronoun", described=unnamed, plural=True)
+            if recent and recent[-1].anonymous and recent[-1].plural:  # "Analysts … . They"
+                return replace(recent[-1], how="pronoun")
         for earlier in reversed(recent):
             if plural and earlier.group:
                 return Speaker(None, False, "group", earlier.group)
