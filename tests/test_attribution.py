@@ -785,3 +785,12 @@ def test_who_after_two_people_and_a_plural_description_is_both(nlp: Language) ->
     people = [person("E1", text, "Paul Singer"), person("E2", text, "Ken Griffin")]
     (a,) = run(nlp, text, people)[1]
     assert a.speakers == ("E1", "E2")
+
+
+def test_the_outlet_of_an_interview_leaves_the_comma_after_it(nlp: Language) -> None:
+    text = (
+        "In an interview with the Financial Times, Bank of Kestrel Governor Ann Lee "
+        "defended the bank's decision to keep rates on hold."
+    )
+    (a,) = run(nlp, text, [person("E1", text, "Ann Lee")])[1]
+    assert a.via == "the Financial Times"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.extract.datelines import after_dateline, dateline
+from newsfacts.extract.datelines import after_openers, dateline, openers
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,23 @@ def test_pieces_opening_in_the_dateline_start_after_it() -> None:
     line = dateline(text)
     assert line is not None
     source = [(5, text.index(" said"))]  # "BRUSSELS - European leaders"
-    assert [text[s:e] for s, e in after_dateline(source, line)] == ["European leaders"]
-    assert after_dateline([(5, 13)], line) == []  # wholly inside: dropped
+    assert [text[s:e] for s, e in after_openers(source, [line])] == ["European leaders"]
+    assert after_openers([(5, 13)], [line]) == []  # wholly inside: dropped
     later = [(text.index("the plan"), len(text) - 1)]
-    assert after_dateline(later, line) == later
-    assert after_dateline(source, None) == source
+    assert after_openers(later, [line]) == later
+    assert after_openers(source, []) == source
+
+
+def test_a_live_blog_time_stamp_opens_no_role() -> None:
+    text = (
+        "Live updates: Storm Bettina\n\n"
+        "10:15 a.m. — More than 300,000 customers are without power, according to utilities.\n\n"
+        "9:58 a.m. — Gov. Ana Ruiz urged residents to stay indoors.\n\n"
+        "Officials said at 10:30 — the storm had weakened."
+    )
+    stamps = [text[s:e] for s, e in openers(text)]
+    assert stamps == ["10:15 a.m. — ", "9:58 a.m. — "]
+    content = [(text.index("10:15"), text.index(", according"))]
+    assert [text[s:e] for s, e in after_openers(content, openers(text))] == [
+        "More than 300,000 customers are without power"
+    ]

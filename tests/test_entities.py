@@ -307,3 +307,12 @@ def test_a_name_after_a_word_for_a_newspaper_is_an_organisation(nlp: Language) -
 def test_a_name_ending_in_a_word_for_a_company_is_no_person(nlp: Language) -> None:
     text = "The investor, Qasr Holdings, said in a statement that it would keep all jobs."
     assert _named(_entities(nlp, text), "Qasr Holdings").type == "ORG"
+
+
+def test_a_first_name_between_a_title_and_a_family_name_is_kept(nlp: Language) -> None:
+    text = (
+        "In an interview with the Financial Times, Bank of Canada Governor Tiff Macklem "
+        "defended the bank's decision to keep rates on hold."
+    )
+    macklem = next(e for e in _entities(nlp, text) if e.type == "PERSON")
+    assert (macklem.name, macklem.titles) == ("Tiff Macklem", ("Bank of Canada Governor",))

@@ -4,7 +4,7 @@ no piece without a word."""
 from __future__ import annotations
 
 from newsfacts.extract.attribution import Frame
-from newsfacts.extract.datelines import dateline
+from newsfacts.extract.datelines import openers
 from newsfacts.extract.frame_tidy import outside, tidy_frames
 
 
@@ -18,7 +18,7 @@ def test_content_is_cut_around_its_own_source_and_cue() -> None:
     source, cue = at(text, "press secretary Ann Lee"), at(text, "Asked")
     stretched = (text.index("whether"), text.index(" said"))  # ran on over the source
     frame = Frame(cue=[cue], source=[source], content=[stretched])
-    (kept,) = tidy_frames([frame], text, dateline(text))
+    (kept,) = tidy_frames([frame], text, openers(text))
     assert [text[s:e] for s, e in kept.content] == ["whether he would act alone"]
 
 
@@ -30,7 +30,7 @@ def test_pieces_without_a_word_are_dropped_and_so_are_frames_left_empty() -> Non
         cue=[at(text, "According to")], source=[at(text, "aides")], content=[stray, claim]
     )
     empty = Frame(cue=[at(text, "said")], source=[at(text, "They")], content=[stray])
-    assert tidy_frames([aides, empty], text, dateline(text)) == [aides]
+    assert tidy_frames([aides, empty], text, openers(text)) == [aides]
     assert aides.content == [claim]
 
 
@@ -41,7 +41,7 @@ def test_the_dateline_leaves_sources_and_content() -> None:
         source=[(text.index("LONDON"), text.index(" said"))],
         content=[at(text, "the deal was off")],
     )
-    (kept,) = tidy_frames([frame], text, dateline(text))
+    (kept,) = tidy_frames([frame], text, openers(text))
     assert [text[s:e] for s, e in kept.source] == ["Ministers"]
 
 

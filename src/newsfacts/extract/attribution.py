@@ -32,7 +32,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsfacts.extract.datelines import dateline, roles_after_dateline
+from newsfacts.extract.datelines import openers, roles_after_openers
 from newsfacts.extract.outlets import OUTLET_NOUNS, outlet_table
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
@@ -365,6 +365,8 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
     if head.pos_ != "PROPN":
         return None  # a name, not "a broadcast of …"
     tokens = list(head.subtree)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()  # "with the Harbour Post, Ann Lee said"
     text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
     bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
     if any(t == n or t.startswith(n + " ") for n in names for t in (text, bare)):
@@ -670,11 +672,11 @@ def _with_model(
     doc: Doc,
     frames: list[Frame],
     quotes: Sequence[Quote],
-    line: Offsets | None,
+    lines: Sequence[Offsets],
     settings: Settings,
 ) -> list[Frame]:
-    """Merge the trained role tagger's frames in (when its model is present); ``line`` is
-    the story's dateline, which no role keeps."""
+    """Merge the trained role tagger's frames in (when its model is present); ``lines`` are
+    the story's dateline and time stamps, which no role keeps."""
     # imported here: role_frames builds on this module's Frame
     from newsfacts.extract.frame_merge import consult_lstm, merge_frames
     from newsfacts.extract.role_frames import frames_from_roles
@@ -683,7 +685,7 @@ def _with_model(
     tagger = role_tagger(settings)
     if tagger is None:
         return frames
-    roles = roles_after_dateline(doc, roles_of(doc, tagger), line)
+    roles = roles_after_openers(doc, roles_of(doc, tagger), lines)
     model = [
         f
         for f in frames_from_roles(doc, roles, quotes)
@@ -700,7 +702,7 @@ def extract_attributions(
     """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
     text = doc_text(doc)
     quotes = find_quotes(text)
-    line = dateline(text)
+    lines = openers(text)
     from newsfacts.extract.colon_quotes import colon_frames  # uses Frame
     from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
 
@@ -710,7 +712,7 @@ def extract_attributions(
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
     if settings.attribution_model:
-        frames = _with_model(doc, frames, quotes, line, settings)
+        frames = _with_model(doc, frames, quotes, lines, settings)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
     _carry_open_quotes(frames, quotes, text)
@@ -722,7 +724,7 @@ def extract_attributions(
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
-    frames = tidy_frames(frames, text, line)
+    frames = tidy_frames(frames, text, lines)
     for frame in frames:
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []

@@ -108,6 +108,7 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     candidates = _candidates(doc)
     candidates, tails = _operations(text, candidates)
     candidates = _people_after_ranks(text, candidates)
+    candidates = _first_names_after_titles(text, candidates)
     people, others, taken = _read_people(doc, candidates)
     clusters = [c for c in link_mentions(text, people, others, tails) if not _lone_weak(c)]
     person_spans = [(m.start, m.end) for c in clusters for m in c.mentions if m.label == "PERSON"]
@@ -287,6 +288,27 @@ def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
         return candidates
     kept = [c for c in candidates if not any(_overlap(c, a) for a in added)]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _first_names_after_titles(text: str, candidates: list[Mention]) -> list[Mention]:
+    """A person the model found by family name alone, when a first name stands between it
+    and a title ("Bank of Canada Governor Tiff Macklem" tagged "Macklem")."""
+    lex = lexicon()
+    out: list[Mention] = []
+    for m in candidates:
+        if m.label == "PERSON" and " " not in text[m.start : m.end]:
+            words = words_in(text, max(0, m.start - _LOOKAHEAD), m.start)[-2:]
+            if (
+                len(words) == 2
+                and text[words[1].end : m.start] == " "
+                and text[words[0].end : words[1].start] == " "
+                and is_name_word(words[1], lex)
+                and lex.is_title_word(words[0].norm)
+                and not any(c.start < m.start and words[1].start < c.end for c in candidates)
+            ):
+                m = Mention(words[1].start, m.end, "PERSON")
+        out.append(m)
+    return out
 
 
 # -- 2. people and their titles -----------------------------------------------------------

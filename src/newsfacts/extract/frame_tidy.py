@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsfacts.extract.attribution import Frame, Offsets
-from newsfacts.extract.datelines import after_dateline
+from newsfacts.extract.datelines import after_openers
 
 EDGE = " \t\n,;"
 
 
-def tidy_frames(frames: list[Frame], text: str, line: Offsets | None) -> list[Frame]:
-    """``frames`` tidied (``line``: the story's dateline, from ``datelines.dateline``)."""
+def tidy_frames(frames: list[Frame], text: str, lines: Sequence[Offsets]) -> list[Frame]:
+    """``frames`` tidied (``lines``: the story's dateline and time stamps, from
+    ``datelines.openers``)."""
     for frame in frames:
-        frame.source = [p for p in after_dateline(frame.source, line) if _has_word(text, p)]
-        content = outside(after_dateline(frame.content, line), frame.source + frame.cue, text)
+        frame.source = [p for p in after_openers(frame.source, lines) if _has_word(text, p)]
+        content = outside(after_openers(frame.content, lines), frame.source + frame.cue, text)
         frame.content = [p for p in content if _has_word(text, p)]
     return [f for f in frames if f.content]
 
