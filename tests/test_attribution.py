@@ -794,3 +794,14 @@ def test_the_outlet_of_an_interview_leaves_the_comma_after_it(nlp: Language) -> 
     )
     (a,) = run(nlp, text, [person("E1", text, "Ann Lee")])[1]
     assert a.via == "the Financial Times"
+
+
+def test_a_report_by_an_office_of_an_organisation_is_the_organisation_s(nlp: Language) -> None:
+    text = (
+        "A report by the Kestrel Agency's inspector general found that 2,000 laptops were "
+        "missing. The report said managers had ignored warnings."
+    )
+    at = text.index("Kestrel Agency")
+    agency = Entity("E1", "ORG", "Kestrel Agency", (), None, (Span.of(text, at, at + 14),))
+    found = run(nlp, text, [agency])[1]
+    assert [(texts(a.cue)[0], a.speaker) for a in found] == [("found", "E1"), ("said", "E1")]

@@ -682,6 +682,9 @@ def _document_author(
     parts = _author_words(head)
     if parts:
         found = _entity_ids(parts, entities)
+        if not found:  # "a report by the Interior Department's inspector general"
+            owners = [c for p in parts for c in p.children if c.dep_ == "poss"]
+            found = _entity_ids(owners, entities) if owners else ()
         if not found:
             return None
         if len(found) == 1:
