@@ -42,6 +42,22 @@ def person(eid: str, text: str, name: str, titles: Sequence[str] = ()) -> Entity
     )
 
 
+def once(eid: str, kind: str, text: str, name: str) -> Entity:
+    """An entity with one mention, where ``name`` first stands in ``text``."""
+    at = text.index(name)
+    return Entity(eid, kind, name, (), None, (Span.of(text, at, at + len(name)),))
+
+
+def speaker_before(
+    nlp: Language, text: str, end: str, entities: Sequence[Entity] = (), start: str = ""
+) -> Speaker:
+    """The speaker of the source from ``start`` (the text's start when empty) to ``end``."""
+    doc = nlp(text)
+    source = doc.char_span(text.index(start) if start else 0, text.index(end))
+    assert source is not None
+    return resolve_speaker(source, entities)
+
+
 def run(nlp: Language, text: str, entities: Sequence[Entity] = ()) -> tuple[Doc, list[Attribution]]:
     doc = parse_body(nlp, text, [Region(0, len(text))])
     found = extract_attributions(doc, entities, Settings())
@@ -573,12 +589,8 @@ def test_a_name_inside_a_phrase_about_unnamed_people_is_not_the_speaker(nlp: Lan
 
 def test_a_name_taken_for_a_place_in_apposition_is_still_the_speaker(nlp: Language) -> None:
     text = "The chief executive, Mina Fairholt, said the plant would stay open."
-    doc = nlp(text)
-    at = text.index("Mina Fairholt")
-    mistyped = Entity("E1", "LOC", "Mina Fairholt", (), None, (Span.of(text, at, at + 13),))
-    source = doc.char_span(0, text.index(" said"))
-    assert source is not None
-    assert resolve_speaker(source, [mistyped]).entity == "E1"
+    mistyped = once("E1", "LOC", text, "Mina Fairholt")
+    assert speaker_before(nlp, text, " said", [mistyped]).entity == "E1"
 
 
 def test_a_recipient_named_like_a_news_service_is_the_outlet(nlp: Language) -> None:
@@ -594,18 +606,11 @@ def test_the_company_is_the_organisation_named_last(nlp: Language) -> None:
         "Crews from Avel Power were on standby, the Kestrel Herald reported. "
         "The company said it expected long outages. The ministry gave no figures."
     )
-
-    def organisation(eid: str, name: str) -> Entity:
-        at = text.index(name)
-        return Entity(eid, "ORG", name, (), None, (Span.of(text, at, at + len(name)),))
-
-    entities = [organisation("E1", "Avel Power"), organisation("E2", "Kestrel Herald")]
-    doc = nlp(text)
-    company = doc.char_span(text.index("The company"), text.index(" said it"))
-    ministry = doc.char_span(text.index("The ministry"), text.index(" gave"))
-    assert company is not None and ministry is not None
-    assert resolve_speaker(company, entities).entity == "E1"  # not the newspaper
-    assert resolve_speaker(ministry, entities).entity is None  # no ministry named
+    entities = [once("E1", "ORG", text, "Avel Power"), once("E2", "ORG", text, "Kestrel Herald")]
+    company = speaker_before(nlp, text, " said it", entities, start="The company")
+    ministry = speaker_before(nlp, text, " gave", entities, start="The ministry")
+    assert company.entity == "E1"  # not the newspaper
+    assert ministry.entity is None  # no ministry named
 
 
 def test_a_pronoun_skips_people_the_article_calls_otherwise(nlp: Language) -> None:
@@ -691,10 +696,7 @@ def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
 
 def test_a_source_not_authorized_to_speak_is_anonymous(nlp: Language) -> None:
     text = "A campaign aide who was not authorized to speak publicly said the rally was off."
-    doc = nlp(text)
-    source = doc.char_span(0, text.index(" said"))
-    assert source is not None
-    speaker = resolve_speaker(source, [])
+    speaker = speaker_before(nlp, text, " said")
     assert speaker.anonymous and speaker.described == "A campaign aide"
 
 
@@ -705,9 +707,7 @@ def test_they_after_unnamed_people_are_those_people(nlp: Language) -> None:
         "The researchers, led by Ann Lee, followed 4,000 nurses for ten years. "
         "They found that the risk rose with every year of night work."
     )
-    lee = person("E1", text, "Ann Lee")
-    at = text.index("Kestrel Bank")
-    bank = Entity("E2", "ORG", "Kestrel Bank", (), None, (Span.of(text, at, at + 12),))
+    lee, bank = person("E1", text, "Ann Lee"), once("E2", "ORG", text, "Kestrel Bank")
     found = {texts(a.cue)[0]: a for a in run(nlp, text, [lee, bank])[1]}
     warned, research = found["warned"], found["found"]
     assert (warned.speaker, warned.anonymous) == (None, True)
@@ -718,10 +718,7 @@ def test_they_after_unnamed_people_are_those_people(nlp: Language) -> None:
 
 def test_one_of_unnamed_people_is_unnamed(nlp: Language) -> None:
     text = "One of the aides said the speaker was running out of room."
-    doc = nlp(text)
-    source = doc.char_span(0, text.index(" said"))
-    assert source is not None
-    speaker = resolve_speaker(source, [])
+    speaker = speaker_before(nlp, text, " said")
     assert speaker.anonymous and speaker.described == "One of the aides"
 
 
@@ -732,17 +729,12 @@ def test_a_family_name_before_an_apposition_naming_another_is_the_speaker(
         "Judge Harriet Colquitt blocked the map. Colquitt, an appointee of former "
         "President Barack Obama, noted that the state had offered no explanation."
     )
-    doc = nlp(text)
-
-    def named(eid: str, name: str) -> Entity:  # the full name only, as the tagger gives it
-        at = text.index(name)
-        return Entity(eid, "PERSON", name, (), None, (Span.of(text, at, at + len(name)),))
-
-    start = text.index("Colquitt,")
-    source = doc.char_span(start, text.index(" noted"))
-    assert source is not None
-    entities = [named("E1", "Harriet Colquitt"), named("E2", "Barack Obama")]
-    assert resolve_speaker(source, entities).entity == "E1"
+    # the full names only, as the entity tagger gives them
+    entities = [
+        once("E1", "PERSON", text, "Harriet Colquitt"),
+        once("E2", "PERSON", text, "Barack Obama"),
+    ]
+    assert speaker_before(nlp, text, " noted", entities, start="Colquitt,").entity == "E1"
 
 
 def test_who_after_a_person_and_a_description_is_the_person(nlp: Language) -> None:
@@ -757,24 +749,15 @@ def test_the_company_is_no_outlet_called_so(nlp: Language) -> None:
         "Union chair Mara Tol told the broadcaster NOS that workers were angry. "
         "The company denied reports that it would close a terminal."
     )
-
-    def organisation(eid: str, name: str) -> Entity:
-        at = text.index(name)
-        return Entity(eid, "ORG", name, (), None, (Span.of(text, at, at + len(name)),))
-
-    entities = [organisation("E1", "Qasr Holdings"), organisation("E2", "NOS")]
+    entities = [once("E1", "ORG", text, "Qasr Holdings"), once("E2", "ORG", text, "NOS")]
     denied = next(a for a in run(nlp, text, entities)[1] if texts(a.cue)[0].startswith("denied"))
     assert denied.speaker == "E1"
 
 
 def test_a_spokesperson_for_an_organisation_speaks_for_it(nlp: Language) -> None:
     text = "A spokesperson for the National Health Service said it would review the study."
-    doc = nlp(text)
-    at = text.index("National Health Service")
-    nhs = Entity("E1", "ORG", "National Health Service", (), None, (Span.of(text, at, at + 23),))
-    source = doc.char_span(0, text.index(" said"))
-    assert source is not None
-    assert resolve_speaker(source, [nhs]).entity == "E1"
+    nhs = once("E1", "ORG", text, "National Health Service")
+    assert speaker_before(nlp, text, " said", [nhs]).entity == "E1"
 
 
 def test_who_after_two_people_and_a_plural_description_is_both(nlp: Language) -> None:
@@ -801,7 +784,5 @@ def test_a_report_by_an_office_of_an_organisation_is_the_organisation_s(nlp: Lan
         "A report by the Kestrel Agency's inspector general found that 2,000 laptops were "
         "missing. The report said managers had ignored warnings."
     )
-    at = text.index("Kestrel Agency")
-    agency = Entity("E1", "ORG", "Kestrel Agency", (), None, (Span.of(text, at, at + 14),))
-    found = run(nlp, text, [agency])[1]
+    found = run(nlp, text, [once("E1", "ORG", text, "Kestrel Agency")])[1]
     assert [(texts(a.cue)[0], a.speaker) for a in found] == [("found", "E1"), ("said", "E1")]

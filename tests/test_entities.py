@@ -42,6 +42,13 @@ def _people(entities: list[Entity]) -> dict[str, Entity]:
     return {e.name: e for e in entities if e.type == "PERSON"}
 
 
+def _person_mentions(nlp: Language, text: str) -> dict[str, list[str]]:
+    """Each person's name and the words of their mentions."""
+    return {
+        e.name: [m.text for m in e.mentions] for e in _entities(nlp, text) if e.type == "PERSON"
+    }
+
+
 def _named(entities: list[Entity], name: str) -> Entity:
     return next(e for e in entities if e.name == name)
 
@@ -181,9 +188,9 @@ def test_surname_links_to_most_recent_full_name(nlp: Language) -> None:
         "Bill Clinton campaigned in Iowa on Monday. Hillary Clinton spoke in Ohio. "
         "Clinton said the economy was strong."
     )
-    people = _people(_entities(nlp, text))
-    assert [m.text for m in people["Hillary Clinton"].mentions] == ["Hillary Clinton", "Clinton"]
-    assert [m.text for m in people["Bill Clinton"].mentions] == ["Bill Clinton"]
+    mentions = _person_mentions(nlp, text)
+    assert mentions["Hillary Clinton"] == ["Hillary Clinton", "Clinton"]
+    assert mentions["Bill Clinton"] == ["Bill Clinton"]
 
 
 def test_no_fragment_or_lowercase_people(nlp: Language) -> None:
@@ -285,10 +292,10 @@ def test_a_family_name_the_tagger_missed_joins_its_person(nlp: Language) -> None
         "Colquitt, an appointee of former President Barack Obama, noted the delays. "
         "Mara Obama, a lawyer, said the state would appeal."
     )
-    people = _people(_entities(nlp, text))
-    assert [m.text for m in people["Harriet Colquitt"].mentions] == ["Harriet Colquitt", "Colquitt"]
+    mentions = _person_mentions(nlp, text)
+    assert mentions["Harriet Colquitt"] == ["Harriet Colquitt", "Colquitt"]
     # "Obama" inside another person's full name is no mention of Barack Obama
-    assert [m.text for m in people["Barack Obama"].mentions] == ["Barack Obama"]
+    assert mentions["Barack Obama"] == ["Barack Obama"]
 
 
 def test_a_company_named_without_its_legal_form_is_one_entity(nlp: Language) -> None:

@@ -35,23 +35,27 @@ def not_permitted(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_ in DISCLOSING for c in verb.children)
 
 
-def anonymity_reason(verb: Token) -> bool:
-    """The verb gives the reason a source stays unnamed ("spoke on condition of anonymity
-    because they were not authorized to discuss the plan": neither "authorized" nor
-    "discuss" is an attribution)."""
-    if not_permitted(verb):
-        return True
-    token = verb
-    while token.dep_ in REASON_LINKS and token.head is not token:
-        token = token.head
-        if asks_anonymity(token):
+def anonymity_reason(word: Token) -> bool:
+    """The word is part of the reason a source stays unnamed: "(spoke on condition of
+    anonymity) because they were not authorized to discuss the plan" (neither
+    "authorized" nor "discuss" is an attribution, nor "the plan" anyone's content). What
+    the source spoke to do ("… to discuss the plan") is left alone: PolNeAR's annotators
+    mark that now and then."""
+    token = word
+    while True:
+        if not_permitted(token):
             return True
-    return False
+        if token.dep_ == "advcl" and asks_anonymity(token.head):
+            if any(c.dep_ == "mark" and c.lower_ in BECAUSE for c in token.children):
+                return True
+        if token.dep_ not in REASON_LINKS or token.head is token:
+            return False
+        token = token.head
 
 
-# the links from a word up to the clause that asks for anonymity, through the reason it
-# gives; a relative clause on its subject is no part of it ("Officials, who said …,
-# declined to be named")
+BECAUSE = frozenset({"because", "since", "as"})
+# the links from a word up to the clause that gives the reason; a relative clause on the
+# source is no part of it ("Officials, who said …, declined to be named")
 REASON_LINKS = frozenset(
     {"advcl", "xcomp", "ccomp", "prep", "pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr"}
 )
