@@ -101,3 +101,40 @@ def test_a_headline_of_a_persons_name_and_a_colon_gives_the_words_to_the_person(
 def test_a_headline_label_that_names_no_person_gives_nothing() -> None:
     text = "Breaking: Wall Street Banks Must Pay a Fine.\n\nThe fine was set in Boston on Monday.\n"
     assert _headline(text) == []
+
+
+def _turn_frames(text: str) -> list[tuple[list[str], list[str]]]:
+    """The colon frames of ``text`` after its first line, as source and content words."""
+    doc = parse_body(load_pipeline(Settings()), text, [Region(0, len(text))])
+    return [
+        ([text[s:e] for s, e in f.source], [text[s:e] for s, e in f.content])
+        for f in colon_frames(doc)
+        if f.anchor > text.index("\n")
+    ]
+
+
+def test_turns_of_a_name_in_ordinary_case_keep_to_their_paragraph() -> None:
+    text = (
+        "Rates on hold: an interview\n\n"
+        "In an interview, Bank of Kestrel Governor Tomas Arvid defended the decision.\n\n"
+        "Post: Markets expected a cut this week. Why did you wait?\n\n"
+        "Arvid: Because the data did not give us enough confidence.\n\n"
+        "Wage growth is still too strong.\n\n"
+        "Post: Critics say you are too cautious.\n\n"
+        "Arvid: I understand the frustration.\n"
+    )
+    assert _turn_frames(text) == [
+        (["Arvid"], ["Because the data did not give us enough confidence"]),
+        (["Arvid"], ["I understand the frustration"]),
+    ]
+
+
+def test_a_list_of_names_and_colons_is_no_transcript() -> None:
+    text = (
+        "What each candidate needs\n\n"
+        "Senators Ann Rowe and Ben Tally campaigned on Monday.\n\n"
+        "Rowe: Win in a walk.\n\n"
+        "Tally: Just hang on until March.\n\n"
+        "Ann Rowe: 1,769.\n"
+    )
+    assert _turn_frames(text) == []

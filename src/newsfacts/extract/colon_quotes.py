@@ -6,7 +6,11 @@ Interviews, debates and press briefings are printed as transcripts:
     "PENCE: Well, look, …
 
 A paragraph that opens with a speaker's name in capitals and a colon is a turn: the colon is
-the cue, the name the source and the rest of the paragraph the content, a direct quote. A
+the cue, the name the source and the rest of the paragraph the content, a direct quote. So is
+one that opens with a person's name in ordinary case ("Macklem: Because the data …"), when
+every word of the name is one of a person the entity tagger found, at least three words
+follow (not a tally: "Clinton: 547.") and the name opens another paragraph too (not a list:
+"Sanders: Win in a walk."); such a turn keeps to its paragraph, less its final full stop. A
 turn runs on over the paragraphs after it, up to the next speaker's line, when such a line
 follows (paragraphs of a block quote each open with a quote mark, which the content leaves
 out). A stage direction on a paragraph of its own ("(CROSSTALK)") ends the turn. Captions in
@@ -21,6 +25,7 @@ headlines in train and dev); "Breaking:" or "Poll:" name no person and give noth
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -28,7 +33,10 @@ from newsfacts.extract.attribution import Frame
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.nlp.doctext import doc_text
 
-_TURN = re.compile(r"(?P<open>[\"“]?)(?P<name>[A-Z][A-Z.'’ -]{0,30}[A-Z])(?P<colon>:)[ \t]+\S")
+_TURN = re.compile(
+    r"(?P<open>[\"“]?)(?P<name>[A-Z][A-Za-z.'’ -]{0,30}[A-Za-z])(?P<colon>:)[ \t]+\S"
+)
+_WORD = re.compile(r"[^\W\d_]+")
 _HEADLINE = re.compile(r"(?P<name>[^:\n]{1,60}?)(?P<colon>:)\s+(?P<words>\S.*\S)")
 _STAGE = re.compile(r"[\"“]?[(\[][^()\[\]]*[)\]][.\"”]*")
 _OPENING = '"“'
@@ -45,7 +53,8 @@ def colon_frames(doc: Doc) -> list[Frame]:
 
 def _headline_frames(doc: Doc, text: str, first: list[tuple[int, int]]) -> list[Frame]:
     """The headline's frame: the text's first line, when it is in the parsed body."""
-    if not first or first[0][0] != 0 or _TURN.match(text, *first[0]):
+    turn = _TURN.match(text, *first[0]) if first else None
+    if not first or first[0][0] != 0 or (turn is not None and turn.group("name").isupper()):
         return []
     if (match := _HEADLINE.fullmatch(text, *first[0])) is None:
         return []
@@ -69,14 +78,26 @@ def _turn_frames(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[Fram
     """One frame per transcript turn of a person named in the article."""
     people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha}
     turns = [(i, m) for i, (s, e) in enumerate(lines) if (m := _TURN.match(text, s, e))]
+    named = {
+        i
+        for i, m in turns
+        if _speaker_named(m.group("name"), people, text[m.end("colon") : lines[i][1]], i == 0)
+    }
+    speaking = Counter(m.group("name").split()[-1] for i, m in turns if i in named)
     frames: list[Frame] = []
     for k, (i, match) in enumerate(turns):
         name_start, name_end = match.span("name")
-        if match.group("name").split()[-1].lower().rstrip(".") not in people:
+        capitals = match.group("name").isupper()
+        if i not in named:
             continue
+        if not capitals and speaking[match.group("name").split()[-1]] < 2:
+            continue  # one line of a list ("Sanders: Win in a walk."), not a transcript
         content = [_piece(text, match.end("colon"), lines[i][1], bool(match.group("open")))]
+        if not capitals and text[content[0][1] - 1] == ".":  # mostly left out, as in headlines
+            content[0] = (content[0][0], content[0][1] - 1)
         following = turns[k + 1][0] if k + 1 < len(turns) else None
-        if following is not None and following - i <= MAX_GAP:
+        # (a name in ordinary case keeps to its paragraph)
+        if following is not None and following - i <= MAX_GAP and capitals:
             for start, end in lines[i + 1 : following]:
                 if _STAGE.fullmatch(text, start, end):
                     break
@@ -93,6 +114,20 @@ def _turn_frames(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[Fram
             )
         )
     return frames
+
+
+def _speaker_named(name: str, people: set[str], words: str, headline: bool) -> bool:
+    """A turn's name: its last word in capitals is a person's ("PENCE:"); in ordinary case,
+    each word is, at least three words follow ("Matthews: Well, speculation is bad."), and
+    it is no headline (which gives only its own words: ``_headline_frames``)."""
+    if name.isupper():
+        return name.split()[-1].lower().rstrip(".") in people
+    names = name.split()
+    return (
+        not headline
+        and all(n[0].isupper() and n.lower().rstrip(".") in people for n in names)
+        and len(_WORD.findall(words)) >= 3
+    )
 
 
 def _piece(text: str, start: int, end: int, block_quote: bool) -> tuple[int, int]:
