@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -786,3 +787,19 @@ def test_a_report_by_an_office_of_an_organisation_is_the_organisation_s(nlp: Lan
     )
     found = run(nlp, text, [once("E1", "ORG", text, "Kestrel Agency")])[1]
     assert [(texts(a.cue)[0], a.speaker) for a in found] == [("found", "E1"), ("said", "E1")]
+
+
+def test_the_report_is_that_of_who_reported(nlp: Language) -> None:
+    text = (
+        "Arlen Pharma is exploring a sale, Kestrel News reported on Monday. "
+        "The company has held talks with two rivals, according to the report. "
+        "Its value halved, according to data compiled by Kestrel News."
+    )
+    at = [m.start() for m in re.finditer("Kestrel News", text)]
+    news = Entity(
+        "E2", "ORG", "Kestrel News", (), None, tuple(Span.of(text, a, a + 12) for a in at)
+    )
+    entities = [once("E1", "ORG", text, "Arlen Pharma"), news]
+    found = {texts(a.source)[0]: a.speaker for a in run(nlp, text, entities)[1]}
+    assert found["the report"] == "E2"
+    assert found["data compiled by Kestrel News"] == "E2"

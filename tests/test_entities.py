@@ -323,3 +323,19 @@ def test_a_first_name_between_a_title_and_a_family_name_is_kept(nlp: Language) -
     )
     macklem = next(e for e in _entities(nlp, text) if e.type == "PERSON")
     assert (macklem.name, macklem.titles) == ("Tiff Macklem", ("Bank of Canada Governor",))
+
+
+def test_a_company_named_without_its_kind_is_one_entity(nlp: Language) -> None:
+    text = (
+        "Arlen Pharma is exploring a sale after a drug trial failed. "
+        "Shares of Arlen jumped 18 percent. An Arlen spokeswoman declined to comment."
+    )
+    arlen = [e for e in _entities(nlp, text) if "Arlen" in e.name]
+    assert [(e.name, e.type, len(e.mentions)) for e in arlen] == [("Arlen Pharma", "ORG", 3)]
+
+
+def test_a_listed_outlet_is_an_organisation_whatever_the_tagger_said(nlp: Language) -> None:
+    text = (
+        "The failure wiped out half of its market value, according to data compiled by Bloomberg."
+    )
+    assert _named(_entities(nlp, text), "Bloomberg").type == "ORG"

@@ -124,15 +124,20 @@ def _could_abbreviate(short: str, name: str) -> bool:
     return capitals >= 2 and bool(words) and words[0][0].upper() == short[0]
 
 
-# a company's legal form, left off after the first mention ("Velden AG" … "Velden")
-LEGAL_FORMS = frozenset(
+# a company's legal form or kind, left off after the first mention ("Velden AG" …
+# "Velden", "Arlen Pharma" … "Arlen"); not words that name places too ("New York Times")
+COMPANY_SUFFIXES = frozenset(
     {"ag", "se", "sa", "nv", "bv", "plc", "inc", "corp", "ltd", "llc", "gmbh", "spa", "ab", "asa"}
+    | {"pharma", "pharmaceuticals", "therapeutics", "biosciences", "holdings", "holding"}
+    | {"partners", "group", "motors", "airlines", "airways", "industries", "technologies"}
 )
 
 
-def without_legal_form(key: str) -> str:
+def without_company_suffix(key: str) -> str:
+    """A normalised organisation name without its last word where that is a company's
+    legal form or kind."""
     words = key.rstrip(",").split()
-    if len(words) >= 2 and words[-1] in LEGAL_FORMS:
+    if len(words) >= 2 and words[-1] in COMPANY_SUFFIXES:
         return " ".join(words[:-1]).rstrip(",")
     return key
 
@@ -152,7 +157,7 @@ def link_others(
     initials: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         surface = text[m.start : m.end]
-        key = without_legal_form(normalise(surface))
+        key = without_company_suffix(normalise(surface))
         key = acronyms.get(key, table.get(key, key))
         if key not in by_key and surface.replace(".", "").isupper():
             key = initials.get(key.replace(" ", ""), key)

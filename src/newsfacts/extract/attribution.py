@@ -696,6 +696,17 @@ def _with_model(
     return merge_frames(model, frames, doc_text(doc))
 
 
+def _as_reporter(doc: Doc, frame: Frame, speaker: Speaker) -> Speaker:
+    """Who "reported" something wrote a report, which a later "the report" means
+    ("Bloomberg News reported … . … according to the report")."""
+    if not frame.cue or speaker.document or not (speaker.entity or speaker.group):
+        return speaker
+    cue = doc.char_span(*frame.cue[0], alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() != "report":
+        return speaker
+    return replace(speaker, document="report")
+
+
 def extract_attributions(
     doc: Doc, entities: Sequence[Entity], settings: Settings
 ) -> list[Attribution]:
@@ -736,7 +747,7 @@ def extract_attributions(
         source = _spans(text, frame.source)
         if speaker.anonymous and not speaker.described:  # what a later "they" stands for
             speaker = replace(speaker, described=" ".join(s.text for s in source))
-        recent.append(speaker)
+        recent.append(_as_reporter(doc, frame, speaker))
         results.append(
             Attribution(
                 id=f"A{len(results) + 1}",

@@ -34,7 +34,7 @@ from newsfacts.extract.aliases import (
     person_name,
     surname_mentions,
     title_alias_mentions,
-    without_legal_form,
+    without_company_suffix,
 )
 from newsfacts.extract.outlets import OUTLET_NOUNS
 from newsfacts.extract.titles import (
@@ -422,13 +422,13 @@ def _read_people(
         if m.label != "PERSON":
             key = normalise(text[m.start : m.end])
             other_labels.setdefault(key, m.label)
-            other_labels.setdefault(without_legal_form(key), m.label)  # "Velden" of "Velden AG"
+            other_labels.setdefault(without_company_suffix(key), m.label)  # "Velden" of "Velden AG"
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
     for m in candidates:
-        if m.label == "PERSON" and normalise(text[m.start : m.end]) in _outlets():
-            m = Mention(m.start, m.end, "ORG")
+        if m.label != "ORG" and normalise(text[m.start : m.end]) in _outlets():
+            m = Mention(m.start, m.end, "ORG")  # "Politico" as a person, "Bloomberg" a place
         if m.label == "PERSON":
             key = normalise(text[m.start : m.end])
             prior = words_in(text, max(0, m.start - 60), m.start)[-3:]

@@ -676,8 +676,9 @@ def _document_author(
     that names none ("the joint statement"), the authors of the latest earlier one of that
     kind. None for any other source."""
     head = source.root
-    kind = head.lemma_.lower()
-    if kind not in word_list("sourcing_documents.txt"):
+    kinds = word_list("sourcing_documents.txt")
+    kind = next((k for k in (head.lemma_.lower(), head.lower_) if k in kinds), None)
+    if kind is None:  # ("data" is a "datum" to spaCy's lemmatiser)
         return None
     parts = _author_words(head)
     if parts:
