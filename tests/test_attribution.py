@@ -803,3 +803,13 @@ def test_the_report_is_that_of_who_reported(nlp: Language) -> None:
     found = {texts(a.source)[0]: a.speaker for a in run(nlp, text, entities)[1]}
     assert found["the report"] == "E2"
     assert found["data compiled by Kestrel News"] == "E2"
+
+
+def test_the_aged_one_is_the_person_just_quoted(nlp: Language) -> None:
+    text = (
+        "Former President Ales Kwiec accused his successor of betraying the courts. "
+        "In the book, the 71-year-old writes that the reform was rushed."
+    )
+    found = run(nlp, text, [person("E1", text, "Ales Kwiec")])[1]
+    writes = next(a for a in found if texts(a.cue) == ["writes"])
+    assert (texts(writes.source), writes.speaker) == (["the 71-year-old"], "E1")

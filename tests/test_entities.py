@@ -339,3 +339,16 @@ def test_a_listed_outlet_is_an_organisation_whatever_the_tagger_said(nlp: Langua
         "The failure wiped out half of its market value, according to data compiled by Bloomberg."
     )
     assert _named(_entities(nlp, text), "Bloomberg").type == "ORG"
+
+
+def test_a_family_name_taken_for_a_place_is_the_person_where_it_acts(nlp: Language) -> None:
+    text = (
+        "Former Polish President Aleksander Kwiecien wrote that President Marta Zielinska "
+        "ignored warnings from judges. Zielinska's office rejected the claims. Analysts noted "
+        "that Kwiecien had himself been criticized. Pentagon chief Lloyd Austin flew to "
+        "Austin, Texas, on Monday."
+    )
+    mentions = _person_mentions(nlp, text)
+    assert mentions["Marta Zielinska"] == ["Marta Zielinska", "Zielinska"]
+    assert mentions["Aleksander Kwiecien"] == ["Aleksander Kwiecien", "Kwiecien"]
+    assert mentions["Lloyd Austin"] == ["Lloyd Austin"]  # "Austin, Texas" is a place

@@ -535,6 +535,7 @@ def resolve_speaker(
     return speaker
 
 
+AGED = re.compile(r"[Tt]he\s+\d{1,3}-year-old")
 QUANTITIES = frozenset({"one", "some", "many", "several", "most", "all", "few", "none", "each"})
 
 
@@ -642,6 +643,13 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 return Speaker(earlier.entity, False, "pronoun")
         found = _latest_before(source.start_char, fits, types)
         return Speaker(found.id if found else None, False, "pronoun")
+    if AGED.fullmatch(_words(source)):  # "the 71-year-old writes": the person just quoted
+        people = [e for e in entities if e.type == "PERSON"]
+        for earlier in reversed(recent):
+            if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
+                return Speaker(earlier.entity, False, "title")
+        found = _latest_before(source.start_char, people, PEOPLE)
+        return Speaker(found.id if found else None, False, "title")
     if word in THING_PRONOUNS:
         # "it" is mostly a thing: only the organisation or country quoted last speaks again
         party = by_id.get(recent[-1].entity or "") if recent else None
