@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import newsfacts
 from newsfacts.clean import Cleaned, clean_text
 from newsfacts.clean.headline import byline_authors
 from newsfacts.clean.litter import is_end_marker, is_litter
@@ -315,3 +316,17 @@ def test_a_headline_glued_to_its_teaser_is_a_feature() -> None:
     page = analyse(split_lines("\n".join([P1, teaser, "He watched it on YouTube."])), frozenset())
     glued = [row[FEATURE_NAMES.index("glued_words")] for row in page.rows]
     assert glued == [0.0, 1.0, 0.0]
+
+
+def test_the_agency_of_a_wire_dateline_is_kept() -> None:
+    wire = (
+        f"Carmaker to cut 4,000 jobs\n\nBy Jonas Brekke\n\nFRANKFURT (AP) — {P1}\n\n{P2}\n\n{P3}\n"
+    )
+    assert clean_text(wire, Settings()).agency == "AP"
+    plain = f"Budget passes\n\nBRUSSELS — {P1}\n\n{P2}\n\n{P3}\n"
+    assert clean_text(plain, Settings()).agency is None
+
+
+def test_a_plain_text_wire_story_gets_its_agency_as_outlet() -> None:
+    text = f"Budget passes\n\nMONTGOMERY, Ala. (Reuters) - {P1}\n\n{P2}\n\n{P3}\n"
+    assert newsfacts.analyze(text).metadata.outlet == "Reuters"

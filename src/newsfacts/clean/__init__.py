@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfacts.clean.body import body_lines
+from newsfacts.clean.dateline import dateline_agency
 from newsfacts.clean.headline import find_byline, find_title, title_before
 from newsfacts.clean.lines import Line, split_lines
 from newsfacts.clean.model import LineModel
@@ -23,6 +24,7 @@ class Cleaned:
     title_span: Region | None
     authors: tuple[str, ...]
     byline_span: Region | None
+    agency: str | None = None  # the wire agency of the dateline: "AP" of "PARIS (AP) —"
 
 
 def clean_text(text: str, settings: Settings, *, model: LineModel | None = None) -> Cleaned:
@@ -56,6 +58,7 @@ def clean_text(text: str, settings: Settings, *, model: LineModel | None = None)
         title_span=None if title is None else _region(lines[title]),
         authors=() if byline is None else byline.authors,
         byline_span=None if byline is None else _region(lines[byline.line]),
+        agency=dateline_agency(text, [_region(lines[i]) for i in body]),
     )
 
 

@@ -14,24 +14,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from newsfacts.clean.dateline import DATELINE
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.extract.roles import Role
 
 Offsets = tuple[int, int]
 
 OPENING_LINES = 3
-DATELINE = re.compile(
-    r"""
-    (?:
-        [A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}   # a place in capitals: MIDWAY ATOLL
-        (?:,\ [A-Z][A-Za-z.]{1,12}){0,2}            # its state or country: , W.Va.
-        (?:\ ?\([^()\n]{1,40}\))?                   # the agency: (AP)
-      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}\ ?\([^()\n]{1,40}\)  # Brussels (Reuters)
-    )
-    [ \t]*(?:—|–|―|--?)[ \t]+
-    """,
-    re.VERBOSE,
-)
 TIME_STAMP = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ \t][A-Z]{2,4})?[ \t]*(?:—|–|―|--?)[ \t]+"
 )

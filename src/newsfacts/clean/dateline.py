@@ -1,0 +1,34 @@
+"""A wire story's dateline ("WASHINGTON (AP) — ", "Brussels (Reuters) - "): where the story
+was filed and, in brackets, the agency that filed it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfacts.models import Region
+
+DATELINE = re.compile(
+    r"""
+    (?:
+        [A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}   # a place in capitals: MIDWAY ATOLL
+        (?:,\ [A-Z][A-Za-z.]{1,12}){0,2}            # its state or country: , W.Va.
+        (?:\ ?\((?P<agency>[^()\n]{1,40})\))?      # the agency: (AP)
+      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}\ ?\((?P<agency2>[^()\n]{1,40})\)  # Brussels (Reuters)
+    )
+    [ \t]*(?:—|–|―|--?)[ \t]+
+    """,
+    re.VERBOSE,
+)
+OPENING_PARAGRAPHS = 3
+
+
+def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
+    """The agency named in the dateline that opens one of the body's first paragraphs
+    ("AP" of "FRANKFURT (AP) — Velden AG said …")."""
+    for region in body[:OPENING_PARAGRAPHS]:
+        match = DATELINE.match(text, region.start, region.end)
+        if match is not None:
+            agency = match.group("agency") or match.group("agency2")
+            return agency.strip() if agency else None
+    return None
