@@ -813,3 +813,25 @@ def test_the_aged_one_is_the_person_just_quoted(nlp: Language) -> None:
     found = run(nlp, text, [person("E1", text, "Ales Kwiec")])[1]
     writes = next(a for a in found if texts(a.cue) == ["writes"])
     assert (texts(writes.source), writes.speaker) == (["the 71-year-old"], "E1")
+
+
+def test_the_outlet_spoken_to_before_the_cue_is_the_via(nlp: Language) -> None:
+    text = (
+        "Speaking to ESPN on Tuesday, Jalen Reese said he had watched the play fifty times. "
+        "Talking with Kestrel Radio, Ann Lee said the plan would fail. "
+        "Speaking to reporters, Ed Park said the plan would pass."
+    )
+    assert [a.via for a in run(nlp, text)[1]] == ["ESPN", "Kestrel Radio", None]
+
+
+def test_the_via_is_the_outlet_not_its_people_shows_or_brackets(nlp: Language) -> None:
+    text = (
+        "Ruth Kahn told Tom Vail of Kestrel News that the bill would pass. "
+        "Ivo Dane said in an interview with CNN's Ann Lee that it would fail. "
+        "Mara Quist told the Associated Press (AP) that she would abstain. "
+        "Ed Park spoke with Kestrel Radio about the bill on Monday."
+    )
+    found = [(texts(a.source)[0], a.via) for a in run(nlp, text)[1]]
+    assert ("Ruth Kahn", "Kestrel News") in found
+    assert ("Ivo Dane", "CNN") in found
+    assert ("Mara Quist", "the Associated Press") in found

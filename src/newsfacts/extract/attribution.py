@@ -280,7 +280,7 @@ def recipient_outlet(verb: Token, doc: Doc) -> str | None:
 def _called_outlet(head: Token, doc: Doc) -> str | None:
     """The name a word for an outlet introduces, beside it or after it: "the newspaper
     Handelsblatt" (which spaCy may parse as two objects), "broadcaster ZDF"."""
-    if head.lower_ in OUTLET_NOUNS and head.pos_ == "NOUN":
+    if head.text in OUTLET_NOUNS and head.pos_ == "NOUN":  # (not the "Daily" of a name)
         after = head.i + 1
         end = after
         while end < len(doc) and doc[end].pos_ == "PROPN":
@@ -291,8 +291,8 @@ def _called_outlet(head: Token, doc: Doc) -> str | None:
     if head.pos_ not in ("PROPN", "NOUN") or not (head.is_title or head.is_upper):
         return None
     called = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-    if any(c.lower_ in OUTLET_NOUNS for c in called):
-        start = max(c.i for c in called if c.lower_ in OUTLET_NOUNS) + 1
+    if any(c.text in OUTLET_NOUNS for c in called):
+        start = max(c.i for c in called if c.text in OUTLET_NOUNS) + 1
         return doc_text(doc)[doc[start].idx : _end(head)]
     return None
 
@@ -317,13 +317,18 @@ def outlet_of(verb: Token, doc: Doc) -> str | None:
         told = recipient_outlet(verb, doc)
         if told is not None:
             return told
+    for clause in verb.children:  # "Speaking to ESPN on Tuesday, Reese said …"
+        if clause.dep_ == "advcl" and clause.lemma_ in SPOKE_TO and clause.i < verb.i:
+            found = outlet_of(clause, doc)
+            if found is not None:
+                return found
     for prep in verb.children:
         if prep.dep_ != "prep" or verb.lower_ == "according":
             continue
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             if (
                 prep.lower_ == "on"
-                or (prep.lower_ == "to" and verb.lemma_ in SPOKE_TO)
+                or (prep.lower_ in ("to", "with") and verb.lemma_ in SPOKE_TO)
                 or (prep.lower_ == "for" and verb.lemma_ == "write")  # "wrote for the Post"
             ):
                 name = _outlet_named(place, doc)
@@ -359,14 +364,23 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         found = _outlet_named(owner, doc)
         if found is not None:
             return re.sub(r"['’]s?$", "", found).rstrip()
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for employer in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _outlet_named(employer, doc)  # "Bill O'Reilly of Fox News"
+            if found is not None:
+                return found
     called = _called_outlet(head, doc)
     if called is not None:
         return called
     if head.pos_ != "PROPN":
         return None  # a name, not "a broadcast of …"
-    tokens = list(head.subtree)
+    # the name without what follows it: a bracketed abbreviation, a phrase ("Breitbart News
+    # about Clinton"), a clause, or the comma before the speaker ("with the Harbour Post,")
+    after = [c for c in head.children if c.i > head.i and c.dep_ not in ("compound", "flat")]
+    end = min([c.left_edge.i for c in after] + [head.right_edge.i + 1])
+    tokens = [t for t in head.subtree if t.i < end]
     while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()  # "with the Harbour Post, Ann Lee said"
+        tokens.pop()
     text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
     bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
     if any(t == n or t.startswith(n + " ") for n in names for t in (text, bare)):
