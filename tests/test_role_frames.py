@@ -290,3 +290,15 @@ def test_a_cue_of_auxiliaries_only_takes_its_verb(nlp: Language) -> None:
     assert pieces(text, frame.cue) == ["has\u00a0conceded"]
     _, frames = link(nlp, text, [("CUE", "will not"), ("CONTENT", "resign")])
     assert [pieces(text, f.cue) for f in frames] == [["will not"]]  # its verb is content
+
+
+def test_a_passive_cue_leaves_out_the_by_of_its_agent(nlp: Language) -> None:
+    text = "The plan was supported by most of the council, which met on Monday."
+    _, frames = link(
+        nlp,
+        text,
+        [("CONTENT", "The plan"), ("CUE", "was supported by"), ("SOURCE", "most of the council")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.cue) == ["was supported"]
+    assert pieces(text, frame.source) == ["most of the council"]

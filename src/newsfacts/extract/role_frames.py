@@ -130,6 +130,14 @@ def _without_setting(doc: Doc, cue: Role) -> Role:
     return cue
 
 
+def _without_agent(doc: Doc, cue: Role) -> Role:
+    """A passive cue leaves out the "by" of its agent: "was supported by" becomes "was
+    supported" (PolNeAR train: 174 cues stop before such a "by", 76 take it)."""
+    if cue.end - cue.start > 1 and doc[cue.end - 1].dep_ == "agent":
+        return Role(cue.label, cue.start, cue.end - 1)
+    return cue
+
+
 DANGLING = frozenset({"and", "while", "as", "which", "but"})
 
 
@@ -152,7 +160,9 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     contents = [r for r in roles if r.label == "CONTENT"]
     tagged = {k for r in roles if r.label != "CUE" for k in range(r.start, r.end)}
     cues = [
-        _without_setting(doc, _without_trailing_date(doc, _with_verb(doc, r, tagged)))
+        _without_agent(
+            doc, _without_setting(doc, _without_trailing_date(doc, _with_verb(doc, r, tagged)))
+        )
         for r in roles
         if r.label == "CUE"
     ]
