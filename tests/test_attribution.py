@@ -686,17 +686,18 @@ def test_an_outlet_with_the_or_called_a_newspaper_is_the_via(nlp: Language) -> N
 
 def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
     text = (
-        "Two lawmakers, who spoke on condition of anonymity because they were not "
-        "authorized to discuss the caucus's strategy, said leaders were drafting a new map."
+        "Two lawmakers, who requested anonymity since they were not "
+        "allowed to talk about the caucus's plans, said leaders were drafting a new map."
     )
-    (said,) = run(nlp, text)[1]
-    assert texts(said.cue) == ["said"]
+    found = run(nlp, text)[1]
+    assert not any("allowed" in c.text or "talk" in c.text for a in found for c in a.cue)
+    (said,) = [a for a in found if texts(a.cue) == ["said"]]
     assert texts(said.content) == ["leaders were drafting a new map"]
     assert said.anonymous and said.source_description == "Two lawmakers"
 
 
 def test_a_source_not_authorized_to_speak_is_anonymous(nlp: Language) -> None:
-    text = "A campaign aide who was not authorized to speak publicly said the rally was off."
+    text = "A campaign aide who was not cleared to talk to the press said the rally was off."
     speaker = speaker_before(nlp, text, " said")
     assert speaker.anonymous and speaker.described == "A campaign aide"
 
@@ -763,10 +764,10 @@ def test_a_spokesperson_for_an_organisation_speaks_for_it(nlp: Language) -> None
 
 def test_who_after_two_people_and_a_plural_description_is_both(nlp: Language) -> None:
     text = (
-        "Its biggest donors include Paul Singer and Ken Griffin, hedge fund managers "
-        "who are backing Marco Rubio."
+        "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates "
+        "who are backing Mayor Ann Lee."
     )
-    people = [person("E1", text, "Paul Singer"), person("E2", text, "Ken Griffin")]
+    people = [person("E1", text, "Ruth Kahn"), person("E2", text, "Ivo Dane")]
     (a,) = run(nlp, text, people)[1]
     assert a.speakers == ("E1", "E2")
 
@@ -817,7 +818,7 @@ def test_the_aged_one_is_the_person_just_quoted(nlp: Language) -> None:
 
 def test_the_outlet_spoken_to_before_the_cue_is_the_via(nlp: Language) -> None:
     text = (
-        "Speaking to ESPN on Tuesday, Jalen Reese said he had watched the play fifty times. "
+        "Speaking to ESPN on Tuesday, Jalen Reese said he would practise all week. "
         "Talking with Kestrel Radio, Ann Lee said the plan would fail. "
         "Speaking to reporters, Ed Park said the plan would pass."
     )
@@ -827,11 +828,11 @@ def test_the_outlet_spoken_to_before_the_cue_is_the_via(nlp: Language) -> None:
 def test_the_via_is_the_outlet_not_its_people_shows_or_brackets(nlp: Language) -> None:
     text = (
         "Ruth Kahn told Tom Vail of Kestrel News that the bill would pass. "
-        "Ivo Dane said in an interview with CNN's Ann Lee that it would fail. "
-        "Mara Quist told the Associated Press (AP) that she would abstain. "
+        "Ivo Dane said in an interview with Kestrel TV's Ann Lee that it would fail. "
+        "Mara Quist told the Kestrel Wire (KW) that she would abstain. "
         "Ed Park spoke with Kestrel Radio about the bill on Monday."
     )
     found = [(texts(a.source)[0], a.via) for a in run(nlp, text)[1]]
     assert ("Ruth Kahn", "Kestrel News") in found
-    assert ("Ivo Dane", "CNN") in found
-    assert ("Mara Quist", "the Associated Press") in found
+    assert ("Ivo Dane", "Kestrel TV") in found
+    assert ("Mara Quist", "the Kestrel Wire") in found

@@ -320,7 +320,8 @@ def test_a_headline_glued_to_its_teaser_is_a_feature() -> None:
 
 def test_the_agency_of_a_wire_dateline_is_kept() -> None:
     wire = (
-        f"Carmaker to cut 4,000 jobs\n\nBy Jonas Brekke\n\nFRANKFURT (AP) — {P1}\n\n{P2}\n\n{P3}\n"
+        "Carmaker to shed 3,700 posts\n\nBy Jonas Brekke\n\n"
+        f"FRANKFURT (AP) — {P1}\n\n{P2}\n\n{P3}\n"
     )
     assert clean_text(wire, Settings()).agency == "AP"
     plain = f"Budget passes\n\nBRUSSELS — {P1}\n\n{P2}\n\n{P3}\n"

@@ -133,8 +133,8 @@ def test_a_list_of_names_and_colons_is_no_transcript() -> None:
     text = (
         "What each candidate needs\n\n"
         "Senators Ann Rowe and Ben Tally campaigned on Monday.\n\n"
-        "Rowe: Win in a walk.\n\n"
-        "Tally: Just hang on until March.\n\n"
-        "Ann Rowe: 1,769.\n"
+        "Rowe: Hold the line.\n\n"
+        "Tally: Keep the donors close until March.\n\n"
+        "Ann Rowe: 1,212.\n"
     )
     assert _turn_frames(text) == []

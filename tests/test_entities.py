@@ -299,7 +299,7 @@ def test_a_family_name_the_tagger_missed_joins_its_person(nlp: Language) -> None
 
 
 def test_a_company_named_without_its_legal_form_is_one_entity(nlp: Language) -> None:
-    text = "Velden AG said it would cut 4,000 jobs. Velden declined to comment on the report."
+    text = "Velden AG said it would shed 3,700 posts. Velden declined to name the plants."
     velden = [e for e in _entities(nlp, text) if "Velden" in e.name]
     assert [(e.name, [m.text for m in e.mentions]) for e in velden] == [
         ("Velden AG", ["Velden AG", "Velden"])
@@ -312,7 +312,7 @@ def test_a_name_after_a_word_for_a_newspaper_is_an_organisation(nlp: Language) -
 
 
 def test_a_name_ending_in_a_word_for_a_company_is_no_person(nlp: Language) -> None:
-    text = "The investor, Qasr Holdings, said in a statement that it would keep all jobs."
+    text = "The investor, Qasr Holdings, promised on Friday that every dock would stay open."
     assert _named(_entities(nlp, text), "Qasr Holdings").type == "ORG"
 
 

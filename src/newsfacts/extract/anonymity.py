@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 UNNAMING_VERBS = frozenset({"name", "identify"})
 ANONYMITY_WORDS = frozenset({"anonymity", "anonymously"})
-# "not authorized to discuss …": permission words, and what the source may not do
+# "not allowed to talk about …": permission words, and what the source may not do
 PERMITTED = frozenset({"authorize", "authorise", "permit", "allow", "clear", "empower"})
 DISCLOSING = frozenset({"speak", "discuss", "comment", "talk", "disclose", "describe", "say"})
 
@@ -29,16 +29,16 @@ def asks_anonymity(verb: Token) -> bool:
 
 
 def not_permitted(verb: Token) -> bool:
-    """ "was not authorized to speak publicly", "were not allowed to discuss the talks"."""
+    """ "was not cleared to talk to the press", "were not allowed to describe the plan"."""
     if verb.lemma_.lower() not in PERMITTED or not any(c.dep_ == "neg" for c in verb.children):
         return False
     return any(c.dep_ == "xcomp" and c.lemma_ in DISCLOSING for c in verb.children)
 
 
 def anonymity_reason(word: Token) -> bool:
-    """The word is part of the reason a source stays unnamed: "(spoke on condition of
-    anonymity) because they were not authorized to discuss the plan" (neither
-    "authorized" nor "discuss" is an attribution, nor "the plan" anyone's content). What
+    """The word is part of the reason a source stays unnamed: "(asked not to be named)
+    because they were not allowed to talk about the plan" (neither
+    "allowed" nor "talk" is an attribution, nor "the plan" anyone's content). What
     the source spoke to do ("… to discuss the plan") is left alone: PolNeAR's annotators
     mark that now and then."""
     token = word

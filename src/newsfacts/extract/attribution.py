@@ -366,7 +366,7 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
             return re.sub(r"['’]s?$", "", found).rstrip()
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for employer in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _outlet_named(employer, doc)  # "Bill O'Reilly of Fox News"
+            found = _outlet_named(employer, doc)  # "Tom Vail of Kestrel News"
             if found is not None:
                 return found
     called = _called_outlet(head, doc)
@@ -374,7 +374,7 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         return called
     if head.pos_ != "PROPN":
         return None  # a name, not "a broadcast of …"
-    # the name without what follows it: a bracketed abbreviation, a phrase ("Breitbart News
+    # the name without what follows it: a bracketed abbreviation, a phrase ("Kestrel News
     # about Clinton"), a clause, or the comma before the speaker ("with the Harbour Post,")
     after = [c for c in head.children if c.i > head.i and c.dep_ not in ("compound", "flat")]
     end = min([c.left_edge.i for c in after] + [head.right_edge.i + 1])

@@ -9,8 +9,8 @@ A paragraph that opens with a speaker's name in capitals and a colon is a turn: 
 the cue, the name the source and the rest of the paragraph the content, a direct quote. So is
 one that opens with a person's name in ordinary case ("Macklem: Because the data …"), when
 every word of the name is one of a person the entity tagger found, at least three words
-follow (not a tally: "Clinton: 547.") and the name opens another paragraph too (not a list:
-"Sanders: Win in a walk."); such a turn keeps to its paragraph, less its final full stop. A
+follow (not a tally: "Rowe: 412.") and the name opens another paragraph too (not a list:
+"Rowe: Hold the line."); such a turn keeps to its paragraph, less its final full stop. A
 turn runs on over the paragraphs after it, up to the next speaker's line, when such a line
 follows (paragraphs of a block quote each open with a quote mark, which the content leaves
 out). A stage direction on a paragraph of its own ("(CROSSTALK)") ends the turn. Captions in
@@ -91,7 +91,7 @@ def _turn_frames(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[Fram
         if i not in named:
             continue
         if not capitals and speaking[match.group("name").split()[-1]] < 2:
-            continue  # one line of a list ("Sanders: Win in a walk."), not a transcript
+            continue  # one line of a list ("Rowe: Hold the line."), not a transcript
         content = [_piece(text, match.end("colon"), lines[i][1], bool(match.group("open")))]
         if not capitals and text[content[0][1] - 1] == ".":  # mostly left out, as in headlines
             content[0] = (content[0][0], content[0][1] - 1)
@@ -118,7 +118,7 @@ def _turn_frames(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[Fram
 
 def _speaker_named(name: str, people: set[str], words: str, headline: bool) -> bool:
     """A turn's name: its last word in capitals is a person's ("PENCE:"); in ordinary case,
-    each word is, at least three words follow ("Matthews: Well, speculation is bad."), and
+    each word is, at least three words follow ("Arvid: Well, that is fair."), and
     it is no headline (which gives only its own words: ``_headline_frames``)."""
     if name.isupper():
         return name.split()[-1].lower().rstrip(".") in people

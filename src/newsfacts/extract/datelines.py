@@ -3,7 +3,7 @@ whom it was filed, and a live blog's time stamp ("10:15 a.m. — ") when an entr
 neither is part of what anyone said, so role spans that open with one start after it.
 
 Only the opening lines are searched for a dateline (the headline and the first paragraphs),
-and only the first there counts: further down, "QUESTIONABLE MEDICAL CLAIMS — " is a
+and only the first there counts: further down, "BUDGET FIGHT — " is a
 subheading. Time stamps open any paragraph.
 """
 

@@ -131,8 +131,8 @@ def _without_setting(doc: Doc, cue: Role) -> Role:
 
 
 def _without_agent(doc: Doc, cue: Role) -> Role:
-    """A passive cue leaves out the "by" of its agent: "was supported by" becomes "was
-    supported" (PolNeAR train: 174 cues stop before such a "by", 76 take it)."""
+    """A passive cue leaves out the "by" of its agent: "was endorsed by" becomes "was
+    endorsed" (PolNeAR train: 174 cues stop before such a "by", 76 take it)."""
     if cue.end - cue.start > 1 and doc[cue.end - 1].dep_ == "agent":
         return Role(cue.label, cue.start, cue.end - 1)
     return cue
@@ -179,7 +179,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     unnaming = [i for i, cue in enumerate(cues) if asks_anonymity(doc[cue.start : cue.end].root)]
     for content in contents:
         if anonymity_reason(doc[content.start : content.end].root):
-            continue  # "because they were not authorized to discuss the plan"
+            continue  # "because they were not allowed to talk about the plan"
         gaps, distances = cue_at.gaps(content), cue_at.distances(content)
         for i in unnaming:
             if not _within_clause(doc, cues[i], content):

@@ -561,7 +561,7 @@ def _plural_subject_before(pronoun: Token) -> str | None:
         return None  # "… said both sides confirmed X, while they agreed …"
     before = pronoun.doc[sentence.start - 1].sent
     if any(t.text in QUOTE_MARKS for t in before):
-        return None  # "Workers need recourse," she said. They differ …
+        return None  # "Nurses need rest," she said. They differ …
     for token in before:
         if (
             token.dep_ == "nsubj"
