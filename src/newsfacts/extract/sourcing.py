@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsfacts.extract.speakers import word_list
+from newsfacts.extract.entity_lookup import word_list
 from newsfacts.models import Attribution, Entity, QuotedCount, Region, Sourcing
 
 ORGANISATION_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})

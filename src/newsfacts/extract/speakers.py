@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib.resources import files
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from newsfacts.extract.anonymity import asks_anonymity
-from newsfacts.extract.outlets import called_outlet, is_outlet
+from newsfacts.extract.entity_lookup import (
+    PEOPLE,
+    entity_at,
+    entity_ids,
+    latest_before,
+    overlaps,
+    word_list,
+)
+from newsfacts.extract.speaker_groups import group
+from newsfacts.extract.speaker_titles import by_kind, by_title, named_body
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
@@ -30,15 +37,6 @@ SPEAKS_FOR = frozenset(
 )
 
 
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """Lower-cased lines of ``data/<name>``, comments and blanks skipped."""
-    text = files("newsfacts").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
-
-
 @dataclass(frozen=True)
 class Speaker:
     entity: str | None
@@ -54,21 +52,9 @@ class Speaker:
     # later "they" means
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
-def _entity_at(token: Token, entities: Sequence[Entity]) -> Entity | None:
-    start, end = token.idx, token.idx + len(token.text)
-    for entity in entities:
-        if any(_overlaps(start, end, m.start, m.end) for m in entity.mentions):
-            return entity
-    return None
-
-
 def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The entity whose mention covers the source head, else a PERSON named in it."""
-    found = _entity_at(source.root, entities)
+    found = entity_at(source.root, entities)
     if found is not None:
         return found
     root = source.root.lower_
@@ -77,7 +63,7 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     # staff, Tom Hale," is Hale, not the senator; "The company, Aldane Chemicals,")
     if source.root.pos_ == "NOUN":
         named = [
-            _entity_at(child, entities)
+            entity_at(child, entities)
             for child in source.root.children
             if child.dep_ == "appos" and source.start <= child.i < source.end
         ]
@@ -104,12 +90,12 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
         if entity.type != "PERSON":
             continue
         for mention in entity.mentions:
-            if not _overlaps(source.start_char, source.end_char, mention.start, mention.end):
+            if not overlaps(source.start_char, source.end_char, mention.start, mention.end):
                 continue
             if not unnamed or _introduced(source, mention.start):
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
-        return _latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
+        return latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
     return None
 
 
@@ -158,239 +144,6 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
     return not said or gender in said
 
 
-def _latest_before(offset: int, entities: Sequence[Entity], types: frozenset[str]) -> Entity | None:
-    best: tuple[int, Entity] | None = None
-    for entity in entities:
-        if entity.type not in types:
-            continue
-        for mention in entity.mentions:
-            if mention.end <= offset and (best is None or mention.start > best[0]):
-                best = (mention.start, entity)
-    return best[1] if best else None
-
-
-TITLE_ABBREVIATIONS = {
-    "sen.": "senator",
-    "gov.": "governor",
-    "rep.": "representative",
-    "gen.": "general",
-    "sec.": "secretary",
-    "lt.": "lieutenant",
-    "col.": "colonel",
-    "adm.": "admiral",
-    "atty.": "attorney",
-    "supt.": "superintendent",
-}
-
-
-# a title with one of these words only fits a source that says it too ("the presidential
-# nominee" is not the "vice presidential nominee")
-DISTINGUISHING = frozenset({"vice", "deputy", "assistant", "former", "acting"})
-PARTY_WORDS = frozenset({"republican", "democratic"})  # nor a title of the other party
-
-
-def _title_words(words: Iterable[str]) -> set[str]:
-    plain = {TITLE_ABBREVIATIONS.get(w, w) for w in (w.lower() for w in words)}
-    return plain | {"republican"} if "gop" in plain else plain
-
-
-def _title_head(title: str) -> str:
-    """The noun a title is about: "Secretary of State" → "Secretary", "Senate Majority
-    Leader" → "Leader"."""
-    before = title.replace(",", " ").split(" of ")[0].split(" for ")[0].split()
-    return before[-1] if before else title
-
-
-def _by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | None:
-    """The entity one of whose titles holds the source's head noun ("the spokesman"; "the
-    senator" for "Sen."); of several, those whose title shares most of the source's other
-    words ("the Republican nominee"), then the one named last before the source."""
-    word = head.lower_
-    lemma = head.lemma_.lower()
-    modifiers = _title_words(t.text for t in head.subtree if t.i < head.i and t.is_alpha)
-    best = 0
-    candidates: list[Entity] = []
-    for entity in entities:
-        for title in entity.titles:
-            words = _title_words(title.split())
-            if not {word, lemma} & _title_words([_title_head(title)]):
-                continue
-            if (words & DISTINGUISHING) - modifiers:
-                continue
-            if modifiers & PARTY_WORDS and (words & PARTY_WORDS) - modifiers:
-                continue
-            score = 1 + len(modifiers & words)
-            if score > best:
-                best, candidates = score, [entity]
-            elif score == best and entity not in candidates:
-                candidates.append(entity)
-    if not candidates:
-        return None
-    return (
-        _latest_before(offset, candidates, frozenset({e.type for e in candidates})) or candidates[0]
-    )
-
-
-# "the company said": the organisation named last before; "the ministry said": the one
-# whose name holds the word
-COMPANY_NOUNS = frozenset(
-    {"company", "firm", "corporation", "carrier", "airline", "retailer", "carmaker"}
-    | {"automaker", "manufacturer", "insurer", "lender", "startup", "drugmaker", "chipmaker"}
-)
-NAMED_BODY_NOUNS = frozenset(
-    {"ministry", "department", "agency", "committee", "council", "commission", "court"}
-    | {"bank", "union", "party", "campaign", "office", "network", "newspaper", "university"}
-)
-
-
-def _named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
-    """The organisation named before an organisation noun ("The United Auto Workers union",
-    "the Brightline company"); not a person's ("the Trump campaign") nor a title's ("the
-    Pentagon chief")."""
-    head = source.root
-    if head.lower_ not in COMPANY_NOUNS and head.lower_ not in NAMED_BODY_NOUNS:
-        return None
-    for child in head.children:
-        if child.dep_ == "compound" and child.i < head.i:
-            found = _entity_at(child, entities)
-            if found is not None and found.type == "ORG":
-                return found
-    return None
-
-
-def _by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
-    """The organisation a definite common noun stands for ("The company said", "the
-    ministry added"): nothing but "the" or "this" before the noun, nothing after it."""
-    head = source.root
-    word = head.lower_
-    if word not in COMPANY_NOUNS and word not in NAMED_BODY_NOUNS:
-        return None
-    words = [t for t in source if not t.is_punct]
-    if len(words) != 2 or words[0].lower_ not in ("the", "this") or words[1] != head:
-        return None
-    # (not the paper that reported it, nor "the broadcaster NOS")
-    text = doc_text(source.doc)
-    bodies = [
-        e
-        for e in entities
-        if e.type == "ORG"
-        and not is_outlet(e.name)
-        and not any(called_outlet(text, m.start) for m in e.mentions)
-    ]
-    if word not in COMPANY_NOUNS:
-        bodies = [e for e in bodies if word in e.name.lower().split()]
-    return _latest_before(source.start_char, bodies, frozenset({"ORG"}))
-
-
-PEOPLE = frozenset({"PERSON"})
-PARTIES = frozenset({"GPE", "ORG", "NORP"})
-GROUP_NOUNS = {
-    "men": PEOPLE,
-    "women": PEOPLE,
-    "leaders": PEOPLE,
-    "ministers": PEOPLE,
-    "officials": PEOPLE,
-    "presidents": PEOPLE,
-    "countries": PARTIES,
-    "nations": PARTIES,
-    "governments": PARTIES,
-    "states": PARTIES,
-    "sides": PEOPLE | PARTIES,
-}
-
-
-def _group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
-    """The two entities a group source means: "the two", "both", "both sides", "the two
-    leaders". The two latest named before the source in its sentence (else in one of the
-    two sentences before), both of one type, people first, places where something happened
-    ("in Beijing") left out. Nothing when the nearest sentence naming a candidate names only
-    one ("between Gen. Brown and his counterpart, the two …")."""
-    words = [t.lower_ for t in source if not t.is_punct]
-    if words[:2] == ["the", "two"] or words[:2] == ["the", "pair"]:
-        rest = words[2:]
-    elif words[:1] == ["both"]:
-        rest = words[1:]
-    else:
-        return ()
-    if len(rest) > 1 or (rest and rest[0] not in GROUP_NOUNS):
-        return ()
-    allowed = GROUP_NOUNS[rest[0]] if rest else PEOPLE | PARTIES
-    doc = source.doc
-    windows = [source.sent]
-    while len(windows) < 3 and windows[-1].start > 0:
-        windows.append(doc[windows[-1].start - 1].sent)
-    joined = _coordinated_pair(source, windows, entities, allowed)
-    if joined is not None:
-        return joined
-    for window in windows:
-        seen = False
-        for kind in ("PERSON", "GPE", "ORG", "NORP"):
-            if kind not in allowed:
-                continue
-            latest: dict[str, int] = {}
-            for entity in entities:
-                if entity.type != kind:
-                    continue
-                for m in entity.mentions:
-                    inside = window.start_char <= m.start and m.end <= source.start_char
-                    if inside and not _is_place(doc, m.start, m.end):
-                        latest[entity.id] = max(latest.get(entity.id, -1), m.start)
-            if len(latest) >= 2:
-                pair = sorted(latest, key=lambda e: latest[e])[-2:]
-                return tuple(sorted(pair, key=lambda e: latest[e]))
-            seen = seen or bool(latest)
-        if seen:
-            return ()  # one member named nearest ("Brown and his counterpart"): no guess
-    return ()
-
-
-def _coordinated_pair(
-    source: SpacySpan,
-    windows: Sequence[SpacySpan],
-    entities: Sequence[Entity],
-    allowed: frozenset[str],
-) -> tuple[str, ...] | None:
-    """The two a group source means when two parties were joined by "and" before it ("A
-    joint statement by the US and Iraq … both sides"), the nearest such pair first. A pair
-    with a part in the plural that names no entity ("the United States and coalition
-    nations") is no pair of two; one with a single part named ("Gen. Brown and his
-    counterpart") stops the search with no guess, (). None when no pair names anyone."""
-    doc = source.doc
-    for window in windows:
-        for i in range(min(window.end, source.start) - 1, window.start - 1, -1):
-            token = doc[i]
-            if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            parts = [token.head, *token.head.conjuncts]
-            if len(parts) != 2:
-                continue
-            named = [_entity_at(part, entities) for part in parts]
-            if all(e is None for e in named) or any(
-                e is None and part.tag_ in ("NNS", "NNPS")
-                for part, e in zip(parts, named, strict=True)
-            ):
-                continue
-            first, second = named
-            if first is None or second is None or first.id == second.id:
-                return ()
-            if first.type not in allowed or second.type not in allowed:
-                return ()
-            return (first.id, second.id)
-    return None
-
-
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to"})
-
-
-def _is_place(doc: Doc, start: int, end: int) -> bool:
-    """A mention that only says where something happened ("met … in Beijing")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
-
-
 def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The person whose family name a capitalised source word is, where the entity tagger
     missed this mention ("Stumpf said", "Mr. Ham added", a transcript's "PENCE:"); of
@@ -410,26 +163,14 @@ def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     ]
     if len(fits) < 2:
         return fits[0] if fits else None
-    return _latest_before(source.start_char, fits, PEOPLE)
+    return latest_before(source.start_char, fits, PEOPLE)
 
 
 def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The entities a coordinated source names, when each part names one: "The US and
     Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
     parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
-    return _entity_ids(parts, entities) if len(parts) > 1 else ()
-
-
-def _entity_ids(parts: Sequence[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
-    """The entity each part names, in order and once each; empty when any part names none."""
-    found: list[str] = []
-    for part in parts:
-        entity = _entity_at(part, entities)
-        if entity is None:
-            return ()
-        if entity.id not in found:
-            found.append(entity.id)
-    return tuple(found)
+    return entity_ids(parts, entities) if len(parts) > 1 else ()
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -619,9 +360,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     authored = _document_author(source, entities, recent)
     if authored is not None:
         return authored
-    group = _group(source, entities)
-    if group:
-        return Speaker(None, False, "group", group)
+    parties = group(source, entities)
+    if parties:
+        return Speaker(None, False, "group", parties)
     by_id = {e.id: e for e in entities}
     word = head.lower_
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
@@ -641,14 +382,14 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 return Speaker(None, False, "group", earlier.group)
             if earlier.entity in fitting and by_id[earlier.entity].type in types:
                 return Speaker(earlier.entity, False, "pronoun")
-        found = _latest_before(source.start_char, fits, types)
+        found = latest_before(source.start_char, fits, types)
         return Speaker(found.id if found else None, False, "pronoun")
     if AGED.fullmatch(_words(source)):  # "the 71-year-old writes": the person just quoted
         people = [e for e in entities if e.type == "PERSON"]
         for earlier in reversed(recent):
             if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
                 return Speaker(earlier.entity, False, "title")
-        found = _latest_before(source.start_char, people, PEOPLE)
+        found = latest_before(source.start_char, people, PEOPLE)
         return Speaker(found.id if found else None, False, "title")
     if word in THING_PRONOUNS:
         # "it" is mostly a thing: only the organisation or country quoted last speaks again
@@ -657,10 +398,10 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             return Speaker(party.id, False, "pronoun")
         return Speaker(None, False, "none")
     if head.pos_ in ("NOUN", "PROPN"):
-        titled = _by_title(head, source.start_char, entities)
+        titled = by_title(head, source.start_char, entities)
         if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
             return Speaker(titled.id, False, "title")
-        body = _named_body(source, entities) or _by_kind(source, entities)
+        body = named_body(source, entities) or by_kind(source, entities)
         if body is not None:
             return Speaker(body.id, False, "title")
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
@@ -690,10 +431,10 @@ def _document_author(
         return None
     parts = _author_words(head)
     if parts:
-        found = _entity_ids(parts, entities)
+        found = entity_ids(parts, entities)
         if not found:  # "a report by the Interior Department's inspector general"
             owners = [c for p in parts for c in p.children if c.dep_ == "poss"]
-            found = _entity_ids(owners, entities) if owners else ()
+            found = entity_ids(owners, entities) if owners else ()
         if not found:
             return None
         if len(found) == 1:

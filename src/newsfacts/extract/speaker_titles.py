@@ -1,0 +1,126 @@
+"""Sources that name their speaker by a title or a kind: "the spokesman", "the Pentagon
+chief", "the company", "The United Auto Workers union"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsfacts.extract.entity_lookup import entity_at, latest_before
+from newsfacts.extract.outlets import called_outlet, is_outlet
+from newsfacts.models import Entity
+from newsfacts.nlp.doctext import doc_text
+
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "sec.": "secretary",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "adm.": "admiral",
+    "atty.": "attorney",
+    "supt.": "superintendent",
+}
+
+
+# a title with one of these words only fits a source that says it too ("the presidential
+# nominee" is not the "vice presidential nominee")
+DISTINGUISHING = frozenset({"vice", "deputy", "assistant", "former", "acting"})
+PARTY_WORDS = frozenset({"republican", "democratic"})  # nor a title of the other party
+
+
+def _title_words(words: Iterable[str]) -> set[str]:
+    plain = {TITLE_ABBREVIATIONS.get(w, w) for w in (w.lower() for w in words)}
+    return plain | {"republican"} if "gop" in plain else plain
+
+
+def _title_head(title: str) -> str:
+    """The noun a title is about: "Secretary of State" → "Secretary", "Senate Majority
+    Leader" → "Leader"."""
+    before = title.replace(",", " ").split(" of ")[0].split(" for ")[0].split()
+    return before[-1] if before else title
+
+
+def by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | None:
+    """The entity one of whose titles holds the source's head noun ("the spokesman"; "the
+    senator" for "Sen."); of several, those whose title shares most of the source's other
+    words ("the Republican nominee"), then the one named last before the source."""
+    word = head.lower_
+    lemma = head.lemma_.lower()
+    modifiers = _title_words(t.text for t in head.subtree if t.i < head.i and t.is_alpha)
+    best = 0
+    candidates: list[Entity] = []
+    for entity in entities:
+        for title in entity.titles:
+            words = _title_words(title.split())
+            if not {word, lemma} & _title_words([_title_head(title)]):
+                continue
+            if (words & DISTINGUISHING) - modifiers:
+                continue
+            if modifiers & PARTY_WORDS and (words & PARTY_WORDS) - modifiers:
+                continue
+            score = 1 + len(modifiers & words)
+            if score > best:
+                best, candidates = score, [entity]
+            elif score == best and entity not in candidates:
+                candidates.append(entity)
+    if not candidates:
+        return None
+    return (
+        latest_before(offset, candidates, frozenset({e.type for e in candidates})) or candidates[0]
+    )
+
+
+# "the company said": the organisation named last before; "the ministry said": the one
+# whose name holds the word
+COMPANY_NOUNS = frozenset(
+    {"company", "firm", "corporation", "carrier", "airline", "retailer", "carmaker"}
+    | {"automaker", "manufacturer", "insurer", "lender", "startup", "drugmaker", "chipmaker"}
+)
+NAMED_BODY_NOUNS = frozenset(
+    {"ministry", "department", "agency", "committee", "council", "commission", "court"}
+    | {"bank", "union", "party", "campaign", "office", "network", "newspaper", "university"}
+)
+
+
+def named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The organisation named before an organisation noun ("The United Auto Workers union",
+    "the Brightline company"); not a person's ("the Trump campaign") nor a title's ("the
+    Pentagon chief")."""
+    head = source.root
+    if head.lower_ not in COMPANY_NOUNS and head.lower_ not in NAMED_BODY_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "compound" and child.i < head.i:
+            found = entity_at(child, entities)
+            if found is not None and found.type == "ORG":
+                return found
+    return None
+
+
+def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The organisation a definite common noun stands for ("The company said", "the
+    ministry added"): nothing but "the" or "this" before the noun, nothing after it."""
+    head = source.root
+    word = head.lower_
+    if word not in COMPANY_NOUNS and word not in NAMED_BODY_NOUNS:
+        return None
+    words = [t for t in source if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ not in ("the", "this") or words[1] != head:
+        return None
+    # (not the paper that reported it, nor "the broadcaster NOS")
+    text = doc_text(source.doc)
+    bodies = [
+        e
+        for e in entities
+        if e.type == "ORG"
+        and not is_outlet(e.name)
+        and not any(called_outlet(text, m.start) for m in e.mentions)
+    ]
+    if word not in COMPANY_NOUNS:
+        bodies = [e for e in bodies if word in e.name.lower().split()]
+    return latest_before(source.start_char, bodies, frozenset({"ORG"}))
