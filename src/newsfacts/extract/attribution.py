@@ -20,7 +20,6 @@ The algorithm, in the order ``extract_attributions`` runs it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -33,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.datelines import openers, roles_after_openers
-from newsfacts.extract.outlets import OUTLET_NOUNS, outlet_table
+from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
@@ -264,130 +263,6 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
             head = head.head
         inner = {t.i for t in verb.subtree}
         return [t for t in head.subtree if t.i not in inner and t.i < verb.i]
-    return None
-
-
-def recipient_outlet(verb: Token, doc: Doc) -> str | None:
-    """The outlet a verb's object names: "sources … told Al Arabiya English"."""
-    for child in verb.children:
-        if child.dep_ in ("dative", "dobj", "iobj"):
-            name = _outlet_named(child, doc)
-            if name is not None:
-                return name
-    return None
-
-
-def _called_outlet(head: Token, doc: Doc) -> str | None:
-    """The name a word for an outlet introduces, beside it or after it: "the newspaper
-    Handelsblatt" (which spaCy may parse as two objects), "broadcaster ZDF"."""
-    if head.text in OUTLET_NOUNS and head.pos_ == "NOUN":  # (not the "Daily" of a name)
-        after = head.i + 1
-        end = after
-        while end < len(doc) and doc[end].pos_ == "PROPN":
-            end += 1
-        if end > after:
-            return doc_text(doc)[doc[after].idx : _end(doc[end - 1])]
-        return None
-    if head.pos_ not in ("PROPN", "NOUN") or not (head.is_title or head.is_upper):
-        return None
-    called = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-    if any(c.text in OUTLET_NOUNS for c in called):
-        start = max(c.i for c in called if c.text in OUTLET_NOUNS) + 1
-        return doc_text(doc)[doc[start].idx : _end(head)]
-    return None
-
-
-# what a claim is made in, before the outlet it appears with ("in an interview with CNN")
-MEDIA_WORDS = frozenset(
-    {"interview", "op-ed", "column", "editorial", "essay", "article", "piece", "appearance"}
-    | {"podcast", "broadcast", "program", "programme", "show", "segment"}
-)
-
-
-# verbs whose "to" names whom they spoke to ("explained to The Huffington Post"), unlike
-# "compared X to", "responded to", "linked to"
-SPOKE_TO = frozenset({"say", "speak", "talk", "explain", "reiterate", "complain", "confirm"})
-
-
-def outlet_of(verb: Token, doc: Doc) -> str | None:
-    """The outlet a claim came through: the recipient of "told", or where it was said
-    ("said in an interview with Kestrel Radio", "wrote in an op-ed for the Harbour Post",
-    "said on Channel 4", "explained to the Kestrel Herald")."""
-    if verb.lemma_ == "tell":
-        told = recipient_outlet(verb, doc)
-        if told is not None:
-            return told
-    for clause in verb.children:  # "Speaking to ESPN on Tuesday, Reese said …"
-        if clause.dep_ == "advcl" and clause.lemma_ in SPOKE_TO and clause.i < verb.i:
-            found = outlet_of(clause, doc)
-            if found is not None:
-                return found
-    for prep in verb.children:
-        if prep.dep_ != "prep" or verb.lower_ == "according":
-            continue
-        for place in (c for c in prep.children if c.dep_ == "pobj"):
-            if (
-                prep.lower_ == "on"
-                or (prep.lower_ in ("to", "with") and verb.lemma_ in SPOKE_TO)
-                or (prep.lower_ == "for" and verb.lemma_ == "write")  # "wrote for the Post"
-            ):
-                name = _outlet_named(place, doc)
-                if name is not None:
-                    return name
-            if prep.lower_ in ("in", "on", "during") and _media(place, doc):
-                for inner in place.children:
-                    if inner.dep_ != "prep" or inner.lower_ not in ("with", "for", "on", "of"):
-                        continue
-                    for named in (c for c in inner.children if c.dep_ == "pobj"):
-                        name = _outlet_named(named, doc)
-                        if name is not None:
-                            return name
-    return None
-
-
-def _media(noun: Token, doc: Doc) -> bool:
-    """An interview, column or the like ("op-ed" is three tokens: its head is "ed")."""
-    if noun.lower_ in MEDIA_WORDS:
-        return True
-    start = noun.left_edge.i
-    while start < noun.i and doc[start].dep_ in ("det", "amod", "poss", "case"):
-        start += 1  # "an", "recent", "his"
-    return doc_text(doc)[doc[start].idx : _end(noun)].lower() in MEDIA_WORDS
-
-
-def _outlet_named(head: Token, doc: Doc) -> str | None:
-    """The words of ``head``'s phrase when they name an outlet; of "CNN's Jake Tapper", the
-    possessor."""
-    names, words = outlet_table()
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is not None:  # "the Harbour Post's editorial board"
-        found = _outlet_named(owner, doc)
-        if found is not None:
-            return re.sub(r"['’]s?$", "", found).rstrip()
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        for employer in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _outlet_named(employer, doc)  # "Tom Vail of Kestrel News"
-            if found is not None:
-                return found
-    called = _called_outlet(head, doc)
-    if called is not None:
-        return called
-    if head.pos_ != "PROPN":
-        return None  # a name, not "a broadcast of …"
-    # the name without what follows it: a bracketed abbreviation, a phrase ("Kestrel News
-    # about Clinton"), a clause, or the comma before the speaker ("with the Harbour Post,")
-    after = [c for c in head.children if c.i > head.i and c.dep_ not in ("compound", "flat")]
-    end = min([c.left_edge.i for c in after] + [head.right_edge.i + 1])
-    tokens = [t for t in head.subtree if t.i < end]
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
-    bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
-    if any(t == n or t.startswith(n + " ") for n in names for t in (text, bare)):
-        return text
-    proper = [t for t in tokens if t.pos_ == "PROPN"]
-    if proper and any(t.text in words for t in proper):
-        return text
     return None
 
 

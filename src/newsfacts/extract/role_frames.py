@@ -15,7 +15,8 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
-from newsfacts.extract.attribution import Frame, outlet_of, passive_participle
+from newsfacts.extract.attribution import Frame, passive_participle
+from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
