@@ -836,3 +836,29 @@ def test_the_via_is_the_outlet_not_its_people_shows_or_brackets(nlp: Language) -
     assert ("Ruth Kahn", "Kestrel News") in found
     assert ("Ivo Dane", "Kestrel TV") in found
     assert ("Mara Quist", "the Kestrel Wire") in found
+
+
+def test_a_body_named_by_words_of_its_name_is_that_body(nlp: Language) -> None:
+    text = (
+        "The Kestrel Budget Office released its forecast. The budget office said deficits "
+        "would rise. The Harbour Protection Agency issued rules. The agency said emissions "
+        "would fall."
+    )
+    entities = [
+        once("E1", "ORG", text, "Kestrel Budget Office"),
+        once("E2", "ORG", text, "Harbour Protection Agency"),  # "Agency" makes outlets too
+    ]
+    found = {texts(a.source)[0]: a.speaker for a in run(nlp, text, entities)[1]}
+    assert (found["The budget office"], found["The agency"]) == ("E1", "E2")
+
+
+def test_a_campaign_or_spokesman_of_the_person_just_quoted_is_theirs(nlp: Language) -> None:
+    text = (
+        "Senator Ann Rowe said she would run again. Her campaign said the announcement "
+        "would come soon. Police said the rally had been peaceful."
+    )
+    found = run(nlp, text, [person("E1", text, "Ann Rowe")])[1]
+    by_source = {texts(a.source)[0]: a for a in found}
+    campaign, police = by_source["Her campaign"], by_source["Police"]
+    assert campaign.speaker == "E1"
+    assert police.anonymous and police.source_description == "Police"

@@ -104,23 +104,26 @@ def named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
 
 def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The organisation a definite common noun stands for ("The company said", "the
-    ministry added"): nothing but "the" or "this" before the noun, nothing after it."""
+    ministry added", "the budget office": every word after "the" in its name); nothing but
+    "the" or "this" and such words before the noun, nothing after it."""
     head = source.root
     word = head.lower_
     if word not in COMPANY_NOUNS and word not in NAMED_BODY_NOUNS:
         return None
     words = [t for t in source if not t.is_punct]
-    if len(words) != 2 or words[0].lower_ not in ("the", "this") or words[1] != head:
+    if len(words) < 2 or words[0].lower_ not in ("the", "this") or words[-1] != head:
         return None
-    # (not the paper that reported it, nor "the broadcaster NOS")
-    text = doc_text(source.doc)
-    bodies = [
-        e
-        for e in entities
-        if e.type == "ORG"
-        and not is_outlet(e.name)
-        and not any(called_outlet(text, m.start) for m in e.mentions)
-    ]
-    if word not in COMPANY_NOUNS:
-        bodies = [e for e in bodies if word in e.name.lower().split()]
+    named = [t.lower_ for t in words[1:]]
+    if len(named) > 1 and (word in COMPANY_NOUNS or not all(t.is_lower for t in words[1:])):
+        return None  # "the Trump campaign", "the carmaker's board": other rules
+    bodies = [e for e in entities if e.type == "ORG"]
+    if word in COMPANY_NOUNS:  # (not the paper that reported it, nor "the broadcaster NOS")
+        text = doc_text(source.doc)
+        bodies = [
+            e
+            for e in bodies
+            if not is_outlet(e.name) and not any(called_outlet(text, m.start) for m in e.mentions)
+        ]
+    else:  # the words in its name ("the agency": an outlet word, but in the name)
+        bodies = [e for e in bodies if set(named) <= set(e.name.lower().split())]
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))

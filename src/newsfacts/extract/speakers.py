@@ -280,6 +280,20 @@ AGED = re.compile(r"[Tt]he\s+\d{1,3}-year-old")
 QUANTITIES = frozenset({"one", "some", "many", "several", "most", "all", "few", "none", "each"})
 
 
+OWN_VOICES = SPEAKS_FOR | {"campaign", "office", "team", "camp"}
+
+
+def _pronoun_owner(head: Token) -> SpacySpan | None:
+    """The possessive pronoun of a noun that speaks for its owner ("his" of "his
+    campaign", "her spokeswoman")."""
+    if head.lower_ not in OWN_VOICES:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ != "its":
+            return head.doc[child.i : child.i + 1]
+    return None
+
+
 def _partitive(head: Token) -> SpacySpan | None:
     """The whole that ``head`` is a part of: "the aides" of "one of the aides"."""
     if head.lower_ not in QUANTITIES and head.pos_ != "NUM":
@@ -349,6 +363,11 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     members = _conjoined(source, entities)
     if len(members) > 1:
         return Speaker(None, False, "group", members)
+    owner = _pronoun_owner(head)
+    if owner is not None and recent:  # "X said … . His campaign said": X, quoted just before
+        meant = resolve_speaker(owner, entities, recent)
+        if meant.entity and meant.entity == recent[-1].entity:
+            return meant
     part = _partitive(head)
     if part is not None:  # "one of the aides" is as unnamed as the aides
         meant = resolve_speaker(part, entities, recent)
