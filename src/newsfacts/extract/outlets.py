@@ -1,5 +1,6 @@
 """News outlets: the names in ``data/outlets.txt``, the words that make a name one, and the
-outlet a claim came through ("told Al Arabiya English", "said in an interview with CNN")."""
+outlet a claim came through ("told Al Arabiya English", "said in an interview with Kestrel
+Radio")."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def _called_outlet(head: Token, doc: Doc) -> str | None:
     return None
 
 
-# what a claim is made in, before the outlet it appears with ("in an interview with CNN")
+# what a claim is made in, before the outlet it appears with ("in an interview with Kestrel TV")
 MEDIA_WORDS = frozenset(
     {"interview", "op-ed", "column", "editorial", "essay", "article", "piece", "appearance"}
     | {"podcast", "broadcast", "program", "programme", "show", "segment"}
@@ -144,7 +145,7 @@ def _media(noun: Token, doc: Doc) -> bool:
 
 
 def _outlet_named(head: Token, doc: Doc) -> str | None:
-    """The words of ``head``'s phrase when they name an outlet; of "CNN's Jake Tapper", the
+    """The words of ``head``'s phrase when they name an outlet; of "Kestrel TV's Ann Lee", the
     possessor."""
     names, words = outlet_table()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
