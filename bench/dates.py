@@ -4,15 +4,12 @@
 
 Prints detection precision/recall/F1 by exact and by overlapping span, and value accuracy
 (share of gold expressions found with an overlapping span whose value and kind are right).
-Scores the hand-written wire passages and, when ``../shared`` is present, the PolNeAR dev
-sample (sentences referenced by file and offsets, publication dates from ``metadata.tsv``).
+Scores the hand-written wire passages (``tests/fixtures/times/wire.json``).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -26,7 +23,6 @@ from newsfacts.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "times"
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 @dataclass
@@ -85,38 +81,6 @@ def score_wire(nlp: Any) -> Score:
     return score
 
 
-def publication_dates() -> dict[str, dt.date]:
-    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return {r["filename"]: dt.date.fromisoformat(r["publication_date"]) for r in rows}
-
-
-def article_key(relative: str) -> str:
-    """How the annotation names an article: 16 hex digits of the SHA-256 of its path under
-    ../shared/data/polnear ("dev/text/NAME.txt"), so no file name is copied into the repo."""
-    return hashlib.sha256(relative.encode("utf-8")).hexdigest()[:16]
-
-
-def dev_articles() -> dict[str, Path]:
-    return {article_key(f"dev/text/{p.name}"): p for p in (POLNEAR / "dev" / "text").glob("*.txt")}
-
-
-def score_polnear(nlp: Any) -> Score | None:
-    if not POLNEAR.is_dir():
-        return None
-    dates = publication_dates()
-    score = Score()
-    data = json.loads((FIXTURES / "polnear_dev.json").read_text(encoding="utf-8"))
-    articles = dev_articles()
-    for item in data["sentences"]:
-        path = articles[item["article"]]
-        text = path.read_text(encoding="utf-8")
-        published = dates[path.stem]
-        found = _found(nlp, text, published, (item["start"], item["end"]))
-        score.add(item["times"], found, text)
-    return score
-
-
 def main() -> None:
     nlp = load_pipeline(Settings())
     verbose = "-v" in sys.argv
@@ -124,13 +88,6 @@ def main() -> None:
     wire.report("wire passages (hand-written)")
     if verbose:
         print("\n".join("    " + m for m in wire.misses))
-    polnear = score_polnear(nlp)
-    if polnear is None:
-        print("PolNeAR dev sample: skipped (../shared absent)")
-    else:
-        polnear.report("PolNeAR dev sample")
-        if verbose:
-            print("\n".join("    " + m for m in polnear.misses))
 
 
 if __name__ == "__main__":

@@ -19,20 +19,45 @@ from newsfacts.models import Attribution, Span
 
 DEV = Path(__file__).parents[1].parent / "shared" / "data" / "polnear" / "dev"
 TEXT = "Taxes will rise, Smith said. Jones told reporters the plan is dead and buried.\n"
+Piece = tuple[int, int]
+
+
+def standoff(text: str, spans: list[tuple[str, str, list[Piece]]], events: list[str]) -> str:
+    """A brat annotation of ``text``: a line per span (id, label, pieces, words) and the
+    event lines that tie an attribution's spans together."""
+    lines = [
+        f"{sid}\t{label} {';'.join(f'{a} {b}' for a, b in pieces)}\t"
+        + " ".join(text[a:b] for a, b in pieces)
+        for sid, label, pieces in spans
+    ]
+    return "\n".join(lines + events) + "\n"
+
+
+# two attributions (the second's content in two pieces), then an annotator's flags on spans;
+# a span's words can run over a line break, which the reader must pass over
 ANN = (
-    "T901\tContent 0 15\tTaxes will rise\n"
-    "T902\tSource 17 22\tSmith\n"
-    "T903\tCue 23 27\tsaid\n"
-    "T904\tAttribution 23 27\tsaid\n"
-    "E901\tAttribution:T904 Content:T901 Cue:T903 Source:T902\n"
-    "T915\tSource 29 34\tJones\n"
-    "T916\tCue 35 39\ttold\n"
-    "T917\tContent 50 58;59 77\tthe plan is dead and buried\n"
-    "T918\tAttribution 35 39\ttold\n"
-    "E902\tAttribution:T918 Source:T915 Cue:T916 Content:T917\n"
-    "T909\tDiscuss 0 5\tTaxes\n"
-    "T910\tDiscard 0 29\tTaxes will rise, Smith said.\n"
-    "The rest of a span text that ran over a line break\n"
+    standoff(
+        TEXT,
+        [
+            ("T901", "Content", [(0, 15)]),
+            ("T902", "Source", [(17, 22)]),
+            ("T903", "Cue", [(23, 27)]),
+            ("T904", "Attribution", [(23, 27)]),
+        ],
+        ["E901\tAttribution:T904 Content:T901 Cue:T903 Source:T902"],
+    )
+    + standoff(
+        TEXT,
+        [
+            ("T915", "Source", [(29, 34)]),
+            ("T916", "Cue", [(35, 39)]),
+            ("T917", "Content", [(50, 58), (59, 77)]),
+            ("T918", "Attribution", [(35, 39)]),
+        ],
+        ["E902\tAttribution:T918 Source:T915 Cue:T916 Content:T917"],
+    )
+    + standoff(TEXT, [("T909", "Discuss", [(0, 5)]), ("T910", "Discard", [(0, 29)])], [])
+    + "The rest of a span text that ran over a line break\n"
 )
 
 
@@ -93,11 +118,11 @@ def test_wrong_source_does_not_link(corpus: Path) -> None:
 
 def test_an_article_the_system_refuses_counts_as_finding_nothing(corpus: Path) -> None:
     (corpus / "text" / "b.txt").write_text("Smith said taxes would rise.\n", "utf-8")
-    (corpus / "attributions" / "b_x1.ann").write_text(
-        "T951\tSource 0 5\tSmith\nT952\tCue 6 10\tsaid\nT953\tContent 11 28\ttaxes would rise\n"
-        "E951\tAttribution:T952 Source:T951 Cue:T952 Content:T953\n",
-        "utf-8",
-    )
+    spans = [("T951", "Source", [(0, 5)]), ("T952", "Cue", [(6, 10)])]
+    spans.append(("T953", "Content", [(11, 28)]))
+    event = "E951\tAttribution:T952 Source:T951 Cue:T952 Content:T953"
+    ann = standoff("Smith said taxes would rise.\n", spans, [event])
+    (corpus / "attributions" / "b_x1.ann").write_text(ann, "utf-8")
 
     def predict(text: str) -> list[Attribution]:
         if text.startswith("Smith"):
