@@ -20,15 +20,24 @@ DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
-OPENING_PARAGRAPHS = 3
+OPENING_LINES = 3
+
+
+def opening_dateline(text: str, lines: Sequence[tuple[int, int]]) -> re.Match[str] | None:
+    """The dateline at the start of one of the first ``lines`` of ``text`` with words after
+    it; only the first counts (further down, "BUDGET FIGHT — " is a subheading)."""
+    for start, end in lines[:OPENING_LINES]:
+        match = DATELINE.match(text, start, end)
+        if match is not None and match.end() < end:
+            return match
+    return None
 
 
 def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
     """The agency named in the dateline that opens one of the body's first paragraphs
     ("AP" of "FRANKFURT (AP) — Velden AG said …")."""
-    for region in body[:OPENING_PARAGRAPHS]:
-        match = DATELINE.match(text, region.start, region.end)
-        if match is not None:
-            agency = match.group("agency") or match.group("agency2")
-            return agency.strip() if agency else None
-    return None
+    match = opening_dateline(text, [(r.start, r.end) for r in body])
+    if match is None:
+        return None
+    agency = match.group("agency") or match.group("agency2")
+    return agency.strip() if agency else None

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsfacts.clean.dateline import DATELINE
+from newsfacts.clean.dateline import opening_dateline
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.extract.roles import Role
 
 Offsets = tuple[int, int]
 
-OPENING_LINES = 3
 TIME_STAMP = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ \t][A-Z]{2,4})?[ \t]*(?:—|–|―|--?)[ \t]+"
 )
@@ -28,11 +27,8 @@ TIME_STAMP = re.compile(
 
 def dateline(text: str) -> Offsets | None:
     """The dateline at the start of one of the opening lines of ``text``, if any."""
-    for start, end in paragraphs(text)[:OPENING_LINES]:
-        match = DATELINE.match(text, start, end)
-        if match is not None and match.end() < end:
-            return match.start(), match.end()
-    return None
+    match = opening_dateline(text, paragraphs(text))
+    return None if match is None else (match.start(), match.end())
 
 
 def openers(text: str) -> list[Offsets]:

@@ -36,7 +36,7 @@ from newsfacts.extract.aliases import (
     title_alias_mentions,
     without_company_suffix,
 )
-from newsfacts.extract.outlets import OUTLET_NOUNS
+from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.titles import (
     Lexicon,
     TitleMatch,
@@ -438,7 +438,7 @@ def _read_people(
                 m = Mention(m.start, m.end, other_labels[key])  # "Mali" tagged GPE elsewhere
             elif len(prior) >= 2 and prior[-1].norm == "of" and prior[-2].norm in lex.heads:
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
-            elif prior and prior[-1].norm in OUTLET_NOUNS:
+            elif called_outlet(text, m.start):
                 m = Mention(m.start, m.end, "ORG")  # "the newspaper Handelsblatt"
         span = _person_name(text, m)
         if span is not None:
