@@ -862,3 +862,24 @@ def test_a_campaign_or_spokesman_of_the_person_just_quoted_is_theirs(nlp: Langua
     campaign, police = by_source["Her campaign"], by_source["Police"]
     assert campaign.speaker == "E1"
     assert police.anonymous and police.source_description == "Police"
+
+
+def test_a_title_the_parser_made_a_second_subject_leaves_the_person_speaking(
+    nlp: Language,
+) -> None:
+    text = "In a letter, CPUC President Ann Kowal said that the outages endanger lives."
+    entities = [once("E1", "ORG", text, "CPUC"), person("E2", text, "Ann Kowal")]
+    assert speaker_before(nlp, text, " said", entities, "CPUC").entity == "E2"
+
+
+def test_someone_close_to_a_person_is_not_that_person(nlp: Language) -> None:
+    text = "Weeks’ family said they were relieved. Ann Lee's lawyer said she would appeal."
+    entities = [person("E1", text, "Weeks"), person("E2", text, "Ann Lee")]
+    assert speaker_before(nlp, text, " said they", entities).entity is None
+    assert speaker_before(nlp, text, " said she", entities, "Ann").entity is None
+
+
+def test_the_founder_is_the_co_founder(nlp: Language) -> None:
+    text = "The Kestrel founder always argued that the case was political."
+    entities = [person("E1", text, "Ivo Brandt", ["Kestrel co-founder"])]
+    assert speaker_before(nlp, text, " always", entities).entity == "E1"

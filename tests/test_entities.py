@@ -352,3 +352,18 @@ def test_a_family_name_taken_for_a_place_is_the_person_where_it_acts(nlp: Langua
     assert mentions["Marta Zielinska"] == ["Marta Zielinska", "Zielinska"]
     assert mentions["Aleksander Kwiecien"] == ["Aleksander Kwiecien", "Kwiecien"]
     assert mentions["Lloyd Austin"] == ["Lloyd Austin"]  # "Austin, Texas" is a place
+
+
+def test_a_family_name_taken_for_a_time_is_a_person(nlp: Language) -> None:
+    text = (
+        "American Kevin Hale and Australian Timothy Weeks, both teachers at a college in "
+        "Kabul, were freed on Tuesday.\nHale and Weeks were seized by gunmen in August 2016."
+    )
+    assert _person_mentions(nlp, text)["Timothy Weeks"] == ["Timothy Weeks", "Weeks"]
+
+
+def test_an_organisation_followed_by_who_is_a_person(nlp: Language) -> None:
+    text = "Kenyon Pruitt, who represents the second guard, said his client would plead not guilty."
+    assert _named(_entities(nlp, text), "Kenyon Pruitt").type == "PERSON"
+    text = "Harbour Freight Holdings, who bought the port, said the sale closed on Monday."
+    assert all(e.type != "PERSON" for e in _entities(nlp, text))

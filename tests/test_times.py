@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from newsfacts.extract.times import FUTURE, PAST, extract_times, normalise
+from newsfacts.extract.times import FUTURE, NARRATED, PAST, extract_times, normalise
 from newsfacts.models import Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -73,6 +73,9 @@ def _times(nlp: Language, text: str, published: dt.date | None) -> dict[str, tup
         ("every Tuesday", PAST, ("XXXX-WXX-2", "set")),
         ("from 2009 to 2014", PAST, ("2009-01-01/2014-12-31", "interval")),
         ("the next day", PAST, (None, "date")),
+        ("the next year", PAST, ("2024-07-25/2025-07-25", "interval")),
+        ("the next year", NARRATED, (None, "year")),  # a year after a time of the story
+        ("next year", NARRATED, ("2025", "year")),
     ],
 )
 def test_normalise(expression: str, direction: str, expected: tuple[str | None, str]) -> None:
@@ -111,6 +114,26 @@ def test_spans_drop_prepositions_and_ages(nlp: Language) -> None:
         "this year": ("2024", "year"),
         "the past decade": ("2014-07-25/2024-07-25", "interval"),
     }
+
+
+def test_the_next_year_of_a_told_past_is_not_counted_from_publication(nlp: Language) -> None:
+    found = _times(
+        nlp,
+        "The two were seized in August 2016. The next year, the rebels released a video. "
+        "Over the next year, the company will hire 200 people.",
+        THURSDAY,
+    )
+    assert found == {
+        "August 2016": ("2016-08", "month"),
+        "The next year": (None, "year"),
+        "the next year": ("2024-07-25/2025-07-25", "interval"),
+    }
+
+
+def test_a_capitalised_unit_inside_a_sentence_is_a_name(nlp: Language) -> None:
+    found = _times(nlp, "Hale and Weeks were seized in 2016. Days later, talks began.", THURSDAY)
+    assert "Weeks" not in found
+    assert found["Days later"][1] != ""
 
 
 def test_clock_time_joins_its_day(nlp: Language) -> None:

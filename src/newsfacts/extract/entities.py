@@ -163,13 +163,52 @@ def _candidates(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     out: list[Mention] = []
     for ent in doc.ents:
+        named = _name_taken_for_time(ent)
+        if named is not None:
+            out.append(Mention(named.start_char, named.end_char, "PERSON"))
+            continue
         if ent.label_ in NOT_ENTITIES:
             continue
         cut = _trim(text, ent.start_char, ent.end_char)
         if cut is not None:
-            label = "PERSON" if _titled_place(ent) else ent.label_
-            out.append(Mention(cut[0], cut[1], label))
+            person = _titled_place(ent) or _org_who(ent)
+            out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
     return _join_particle_names(text, out)
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _name_taken_for_time(ent: SpacySpan) -> SpacySpan | None:
+    """A family name the entity tagger took for a time ("Timothy Weeks" tagged "Weeks" as a
+    date): one capitalised word inside a sentence, after a capitalised first name that no
+    entity holds; the whole name, else None."""
+    if ent.label_ not in _TIME_LABELS or len(ent) != 1 or ent.start < 1:
+        return None
+    word, before = ent[0], ent.doc[ent.start - 1]
+    if not word.is_title or word.is_sent_start or before.ent_type_ or not before.is_title:
+        return None
+    if before.is_sent_start or before.pos_ != "PROPN" or lexicon().is_title_word(before.lower_):
+        return None
+    return ent.doc[ent.start - 1 : ent.end]
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def _org_who(ent: SpacySpan) -> bool:
+    """An "organisation" of two or three capitalised words followed by "who" ("Montell
+    Figgins, who represents …"): a person, unless a word of it ends organisation names or
+    it is a listed outlet."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.is_title for t in ent):
+        return False
+    cues = _cues()
+    if any(t.lower_ in cues.org_words for t in ent) or normalise(ent.text) in _outlets():
+        return False
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.subtree if w.i < c.i)
+        for c in ent.root.children
+    )
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

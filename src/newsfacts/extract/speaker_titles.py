@@ -35,6 +35,7 @@ PARTY_WORDS = frozenset({"republican", "democratic"})  # nor a title of the othe
 
 def _title_words(words: Iterable[str]) -> set[str]:
     plain = {TITLE_ABBREVIATIONS.get(w, w) for w in (w.lower() for w in words)}
+    plain |= {w[3:] for w in plain if w.startswith("co-")}  # "the founder", a co-founder
     return plain | {"republican"} if "gop" in plain else plain
 
 

@@ -56,7 +56,7 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The entity whose mention covers the source head, else a PERSON named in it."""
     found = entity_at(source.root, entities)
     if found is not None:
-        return found
+        return _person_heading(source, entities) if found.type != "PERSON" else found
     root = source.root.lower_
     unnamed_word = root in word_list("anonymous_sources.txt")
     # the name in apposition to a common noun, a person's first ("the senator's chief of
@@ -92,11 +92,46 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
         for mention in entity.mentions:
             if not overlaps(source.start_char, source.end_char, mention.start, mention.end):
                 continue
+            if _kin_of(source, mention.end):
+                continue  # "Weeks' family", "representatives of Lee's family": not the person
             if not unnamed or _introduced(source, mention.start):
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
         return latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
     return None
+
+
+# people close to someone, who speak of their own accord and never as that person
+KIN_AND_COUNSEL = frozenset(
+    {"family", "relative", "wife", "husband", "widow", "son", "daughter", "parent", "mother"}
+    | {"father", "brother", "sister", "child", "friend", "neighbor", "neighbour", "lawyer"}
+    | {"attorney"}
+)
+
+
+def _kin_of(source: SpacySpan, end: int) -> bool:
+    """The name ending at ``end`` owns or modifies a noun for someone close to it ("Weeks'
+    family", "the Lee family")."""
+    for token in source:
+        if token.idx < end <= token.idx + len(token.text) and token.dep_ in (
+            "poss",
+            "nmod",
+            "compound",
+        ):
+            return token.head.lemma_.lower() in KIN_AND_COUNSEL
+    return False
+
+
+def _person_heading(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """Where the parser split a name and its title into two subjects ("CPUC President Ann
+    Lee said" with both "CPUC" and "Lee" hanging from "said"), the person the last of them
+    names; else the entity at the root."""
+    outer = [t for t in source if t.head is t or not source.start <= t.head.i < source.end]
+    if len(outer) > 1:
+        last = entity_at(outer[-1], entities)
+        if last is not None and last.type == "PERSON":
+            return last
+    return entity_at(source.root, entities)
 
 
 def _inside(source: SpacySpan, entities: Sequence[Entity]) -> list[Entity]:

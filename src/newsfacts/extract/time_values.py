@@ -21,6 +21,7 @@ from importlib import resources
 
 PAST = "past"
 FUTURE = "future"
+NARRATED = "narrated"  # a clause in the simple past ("The next year, the two were freed")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class _Resolver:
     def __init__(self, published: dt.date | None, direction: str) -> None:
         self.pub = published
         self.future = direction == FUTURE
+        self.narrated = direction == NARRATED
         self.lex = lexicon()
         self.g = grammar()
 
@@ -408,6 +410,10 @@ class _Resolver:
         unit = lex.units.get(unit_word, "W")
         calendar_kind = {"D": "date", "M": "month", "Y": "year", "Q": "other"}.get(unit, "interval")
         narrative = mod in lex.relative_narrative or mod == "recent"
+        # "the next year" in a told past: the year after a time of the story, unknown here
+        narrative = narrative or bool(
+            the and self.narrated and mod in lex.relative_future and not (num or plural)
+        )
         if narrative or (unit == "D" and the and not num):  # "the following week", "the next day"
             return None, "interval" if num or plural else calendar_kind
         rolling = (
@@ -611,5 +617,7 @@ def _clean(expression: str) -> str:
 def normalise(
     expression: str, published: dt.date | None, direction: str = PAST
 ) -> tuple[str | None, str]:
-    """Value and kind of one temporal expression (``direction``: PAST or FUTURE)."""
+    """Value and kind of one temporal expression (``direction``: PAST, NARRATED or FUTURE;
+    NARRATED counts as PAST but for "the next year", which then follows a time the story
+    told of, not the publication date)."""
     return _Resolver(published, direction).resolve(_clean(expression))

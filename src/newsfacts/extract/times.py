@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.extract.time_values import (
     FUTURE,
+    NARRATED,
     PAST,
     Lexicon,
     alt,
@@ -141,6 +142,8 @@ def _is_temporal(text: str, start: int, end: int) -> bool:
     if expression.isupper() and len(expression) > 3 and re.search(r"[A-Z]\w*\s+$", text[:start]):
         return False  # "USA TODAY": part of a name
     lower = expression.lower()
+    if _name_like_unit(text, start, expression, lex):
+        return False
     words = re.findall(r"[a-z]+", lower)
     after = text[end : end + 12].lower()
     if any(w in lex.age_words for w in words) or re.match(r"[- ]+(?:old|aged)\b", after):
@@ -148,6 +151,16 @@ def _is_temporal(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(?:1[5-9]|20|21)\d\d\b|\d{1,2}[/:.-]\d{1,2}|\d0'?s\b|\d ?[ap]\.?m\b", lower):
         return True
     return any(w in lex.vocabulary for w in words)
+
+
+def _name_like_unit(text: str, start: int, expression: str, lex: Lexicon) -> bool:
+    """A capitalised unit word inside a sentence is a name ("Timothy Weeks", "Ann Day")."""
+    if not re.fullmatch(r"[A-Z][a-z]+", expression):
+        return False
+    unit = expression.lower()
+    unit = unit[:-1] if unit.endswith("s") else unit
+    before = text[:start].rstrip(" ")
+    return unit in lex.units and bool(before) and before[-1] not in ".!?\n\"“‘'(:—-"
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -206,19 +219,25 @@ def _only_connectors(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _direction(doc: Doc, start: int, end: int) -> str:
-    """FUTURE when the clause the expression hangs from is future, else PAST."""
+    """FUTURE when the clause the expression hangs from is future, NARRATED when its verb is
+    in the simple past, else PAST."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return PAST
     lex = lexicon()
     token: Token = span.root
     for _ in range(12):
-        if any(c.lower_ in lex.future_adjectives and c.dep_ == "amod" for c in token.children):
+        if any(
+            c.lower_ in lex.future_adjectives and c.dep_ == "amod" and c not in span
+            for c in token.children
+        ):
             return FUTURE
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    return FUTURE if _verb_is_future(token, lex) else PAST
+    if _verb_is_future(token, lex):
+        return FUTURE
+    return NARRATED if token.tag_ == "VBD" else PAST
 
 
 def _verb_is_future(verb: Token, lex: Lexicon) -> bool:
