@@ -18,6 +18,7 @@ from newsfacts.extract.attribution import (
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.pipeline import analyze_text
 from newsfacts.settings import Settings
 
 SEED = Path(__file__).parents[1].parent / "shared" / "data" / "seed" / "us-iraq-roadmap.txt"
@@ -883,3 +884,40 @@ def test_the_founder_is_the_co_founder(nlp: Language) -> None:
     text = "The Kestrel founder always argued that the case was political."
     entities = [person("E1", text, "Ivo Brandt", ["Kestrel co-founder"])]
     assert speaker_before(nlp, text, " always", entities).entity == "E1"
+
+
+def test_a_spokesperson_speaks_for_the_body_that_modifies_the_noun(nlp: Language) -> None:
+    text = "“We are cooperating,” said a Kestrel spokesperson when contacted by Reuters."
+    entities = [once("E1", "ORG", text, "Kestrel"), once("E2", "ORG", text, "Reuters")]
+    found = run(nlp, text, entities)[1]
+    assert [(a.speaker, a.via) for a in found] == [("E1", "Reuters")]
+
+
+def test_a_source_that_spells_an_entity_the_tagger_missed_names_it(nlp: Language) -> None:
+    text = "Kestrel hired staff in May. Kestrel declined to comment on the report."
+    entities = [once("E1", "ORG", text, "Kestrel")]  # the first mention only
+    assert speaker_before(nlp, text, " declined", entities, "Kestrel declined").entity == "E1"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("A Kestrel spokesperson said in an email to Reuters that it was cooperating.", "Reuters"),
+        (
+            "The firm said in a statement to The Associated Press that it would appeal.",
+            "The Associated Press",
+        ),
+        ("Asked by CNN about the report, Lee said the firm was cooperating.", "CNN"),
+    ],
+)
+def test_via_a_message_to_an_outlet_or_its_question(nlp: Language, text: str, outlet: str) -> None:
+    assert [a.via for a in run(nlp, text)[1]] == [outlet]
+
+
+def test_a_dateline_in_ordinary_case_is_no_speaker() -> None:
+    text = (
+        "Teachers rally at the capitol\n"
+        "Indianapolis – Several thousand teachers said on Tuesday that they want better pay."
+    )
+    found = analyze_text(text, Settings()).attributions
+    assert [(texts(a.source), a.speaker) for a in found] == [(["Several thousand teachers"], None)]

@@ -14,6 +14,8 @@ from newsfacts.extract.datelines import after_openers, dateline, openers
         ("Deal reached\nBrussels (Reuters) - The EU agreed …", "Brussels (Reuters) - "),
         ("Council votes\nSPRINGFIELD, Ill. ― The council voted …", "SPRINGFIELD, Ill. ― "),
         ("Ship docks\nCAPE ROSS -- The ship docked …", "CAPE ROSS -- "),
+        ("Teachers rally\nIndianapolis – Teachers marched …", "Indianapolis – "),
+        ("Game recap\nDekalb, Ill. — The Huskies won …", "Dekalb, Ill. — "),
     ],
 )
 def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:
@@ -29,6 +31,8 @@ def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None
         "Headline\nA.\nB.\nC.\nWASHINGTON - too far down to be the dateline",
         "Headline\nSHE WAS NEVER TOLD ABOUT THE PLAN — a subheading",
         "Headline\nWASHINGTON — ",  # nothing after it on the line
+        "Headline\nAnn Lee — surgeon and TV star — was called a fraud.",  # a name
+        "Headline\nWhy — of all places — does it rain here?",
     ],
 )
 def test_other_dashes_are_not_datelines(text: str) -> None:

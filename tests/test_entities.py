@@ -367,3 +367,15 @@ def test_an_organisation_followed_by_who_is_a_person(nlp: Language) -> None:
     assert _named(_entities(nlp, text), "Kenyon Pruitt").type == "PERSON"
     text = "Harbour Freight Holdings, who bought the port, said the sale closed on Monday."
     assert all(e.type != "PERSON" for e in _entities(nlp, text))
+
+
+def test_an_organisation_after_a_title_noun_is_a_person(nlp: Language) -> None:
+    text = (
+        "Job cuts will be announced later this week, said the firm’s recently named executive "
+        "chair Ruben Ostrova in an email to staff. Ostrova said the plan would work."
+    )
+    ostrova = _named(_entities(nlp, text), "Ruben Ostrova")
+    assert (ostrova.type, [m.text for m in ostrova.mentions]) == (
+        "PERSON",
+        ["Ruben Ostrova", "Ostrova"],
+    )

@@ -15,6 +15,8 @@ DATELINE = re.compile(
         (?:,\ [A-Z][A-Za-z.]{1,12}){0,2}            # its state or country: , W.Va.
         (?:\ ?\((?P<agency>[^()\n]{1,40})\))?      # the agency: (AP)
       | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}\ ?\((?P<agency2>[^()\n]{1,40})\)  # Brussels (Reuters)
+      | (?!(?:Why|What|How|When|Where|Who|But|And|So|Yes|No|Now|Then|Still|Again)\b)
+        [A-Z][a-z]+(?:,\ [A-Z][A-Za-z.]{1,12}){0,2}  # one word, no agency: "Mehmet Oz — " is none
     )
     [ \t]*(?:—|–|―|--?)[ \t]+
     """,

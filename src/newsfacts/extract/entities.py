@@ -173,7 +173,32 @@ def _candidates(doc: Doc) -> list[Mention]:
         if cut is not None:
             person = _titled_place(ent) or _org_who(ent)
             out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
-    return _join_particle_names(text, out)
+    return _join_particle_names(text, _people_typed_as_orgs(text, out))
+
+
+def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
+    """An "organisation" named once, of two or three capitalised words, whose last word
+    the entity tagger took for a person on its own elsewhere ("Marcelo Claure" an ORG,
+    "Claure said" a PERSON): that person."""
+    lone = {text[m.start : m.end] for m in candidates if m.label == "PERSON"}
+    orgs = Counter(text[m.start : m.end] for m in candidates if m.label == "ORG")
+    org_words = _cues().org_words
+    out: list[Mention] = []
+    for m in candidates:
+        name = text[m.start : m.end]
+        words = name.split()
+        if (
+            m.label == "ORG"
+            and orgs[name] == 1
+            and 2 <= len(words) <= 3
+            and words[-1] in lone
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in org_words for w in words)
+            and normalise(name) not in _outlets()
+        ):
+            m = Mention(m.start, m.end, "PERSON")
+        out.append(m)
+    return out
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -197,14 +222,16 @@ _WHO = frozenset({"who", "whom", "whose"})
 
 
 def _org_who(ent: SpacySpan) -> bool:
-    """An "organisation" of two or three capitalised words followed by "who" ("Montell
-    Figgins, who represents …"): a person, unless a word of it ends organisation names or
-    it is a listed outlet."""
+    """An "organisation" of two or three capitalised words after a title noun ("executive
+    chair Ann Lee") or followed by "who" ("Ann Lee, who represents …"): a person, unless a
+    word of it ends organisation names or it is a listed outlet."""
     if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.is_title for t in ent):
         return False
     cues = _cues()
     if any(t.lower_ in cues.org_words for t in ent) or normalise(ent.text) in _outlets():
         return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _person_titles():
+        return True  # "executive chair Marcelo Claure"
     return any(
         c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.subtree if w.i < c.i)
         for c in ent.root.children

@@ -24,9 +24,23 @@ def tidy_frames(frames: list[Frame], text: str, lines: Sequence[Offsets]) -> lis
     ``datelines.openers``)."""
     for frame in frames:
         frame.source = [p for p in after_openers(frame.source, lines) if _has_word(text, p)]
+        _cut_source_span(frame, lines)
         content = outside(after_openers(frame.content, lines), frame.source + frame.cue, text)
         frame.content = [p for p in content if _has_word(text, p)]
     return [f for f in frames if f.content]
+
+
+def _cut_source_span(frame: Frame, lines: Sequence[Offsets]) -> None:
+    """The parse span the speaker is read from, cut like the source where it opened in a
+    dateline ("Indianapolis – Several thousand teachers" is no speech of Indianapolis)."""
+    span = frame.source_span
+    if span is None or not any(start <= span.start_char < end for start, end in lines):
+        return
+    frame.source_span = (
+        span.doc.char_span(frame.source[0][0], frame.source[-1][1], alignment_mode="expand")
+        if frame.source
+        else None
+    )
 
 
 def outside(pieces: Sequence[Offsets], holes: Sequence[Offsets], text: str) -> list[Offsets]:

@@ -98,6 +98,14 @@ MEDIA_WORDS = frozenset(
 SPOKE_TO = frozenset({"say", "speak", "talk", "explain", "reiterate", "complain", "confirm"})
 
 
+# what a source writes to an outlet ("said in an email to Reuters")
+MESSAGE_WORDS = frozenset(
+    {"email", "e-mail", "statement", "message", "letter", "note", "response", "reply"}
+)
+# verbs of the outlet putting the question ("when contacted by Reuters", "Asked by CNN")
+ASKED = frozenset({"contact", "ask", "reach", "question", "approach"})
+
+
 def outlet_of(verb: Token, doc: Doc) -> str | None:
     """The outlet a claim came through: the recipient of "told", or where it was said
     ("said in an interview with Kestrel Radio", "wrote in an op-ed for the Harbour Post",
@@ -111,6 +119,12 @@ def outlet_of(verb: Token, doc: Doc) -> str | None:
             found = outlet_of(clause, doc)
             if found is not None:
                 return found
+        if clause.dep_ == "advcl" and clause.lemma_ in ASKED:  # "when contacted by Reuters"
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for named in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = _outlet_named(named, doc)
+                    if found is not None:
+                        return found
     for prep in verb.children:
         if prep.dep_ != "prep" or verb.lower_ == "according":
             continue
@@ -123,9 +137,16 @@ def outlet_of(verb: Token, doc: Doc) -> str | None:
                 name = _outlet_named(place, doc)
                 if name is not None:
                     return name
-            if prep.lower_ in ("in", "on", "during") and _media(place, doc):
+            message = prep.lower_ == "in" and place.lower_ in MESSAGE_WORDS
+            if (prep.lower_ in ("in", "on", "during") and _media(place, doc)) or message:
                 for inner in place.children:
-                    if inner.dep_ != "prep" or inner.lower_ not in ("with", "for", "on", "of"):
+                    if inner.dep_ != "prep" or inner.lower_ not in (
+                        "with",
+                        "for",
+                        "on",
+                        "of",
+                        "to",
+                    ):
                         continue
                     for named in (c for c in inner.children if c.dep_ == "pobj"):
                         name = _outlet_named(named, doc)

@@ -79,7 +79,7 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
                 return found
     # the source's own family name before any name inside its modifiers ("Colquitt, an
     # appointee of President Obama," is Colquitt)
-    surname = _by_surname(source, entities)
+    surname = _by_surname(source, entities) or _by_name(source, entities)
     if surname is not None:
         return surname
     # a person named inside the phrase ("Donna Brazile's spokesman" is not her, but rare);
@@ -97,8 +97,22 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
             if not unnamed or _introduced(source, mention.start):
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
-        return latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
+        return _spoken_for(source, entities)
     return None
+
+
+def _spoken_for(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The body a spokesperson speaks for: the one that modifies the noun ("a Kestrel
+    spokeswoman", "Kestrel's spokesman"), else the latest named in the source ("a
+    spokesperson for the agency")."""
+    for child in source.root.children:
+        if child.dep_ in ("compound", "poss") and source.start <= child.i < source.end:
+            found = entity_at(child, entities) or _by_name(
+                child.doc[child.i : child.i + 1], entities
+            )
+            if found is not None and found.type in GROUP_TYPES:
+                return found
+    return latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
 
 
 # people close to someone, who speak of their own accord and never as that person
@@ -199,6 +213,21 @@ def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     if len(fits) < 2:
         return fits[0] if fits else None
     return latest_before(source.start_char, fits, PEOPLE)
+
+
+def _by_name(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The entity whose name or one of whose mentions the source spells out, where the
+    entity tagger missed this mention ("WeWork declined to comment")."""
+    words = [t for t in source if not t.is_punct and not t.is_space]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if not words or not all(t.is_title or t.is_upper or t.pos_ == "PROPN" for t in words):
+        return None
+    spelt = source.doc[words[0].i : words[-1].i + 1].text
+    for entity in entities:
+        if entity.name == spelt or any(m.text == spelt for m in entity.mentions):
+            return entity
+    return None
 
 
 def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
