@@ -921,3 +921,23 @@ def test_a_dateline_in_ordinary_case_is_no_speaker() -> None:
     )
     found = analyze_text(text, Settings()).attributions
     assert [(texts(a.source), a.speaker) for a in found] == [(["Several thousand teachers"], None)]
+
+
+def test_a_posted_person_in_an_apposition_is_the_speaker(nlp: Language) -> None:
+    text = "Another diplomat, former special envoy to Ukraine Tomas Berger, said it was routine."
+    entities = [once("E1", "GPE", text, "Ukraine"), person("E2", text, "Tomas Berger")]
+    speaker = speaker_before(nlp, text, " said", entities)
+    assert (speaker.entity, speaker.anonymous) == ("E2", False)
+
+
+def test_the_office_of_a_titled_person_speaks_for_them(nlp: Language) -> None:
+    text = "Gov. Kristi Lane defended the ads on Monday. The governor's office said the ads worked."
+    entities = [person("E1", text, "Kristi Lane", ["Gov."])]
+    assert speaker_before(nlp, text, " said", entities, "The governor").entity == "E1"
+
+
+def test_a_possessive_misparsed_as_a_conjunct_makes_no_pair(nlp: Language) -> None:
+    text = "“We fixed it,” Mayer, Disney’s chairman of streaming, said Tuesday."
+    entities = [person("E1", text, "Mayer"), once("E2", "ORG", text, "Disney")]
+    speaker = speaker_before(nlp, text, " said", entities, "Mayer")
+    assert (speaker.entity, speaker.group) == ("E1", ())

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from newsfacts.extract.aliases import Mention, reads_as_place
 from newsfacts.extract.entities import extract_entities
 from newsfacts.models import Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
@@ -379,3 +380,28 @@ def test_an_organisation_after_a_title_noun_is_a_person(nlp: Language) -> None:
         "PERSON",
         ["Ruben Ostrova", "Ostrova"],
     )
+
+
+def test_a_name_run_on_from_the_country_of_a_post_is_split(nlp: Language) -> None:
+    text = "Former ambassador to Ukraine Marta Kovalenko said she was recalled."
+    entities = _entities(nlp, text)
+    assert [(e.name, e.type) for e in entities] == [
+        ("Ukraine", "GPE"),
+        ("Marta Kovalenko", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She moved to Mayer last year.", True),
+        ("Mayer, Ariz., is small.", True),
+        ("It is a test of Mayer’s mettle.", False),
+        ("Mayer, Kestrel’s chairman, spoke.", False),
+    ],
+)
+def test_a_family_name_read_as_a_place_only_where_the_words_make_it_one(
+    text: str, place: bool
+) -> None:
+    at = text.index("Mayer")
+    assert reads_as_place(text, Mention(at, at + 5, "GPE")) is place

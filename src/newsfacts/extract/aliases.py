@@ -200,7 +200,7 @@ def link_mentions(
     rest: list[Mention] = []
     for m in others:
         owner = surnames.get(text[m.start : m.end])  # exact surface: "U.N." is no "Un"
-        place = m.label in _NON_PERSON_FOR_SURNAME and _reads_as_place(text, m)
+        place = m.label in _NON_PERSON_FOR_SURNAME and reads_as_place(text, m)
         if owner is not None and not place and m.start > owner.first():
             owner.mentions.append(Mention(m.start, m.end, "PERSON"))
         else:
@@ -211,13 +211,15 @@ def link_mentions(
 _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:in|at|from|near|to|into|across|outside|around|of|via|toward|towards)\s+$", re.I
 )
-_REGION_AFTER = re.compile(r",\s+[A-Z]")
+_REGION_AFTER = re.compile(r",\s+[A-Z][A-Za-z.]*(?![A-Za-z.'’])")  # not "Lee, Kestrel’s chief"
 
 
-def _reads_as_place(text: str, m: Mention) -> bool:
+def reads_as_place(text: str, m: Mention) -> bool:
     """A surname-like name the entity tagger took for a place, where the words around it
     make it one ("in Austin", "Austin, Texas"), not where it acts ("Austin's office",
     "that Austin had criticised")."""
+    if text[m.end : m.end + 2] in ("'s", "’s"):
+        return False  # "of Mayer’s career": the person's
     before = _PLACE_WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
     return before is not None or _REGION_AFTER.match(text, m.end) is not None
 

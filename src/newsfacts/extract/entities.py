@@ -167,6 +167,11 @@ def _candidates(doc: Doc) -> list[Mention]:
         if named is not None:
             out.append(Mention(named.start_char, named.end_char, "PERSON"))
             continue
+        posted = _posted_person(ent)
+        if posted is not None:
+            out.append(Mention(ent[0].idx, ent[0].idx + len(ent[0]), "GPE"))
+            out.append(Mention(posted.start_char, posted.end_char, "PERSON"))
+            continue
         if ent.label_ in NOT_ENTITIES:
             continue
         cut = _trim(text, ent.start_char, ent.end_char)
@@ -216,6 +221,21 @@ def _name_taken_for_time(ent: SpacySpan) -> SpacySpan | None:
     if before.is_sent_start or before.pos_ != "PROPN" or lexicon().is_title_word(before.lower_):
         return None
     return ent.doc[ent.start - 1 : ent.end]
+
+
+def _posted_person(ent: SpacySpan) -> SpacySpan | None:
+    """The person in a name the entity tagger ran on from the country of a post ("envoy to
+    Ukraine Kurt Volker" tagged "Ukraine Kurt Volker"): three capitalised words after "to"
+    or "for" and a title noun; the last two, else None."""
+    if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 3 or ent.start < 2:
+        return None
+    if not all(t.is_title and t.is_alpha for t in ent):
+        return None
+    doc = ent.doc
+    linked, post = doc[ent.start - 1], doc[ent.start - 2]
+    if linked.lower_ not in ("to", "for") or post.lower_ not in _person_titles():
+        return None
+    return ent[1:]
 
 
 _WHO = frozenset({"who", "whom", "whose"})

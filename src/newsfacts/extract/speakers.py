@@ -63,7 +63,7 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     # staff, Tom Hale," is Hale, not the senator; "The company, Aldane Chemicals,")
     if source.root.pos_ == "NOUN":
         named = [
-            entity_at(child, entities)
+            entity_at(child, entities) or _posted_name(child, entities)
             for child in source.root.children
             if child.dep_ == "appos" and source.start <= child.i < source.end
         ]
@@ -134,6 +134,21 @@ def _kin_of(source: SpacySpan, end: int) -> bool:
         ):
             return token.head.lemma_.lower() in KIN_AND_COUNSEL
     return False
+
+
+def _posted_name(title: Token, entities: Sequence[Entity]) -> Entity | None:
+    """The person a title phrase ends in where the parser took the country of the post for
+    part of the name ("former envoy to Ukraine Kurt Volker": "Volker" the object of "to",
+    "Ukraine" its compound); not an ordinary object ("an aide to Tom Hale")."""
+    last = max(title.subtree, key=lambda t: t.i if not t.is_punct else -1)
+    person = entity_at(last, entities)
+    if person is None or person.type != "PERSON":
+        return None
+    for child in last.children:
+        place = entity_at(child, entities) if child.dep_ == "compound" else None
+        if place is not None and place.type in PLACES:
+            return person
+    return None
 
 
 def _person_heading(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
@@ -234,6 +249,8 @@ def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]
     """The entities a coordinated source names, when each part names one: "The US and
     Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
     parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
+    if any(c.dep_ == "case" for part in parts for c in part.children):
+        return ()  # "Mayer, Kestrel’s chairman": a misparsed apposition, no pair
     return entity_ids(parts, entities) if len(parts) > 1 else ()
 
 
@@ -432,6 +449,11 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         meant = resolve_speaker(owner, entities, recent)
         if meant.entity and meant.entity == recent[-1].entity:
             return meant
+    if head.lower_ in OWN_VOICES:  # "the governor's office": the governor's voice
+        for owner_noun in (c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"):
+            titled = by_title(owner_noun, source.start_char, entities)
+            if titled is not None and titled.type == "PERSON":
+                return Speaker(titled.id, False, "title")
     part = _partitive(head)
     if part is not None:  # "one of the aides" is as unnamed as the aides
         meant = resolve_speaker(part, entities, recent)
