@@ -941,3 +941,16 @@ def test_a_possessive_misparsed_as_a_conjunct_makes_no_pair(nlp: Language) -> No
     entities = [person("E1", text, "Mayer"), once("E2", "ORG", text, "Disney")]
     speaker = speaker_before(nlp, text, " said", entities, "Mayer")
     assert (speaker.entity, speaker.group) == ("E1", ())
+
+
+def test_a_name_in_apposition_that_the_tagger_missed_is_still_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "The label that owns most of her songs, Big Harbour, says she may sing them. "
+        "Big Harbour denied it."
+    )
+    at = text.rindex("Big Harbour")
+    entities = [Entity("E1", "ORG", "Big Harbour", (), None, (Span.of(text, at, at + 11),))]
+    speaker = speaker_before(nlp, text, " says", entities)
+    assert (speaker.entity, speaker.anonymous) == ("E1", False)

@@ -16,6 +16,8 @@ from newsfacts.extract.datelines import after_openers, dateline, openers
         ("Ship docks\nCAPE ROSS -- The ship docked …", "CAPE ROSS -- "),
         ("Teachers rally\nIndianapolis – Teachers marched …", "Indianapolis – "),
         ("Game recap\nDekalb, Ill. — The Huskies won …", "Dekalb, Ill. — "),
+        ("Trip to hospital\n(CNN)President Lee made a trip …", "(CNN)"),
+        ("Talks stall\nHong Kong (CNN Business)Markets fell on …", "Hong Kong (CNN Business)"),
     ],
 )
 def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:
@@ -33,6 +35,7 @@ def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None
         "Headline\nWASHINGTON — ",  # nothing after it on the line
         "Headline\nAnn Lee — surgeon and TV star — was called a fraud.",  # a name
         "Headline\nWhy — of all places — does it rain here?",
+        "Headline\nThe vote (in May) was close.",
     ],
 )
 def test_other_dashes_are_not_datelines(text: str) -> None:

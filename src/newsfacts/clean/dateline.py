@@ -19,6 +19,8 @@ DATELINE = re.compile(
         [A-Z][a-z]+(?:,\ [A-Z][A-Za-z.]{1,12}){0,2}  # one word, no agency: "Mehmet Oz — " is none
     )
     [ \t]*(?:—|–|―|--?)[ \t]+
+  | (?:[A-Z][A-Za-z.]+(?:,?\ [A-Z][A-Za-z.]+){0,3}\ )?  # no dash: "Washington (CNN)President"
+    \((?P<agency3>[A-Z][A-Za-z. ]{1,30})\)(?=[A-Z“"])
     """,
     re.VERBOSE,
 )
@@ -41,5 +43,5 @@ def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
     match = opening_dateline(text, [(r.start, r.end) for r in body])
     if match is None:
         return None
-    agency = match.group("agency") or match.group("agency2")
+    agency = match.group("agency") or match.group("agency2") or match.group("agency3")
     return agency.strip() if agency else None

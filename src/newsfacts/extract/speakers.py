@@ -63,7 +63,9 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     # staff, Tom Hale," is Hale, not the senator; "The company, Aldane Chemicals,")
     if source.root.pos_ == "NOUN":
         named = [
-            entity_at(child, entities) or _posted_name(child, entities)
+            entity_at(child, entities)
+            or _posted_name(child, entities)
+            or _by_name(child.doc[child.left_edge.i : child.i + 1], entities)
             for child in source.root.children
             if child.dep_ == "appos" and source.start <= child.i < source.end
         ]
