@@ -970,3 +970,25 @@ def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_sex(nlp: Lang
     said = [(a.source[0].text, a.speaker) for a in found if a.source]
     # "Lu" is a family name, not the census's woman's name
     assert said == [("Harte", "E2"), ("She", "E1"), ("Lu Kang", "E3"), ("He", "E3")]
+
+
+def test_a_plural_or_indefinite_noun_is_no_titled_person(nlp: Language) -> None:
+    text = (
+        "Ann Lee, a senior military analyst, spoke first. Both independent analysts and "
+        "sources in the camp told reporters the claims are false."
+    )
+    entities = [person("E1", text, "Ann Lee", ["senior military analyst"])]
+    speaker = speaker_before(nlp, text, " told", entities, "Both")
+    assert (speaker.entity, speaker.anonymous) == (None, True)
+
+
+def test_a_name_in_a_clause_describing_the_source_is_not_the_speaker(nlp: Language) -> None:
+    text = "Settlers, who mostly back Ann Lee's coalition, said the change paved the way."
+    entities = [person("E1", text, "Ann Lee")]
+    assert speaker_before(nlp, text, " said", entities).entity is None
+
+
+def test_a_ministry_of_a_country_speaks_for_it(nlp: Language) -> None:
+    text = "Russia's foreign ministry said it viewed the move as illegal."
+    entities = [once("E1", "GPE", text, "Russia")]
+    assert speaker_before(nlp, text, " said", entities).entity == "E1"

@@ -128,3 +128,23 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     else:  # the words in its name ("the agency": an outlet word, but in the name)
         bodies = [e for e in bodies if set(named) <= set(e.name.lower().split())]
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))
+
+
+# bodies of a state that speak for it ("Russia's foreign ministry", "the Kestrel government")
+STATE_BODIES = frozenset(
+    {"ministry", "government", "embassy", "military", "army", "navy", "cabinet", "presidency"}
+    | {"administration", "parliament", "consulate", "mission", "foreign", "office"}
+)
+
+
+def state_body(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """The country whose ministry, government or embassy speaks ("Russia's foreign ministry
+    said": Russia)."""
+    if head.lower_ not in STATE_BODIES:
+        return None
+    for child in head.children:
+        if child.dep_ in ("poss", "compound") and child.i < head.i:
+            found = entity_at(child, entities)
+            if found is not None and found.type == "GPE":
+                return found
+    return None

@@ -21,7 +21,7 @@ from newsfacts.extract.entity_lookup import (
     word_list,
 )
 from newsfacts.extract.speaker_groups import group
-from newsfacts.extract.speaker_titles import by_kind, by_title, named_body
+from newsfacts.extract.speaker_titles import by_kind, by_title, named_body, state_body
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
@@ -96,8 +96,8 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
         for mention in entity.mentions:
             if not overlaps(source.start_char, source.end_char, mention.start, mention.end):
                 continue
-            if _kin_of(source, mention.end):
-                continue  # "Weeks' family", "representatives of Lee's family": not the person
+            if _kin_of(source, mention.end) or _in_relative_clause(source, mention.start):
+                continue  # "Weeks' family", "settlers, who back Lee,": not the person
             if not unnamed or _introduced(source, mention.start):
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
@@ -125,6 +125,17 @@ KIN_AND_COUNSEL = frozenset(
     | {"father", "brother", "sister", "child", "friend", "neighbor", "neighbour", "lawyer"}
     | {"attorney"}
 )
+
+
+def _in_relative_clause(source: SpacySpan, start: int) -> bool:
+    """The name at ``start`` lies in a clause describing the source's head ("Settlers, who
+    back Lee, said")."""
+    for clause in source.root.children:
+        if clause.dep_ in ("relcl", "acl"):
+            first, last = clause.left_edge, clause.right_edge
+            if first.idx <= start < last.idx + len(last.text):
+                return True
+    return False
 
 
 def _kin_of(source: SpacySpan, end: int) -> bool:
@@ -520,9 +531,14 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         return Speaker(None, False, "none")
     if head.pos_ in ("NOUN", "PROPN"):
         titled = by_title(head, source.start_char, entities)
-        if titled is not None and any(t.lower_ in ("the", "this", "that") for t in source):
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children
+        )
+        if titled is not None and definite and head.tag_ != "NNS":  # not "the analysts"
             return Speaker(titled.id, False, "title")
-        body = named_body(source, entities) or by_kind(source, entities)
+        body = (
+            named_body(source, entities) or by_kind(source, entities) or state_body(head, entities)
+        )
         if body is not None:
             return Speaker(body.id, False, "title")
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
