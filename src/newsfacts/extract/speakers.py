@@ -96,7 +96,10 @@ def _entity_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
         for mention in entity.mentions:
             if not overlaps(source.start_char, source.end_char, mention.start, mention.end):
                 continue
-            if _kin_of(source, mention.end) or _in_relative_clause(source, mention.start):
+            if _kin_of(source, mention.end) or (
+                _in_relative_clause(source, mention.start)
+                and not INCLUDING.search(doc_text(source.doc), 0, mention.start)
+            ):
                 continue  # "Weeks' family", "settlers, who back Lee,": not the person
             if not unnamed or _introduced(source, mention.start):
                 return entity
@@ -127,11 +130,18 @@ KIN_AND_COUNSEL = frozenset(
 )
 
 
+INCLUDING = re.compile(r"\b(?:including|such as|among them)\s+(?:\w+\.?\s+)?$", re.IGNORECASE)
+
+
 def _in_relative_clause(source: SpacySpan, start: int) -> bool:
     """The name at ``start`` lies in a clause describing the source's head ("Settlers, who
-    back Lee, said")."""
+    back Lee, said", "judges handling Lee's case"); not in a clause with no relative pronoun
+    ("a speech Lee gave" is Lee's)."""
+    if source.root.lemma_.lower() in word_list("sourcing_documents.txt"):
+        return False
     for clause in source.root.children:
-        if clause.dep_ in ("relcl", "acl"):
+        pronoun = any(t.tag_ in ("WP", "WDT", "WP$") for t in clause.subtree if t.i < clause.i)
+        if clause.dep_ == "acl" or (clause.dep_ == "relcl" and pronoun):
             first, last = clause.left_edge, clause.right_edge
             if first.idx <= start < last.idx + len(last.text):
                 return True
@@ -532,7 +542,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     if head.pos_ in ("NOUN", "PROPN"):
         titled = by_title(head, source.start_char, entities)
         definite = any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+            or (c.dep_ == "poss" and c.pos_ == "NOUN")  # "the state's governor"
+            for c in head.children
         )
         if titled is not None and definite and head.tag_ != "NNS":  # not "the analysts"
             return Speaker(titled.id, False, "title")
