@@ -405,3 +405,10 @@ def test_a_family_name_read_as_a_place_only_where_the_words_make_it_one(
 ) -> None:
     at = text.index("Mayer")
     assert reads_as_place(text, Mention(at, at + 5, "GPE")) is place
+
+
+def test_a_name_with_an_initial_opening_a_paragraph_is_no_heading(nlp: Language) -> None:
+    text = "The talks ended.\nRoy M. Neel, who ran the campaign, said the race was close."
+    assert "Roy M. Neel" in _people(_entities(nlp, text))
+    heading = "The talks ended.\nMarta Vale. The new minister started work on Monday."
+    assert "Marta Vale" not in _people(_entities(nlp, heading))  # a run-in heading

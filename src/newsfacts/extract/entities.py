@@ -478,6 +478,9 @@ def _honoured_family_name(text: str, m: Mention, families: set[str]) -> tuple[in
     return (start, m.end) if before[-1].norm in lexicon().honorifics else None
 
 
+_RUN_IN_END = re.compile(r"(?:(?<!\b[A-Z])\.|:)\s")  # not after an initial ("Roy M. Neel")
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A name opening a short title-cased line or run-in heading ("Gender Equality.")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -485,7 +488,7 @@ def _is_heading(text: str, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    head = re.split(r"[:.]\s", line + " ", maxsplit=1)[0]
+    head = _RUN_IN_END.split(line + " ", maxsplit=1)[0]
     words = head.split()
     return (
         len(words) <= 8
