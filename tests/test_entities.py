@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from newsfacts.extract.aliases import Mention, reads_as_place
-from newsfacts.extract.entities import extract_entities
+from newsfacts.extract.entities import candidate_name, extract_entities
 from newsfacts.models import Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -412,3 +412,10 @@ def test_a_name_with_an_initial_opening_a_paragraph_is_no_heading(nlp: Language)
     assert "Roy M. Neel" in _people(_entities(nlp, text))
     heading = "The talks ended.\nMarta Vale. The new minister started work on Monday."
     assert "Marta Vale" not in _people(_entities(nlp, heading))  # a run-in heading
+
+
+@pytest.mark.parametrize("name", ["Trump Tower", "Kestrel Plaza", "Harbour Stadium"])
+def test_a_building_the_entity_tagger_took_for_a_person_is_none(name: str) -> None:
+    text = f"He spoke at {name} on Monday."
+    at = text.index(name)
+    assert candidate_name(text, Mention(at, at + len(name), "PERSON")) is None

@@ -407,7 +407,7 @@ _JOINING_WORDS = frozenset(
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near) $")
 
 
-def _person_name(text: str, m: Mention) -> tuple[int, int] | None:
+def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
     """The name inside a candidate, titles split off; ``None`` when it is no person."""
     lex = lexicon()
     cues = _cues()
@@ -467,7 +467,7 @@ def _name_flags(
 
 def _honoured_family_name(text: str, m: Mention, families: set[str]) -> tuple[int, int] | None:
     """A family name that is also a title word, after an honorific, where a person of that
-    family name is named ("Mr. King" after "Charlie King"). ``_person_name`` refuses such a
+    family name is named ("Mr. King" after "Charlie King"). ``candidate_name`` refuses such a
     word on its own ("Mr. President")."""
     start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=False)
     start = m.start if start is None else start
@@ -529,7 +529,7 @@ def _read_people(
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
             elif called_outlet(text, m.start):
                 m = Mention(m.start, m.end, "ORG")  # "the newspaper Handelsblatt"
-        span = _person_name(text, m)
+        span = candidate_name(text, m)
         if span is not None:
             names.append((m, span))
             continue
