@@ -419,3 +419,11 @@ def test_a_building_the_entity_tagger_took_for_a_person_is_none(name: str) -> No
     text = f"He spoke at {name} on Monday."
     at = text.index(name)
     assert candidate_name(text, Mention(at, at + len(name), "PERSON")) is None
+
+
+def test_a_first_name_before_a_lone_family_name_joins_it(nlp: Language) -> None:
+    text = (
+        "The decision was taken by Deputy Director of Public Prosecution Eva-Marie Vass on "
+        "Tuesday. Ms Vass said the evidence was weak."
+    )
+    assert _person_mentions(nlp, text) == {"Eva-Marie Vass": ["Eva-Marie Vass", "Vass"]}

