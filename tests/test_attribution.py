@@ -874,10 +874,14 @@ def test_a_title_the_parser_made_a_second_subject_leaves_the_person_speaking(
 
 
 def test_someone_close_to_a_person_is_not_that_person(nlp: Language) -> None:
-    text = "Weeks’ family said they were relieved. Ann Lee's lawyer said she would appeal."
+    text = (
+        "Weeks’ family said they were relieved. Ann Lee's lawyer said she would appeal. "
+        "Lee's leading rival in the race said the ruling was fair."
+    )
     entities = [person("E1", text, "Weeks"), person("E2", text, "Ann Lee")]
     assert speaker_before(nlp, text, " said they", entities).entity is None
     assert speaker_before(nlp, text, " said she", entities, "Ann").entity is None
+    assert speaker_before(nlp, text, " said the ruling", entities, "Lee's leading").entity is None
 
 
 def test_the_founder_is_the_co_founder(nlp: Language) -> None:

@@ -121,11 +121,12 @@ def _spoken_for(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     return latest_before(source.end_char, _inside(source, entities), GROUP_TYPES)
 
 
-# people close to someone, who speak of their own accord and never as that person
+# people close to or against someone, who speak of their own accord and never as that person
 KIN_AND_COUNSEL = frozenset(
     {"family", "relative", "wife", "husband", "widow", "son", "daughter", "parent", "mother"}
     | {"father", "brother", "sister", "child", "friend", "neighbor", "neighbour", "lawyer"}
-    | {"attorney"}
+    | {"attorney", "rival", "opponent", "challenger", "critic", "successor", "predecessor"}
+    | {"deputy", "boss"}
 )
 
 
