@@ -996,3 +996,10 @@ def test_a_ministry_of_a_country_speaks_for_it(nlp: Language) -> None:
     text = "Russia's foreign ministry said it viewed the move as illegal."
     entities = [once("E1", "GPE", text, "Russia")]
     assert speaker_before(nlp, text, " said", entities).entity == "E1"
+
+
+def test_we_outside_quotes_is_the_writer_not_an_entity(nlp: Language) -> None:
+    text = "Harbour Radio aired the claim. We found that the figure was wrong."
+    entities = [once("E1", "ORG", text, "Harbour Radio")]
+    found = run(nlp, text, entities)[1]
+    assert [a.speaker for a in found if a.source and a.source[0].text == "We"] == [None]

@@ -427,3 +427,13 @@ def test_a_first_name_before_a_lone_family_name_joins_it(nlp: Language) -> None:
         "Tuesday. Ms Vass said the evidence was weak."
     )
     assert _person_mentions(nlp, text) == {"Eva-Marie Vass": ["Eva-Marie Vass", "Vass"]}
+
+
+def test_a_name_run_on_into_the_clause_after_it_is_cut(nlp: Language) -> None:
+    text = (
+        "Taylor Swift sang at the American Music Awards after Swift criticised her old record "
+        "company. Swift said the company had blocked her."
+    )
+    entities = _entities(nlp, text)
+    assert _named(entities, "American Music Awards").type == "ORG"
+    assert _person_mentions(nlp, text)["Taylor Swift"] == ["Taylor Swift", "Swift", "Swift"]

@@ -168,11 +168,21 @@ def _names(doc: Doc, start: int, end: int, lower: set[str]) -> bool:
 # -- 1. candidates ------------------------------------------------------------------------
 
 
+# lower-case words that end a name the entity tagger ran on into the clause after it
+_CLAUSE_WORDS = frozenset(
+    {"after", "before", "since", "until", "when", "while", "because", "during", "than"}
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop determiners, "pro-", punctuation and trailing lowercase fragments from a span."""
     words = words_in(text, start, end)
     while words and (words[0].norm in _LEAD_STRIP or not words[0].text[0].isalnum()):
         words = words[1:]
+    for k, word in enumerate(words[1:], start=1):
+        if word.text in _CLAUSE_WORDS:  # "American Music Awards after Swift": the awards
+            words = words[:k]
+            break
     while words and (
         not words[-1].text[0].isalnum()
         or words[-1].text.lower() in {"'s", "’s"}

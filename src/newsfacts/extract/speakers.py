@@ -28,7 +28,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 HONORIFIC_BEFORE = re.compile(r"(?:^|(?<=\s))(Mr|Mrs|Ms|Miss)\.?\s+$")
-GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+AUTHOR_PRONOUNS = frozenset({"we", "i"})
 THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 # unnamed people who speak for the one named beside them ("a spokesman for Lee" is Lee)
@@ -499,13 +500,15 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         return Speaker(None, False, "group", parties)
     by_id = {e.id: e for e in entities}
     word = head.lower_
+    if word in AUTHOR_PRONOUNS:  # outside quotes, the writer's own voice ("We asked …")
+        return Speaker(None, False, "none")
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS
         types = GROUP_TYPES if plural else frozenset({"PERSON"})
         text = doc_text(source.doc)
         fits = [e for e in entities if _may_be(e, PRONOUN_GENDER.get(word), text)]
         fitting = {e.id for e in fits}
-        if plural and word != "we":
+        if plural:
             unnamed = _plural_subject_before(head)
             if unnamed is not None:  # "The researchers followed … . They found"
                 return Speaker(None, True, "pronoun", described=unnamed, plural=True)
