@@ -1003,3 +1003,13 @@ def test_we_outside_quotes_is_the_writer_not_an_entity(nlp: Language) -> None:
     entities = [once("E1", "ORG", text, "Harbour Radio")]
     found = run(nlp, text, entities)[1]
     assert [a.speaker for a in found if a.source and a.source[0].text == "We"] == [None]
+
+
+def test_the_actor_is_the_person_quoted_just_before(nlp: Language) -> None:
+    text = (
+        "Jim Vale left the show on Monday. “It was hard,” Vale said. "
+        "The actor said he would return next year."
+    )
+    entities = [person("E1", text, "Jim Vale")]
+    found = run(nlp, text, entities)[1]
+    assert [a.speaker for a in found if texts(a.source) == ["The actor"]] == ["E1"]
