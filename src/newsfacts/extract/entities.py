@@ -2,8 +2,9 @@
 
 The small spaCy model gives the first guess (``doc.ents``); news needs repairs on top:
 
-1. candidates: entity spans without determiners or trailing fragments, operations made ORG,
-   people the model missed after a rank ("Gen. CQ Brown"), non-people dropped;
+1. candidates (``entity_candidates``): entity spans without determiners or trailing
+   fragments, operations made ORG, people the model missed after a rank ("Gen. CQ Brown")
+   or mistyped, non-people dropped;
 2. people: titles split off the name ("Joint Staff Spokesman Jereal Dorsey"), titles and ranks
    read on both sides of it, the organisation in a title kept as its own mention;
 3. linking: surnames, fuller names, aliases and acronyms joined into one entity each, then
@@ -12,20 +13,15 @@ The small spaCy model gives the first guess (``doc.ents``); news needs repairs o
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import replace
 
 from spacy.attrs import IDX, POS
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.aliases import (
-    NAME_PARTICLES,
     Cluster,
     Mention,
     link_mentions,
@@ -35,6 +31,15 @@ from newsfacts.extract.aliases import (
     surname_mentions,
     title_alias_mentions,
     without_company_suffix,
+)
+from newsfacts.extract.entity_candidates import (
+    PARTICLES,
+    candidate_mentions,
+    first_names_after_titles,
+    name_cues,
+    operations,
+    outlets,
+    people_after_ranks,
 )
 from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.outlets import called_outlet
@@ -53,13 +58,7 @@ from newsfacts.models import Entity, Span
 from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings
 
-NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
-_LEAD_STRIP = frozenset({"the", "a", "an", "'s", "’s"})
-# words a name may hold besides its name words: the family-name particles, and "al", "le",
-# "la", "of" ("Abdullah al Saud", "Duke of York"), which never join two halves of a name
-_PARTICLES = NAME_PARTICLES | {"al", "le", "la", "of"}
-
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_IN_TITLES = frozenset(
     {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADV", "PART", "NUM", "INTJ"}
@@ -71,45 +70,14 @@ _LOOKBACK = 200  # characters searched for a title before a name
 _MAX_NAME_WORDS = 5
 
 
-@dataclass(frozen=True)
-class _Cues:
-    not_people: dict[str, str | None]  # normalised name -> new label, None to drop
-    operations: frozenset[str]
-    org_words: frozenset[str]
-
-
-def _lines(name: str) -> list[str]:
-    raw = resources.files("newsfacts.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    not_people: dict[str, str | None] = {}
-    for line in _lines("not_people.txt"):
-        name, _, label = line.partition("|")
-        not_people[normalise(name)] = label.strip() or None
-    return _Cues(
-        not_people=not_people,
-        operations=frozenset(w.lower() for w in _lines("entity_operation_cues.txt")),
-        org_words=frozenset(w.lower() for w in _lines("entity_org_words.txt")),
-    )
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    """News outlet names (shared ``outlets.txt``): never people ("Politico")."""
-    return frozenset(normalise(line) for line in _lines("outlets.txt"))
-
-
 def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     """Entities of ``doc`` (parsed with ``parse_body``), ids in order of first mention."""
     del settings  # no options yet; kept for the shared stage signature
     text = doc_text(doc)
-    candidates = _candidates(doc)
-    candidates, tails = _operations(text, candidates)
-    candidates = _people_after_ranks(text, candidates)
-    candidates = _first_names_after_titles(text, candidates)
+    candidates = candidate_mentions(doc)
+    candidates, tails = operations(text, candidates)
+    candidates = people_after_ranks(text, candidates)
+    candidates = first_names_after_titles(text, candidates)
     people, others, taken = _read_people(doc, candidates)
     clusters = [c for c in link_mentions(text, people, others, tails) if not _lone_weak(c)]
     person_spans = [(m.start, m.end) for c in clusters for m in c.mentions if m.label == "PERSON"]
@@ -165,281 +133,6 @@ def _names(doc: Doc, start: int, end: int, lower: set[str]) -> bool:
     return not span[0].is_sent_start or span[0].lower_ not in lower
 
 
-# -- 1. candidates ------------------------------------------------------------------------
-
-
-# lower-case words that end a name the entity tagger ran on into the clause after it
-_CLAUSE_WORDS = frozenset(
-    {"after", "before", "since", "until", "when", "while", "because", "during", "than"}
-)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop determiners, "pro-", punctuation and trailing lowercase fragments from a span."""
-    words = words_in(text, start, end)
-    while words and (words[0].norm in _LEAD_STRIP or not words[0].text[0].isalnum()):
-        words = words[1:]
-    for k, word in enumerate(words[1:], start=1):
-        if word.text in _CLAUSE_WORDS:  # "American Music Awards after Swift": the awards
-            words = words[:k]
-            break
-    while words and (
-        not words[-1].text[0].isalnum()
-        or words[-1].text.lower() in {"'s", "’s"}
-        or (words[-1].text.islower() and words[-1].norm not in _PARTICLES - {"of"})
-        or words[-1].norm in {"of", "and"}
-    ):
-        words = words[:-1]
-    if not words:
-        return None
-    s, e = words[0].start, words[-1].end
-    low = text[s:e].lower()
-    for prefix in ("pro-", "anti-"):
-        if low.startswith(prefix) and len(low) > len(prefix) + 1:
-            s += len(prefix)
-    if text[e - 1] == "." and text[s:e].count(".") == 1 and e - s > 3:
-        e -= 1  # a sentence full stop, not an abbreviation
-    return (s, e) if e > s else None
-
-
-def _candidates(doc: Doc) -> list[Mention]:
-    text = doc_text(doc)
-    out: list[Mention] = []
-    for ent in doc.ents:
-        named = _name_taken_for_time(ent)
-        if named is not None:
-            out.append(Mention(named.start_char, named.end_char, "PERSON"))
-            continue
-        posted = _posted_person(ent)
-        if posted is not None:
-            out.append(Mention(ent[0].idx, ent[0].idx + len(ent[0]), "GPE"))
-            out.append(Mention(posted.start_char, posted.end_char, "PERSON"))
-            continue
-        if ent.label_ in NOT_ENTITIES:
-            continue
-        cut = _trim(text, ent.start_char, ent.end_char)
-        if cut is not None:
-            person = _titled_place(ent) or _org_who(ent)
-            out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
-    return _join_particle_names(text, _people_typed_as_orgs(text, out))
-
-
-def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
-    """An "organisation" named once, of two or three capitalised words, whose last word
-    the entity tagger took for a person on its own elsewhere ("Marcelo Claure" an ORG,
-    "Claure said" a PERSON): that person."""
-    lone = {text[m.start : m.end] for m in candidates if m.label == "PERSON"}
-    orgs = Counter(text[m.start : m.end] for m in candidates if m.label == "ORG")
-    org_words = _cues().org_words
-    out: list[Mention] = []
-    for m in candidates:
-        name = text[m.start : m.end]
-        words = name.split()
-        if (
-            m.label == "ORG"
-            and orgs[name] == 1
-            and 2 <= len(words) <= 3
-            and words[-1] in lone
-            and all(w[:1].isupper() and w[1:].islower() for w in words)
-            and not any(w.lower() in org_words for w in words)
-            and normalise(name) not in _outlets()
-        ):
-            m = Mention(m.start, m.end, "PERSON")
-        out.append(m)
-    return out
-
-
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-
-
-def _name_taken_for_time(ent: SpacySpan) -> SpacySpan | None:
-    """A family name the entity tagger took for a time ("Timothy Weeks" tagged "Weeks" as a
-    date): one capitalised word inside a sentence, after a capitalised first name that no
-    entity holds; the whole name, else None."""
-    if ent.label_ not in _TIME_LABELS or len(ent) != 1 or ent.start < 1:
-        return None
-    word, before = ent[0], ent.doc[ent.start - 1]
-    if not word.is_title or word.is_sent_start or before.ent_type_ or not before.is_title:
-        return None
-    if before.is_sent_start or before.pos_ != "PROPN" or lexicon().is_title_word(before.lower_):
-        return None
-    return ent.doc[ent.start - 1 : ent.end]
-
-
-def _posted_person(ent: SpacySpan) -> SpacySpan | None:
-    """The person in a name the entity tagger ran on from the country of a post ("envoy to
-    Ukraine Kurt Volker" tagged "Ukraine Kurt Volker"): three capitalised words after "to"
-    or "for" and a title noun; the last two, else None."""
-    if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 3 or ent.start < 2:
-        return None
-    if not all(t.is_title and t.is_alpha for t in ent):
-        return None
-    doc = ent.doc
-    linked, post = doc[ent.start - 1], doc[ent.start - 2]
-    if linked.lower_ not in ("to", "for") or post.lower_ not in _person_titles():
-        return None
-    return ent[1:]
-
-
-_WHO = frozenset({"who", "whom", "whose"})
-
-
-def _org_who(ent: SpacySpan) -> bool:
-    """An "organisation" of two or three capitalised words after a title noun ("executive
-    chair Ann Lee") or followed by "who" ("Ann Lee, who represents …"): a person, unless a
-    word of it ends organisation names or it is a listed outlet."""
-    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.is_title for t in ent):
-        return False
-    cues = _cues()
-    if any(t.lower_ in cues.org_words for t in ent) or normalise(ent.text) in _outlets():
-        return False
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _person_titles():
-        return True  # "executive chair Marcelo Claure"
-    return any(
-        c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.subtree if w.i < c.i)
-        for c in ent.root.children
-    )
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# title nouns that also describe organisations ("Gawker Media, publisher of …")
-_NOT_ONLY_PEOPLE = frozenset(
-    {"publisher", "host", "auditor", "leader", "official", "head", "general", "chief"}
-    | {"representative"}
-)
-
-
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    return lexicon().heads - _NOT_ONLY_PEOPLE
-
-
-def _titled_place(ent: SpacySpan) -> bool:
-    """A "place" of two to four capitalised words in apposition with a title noun: a
-    person the entity tagger mistyped ("the chief executive, Agnes Whitcombe,")."""
-    if ent.label_ not in _PLACE_LABELS or not 2 <= len(ent) <= 4:
-        return False
-    if not all(t.is_title for t in ent):
-        return False
-    root, heads = ent.root, _person_titles()
-    if root.dep_ == "appos" and root.head.lower_ in heads:
-        return True
-    return any(c.dep_ == "appos" and c.lower_ in heads for c in root.children)
-
-
-def _join_particle_names(text: str, candidates: list[Mention]) -> list[Mention]:
-    """A person's name that the entity tagger cut at a particle ("Ursula von" PERSON, "Leyen"
-    GPE) is one person: a person and the capitalised candidate after it join when only
-    particles stand between them and the name around them holds one."""
-    joined: list[Mention] = []
-    for m in candidates:
-        last = joined[-1] if joined else None
-        if last is not None and last.label == "PERSON" and m.start > last.end:
-            gap = text[last.end : m.start]
-            words = gap.split()
-            tail = text[last.start : last.end].split()[-1].lower()
-            if (
-                "\n" not in gap
-                and all(w.lower() in NAME_PARTICLES for w in words)
-                and (words or tail in NAME_PARTICLES)
-                and text[m.start].isupper()
-            ):
-                joined[-1] = Mention(last.start, m.end, "PERSON")
-                continue
-        joined.append(m)
-    return joined
-
-
-def _operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
-    """Operation and programme names become ORG ("Operation Inherent Resolve").
-
-    Returns the candidates and the short forms that name an operation ("inherent resolve").
-    """
-    cues = _cues()
-    lex = lexicon()
-    found: list[Mention] = []
-    tails: dict[str, str] = {}
-    for hit in _operation_re(cues.operations).finditer(text):
-        words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
-        j = 1
-        while j < len(words) and j <= 4 and is_name_word(words[j], lex):
-            j += 1
-        if j == 1:
-            continue
-        s, e = words[0].start, words[j - 1].end
-        if "\n" in text[s:e]:
-            continue
-        found.append(Mention(s, e, "ORG"))
-        tails[normalise(text[words[1].start : e])] = normalise(text[s:e])
-    kept = [c for c in candidates if not any(_overlap(c, f) for f in found)]
-    for c in kept:
-        if c.label != "PERSON":
-            continue
-        before = words_in(text, max(0, c.start - 40), c.start)[-2:]
-        cue_before = any(b.norm in cues.operations for b in before) and (
-            not before or before[-1].norm in cues.operations or before[-1].norm == "of"
-        )
-        if normalise(text[c.start : c.end]) in tails or cue_before:
-            c.label = "ORG"
-    return sorted(kept + found, key=lambda m: m.start), tails
-
-
-@lru_cache(maxsize=4)
-def _operation_re(cues: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(c.capitalize()) for c in sorted(cues)) + r")\b")
-
-
-def _people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
-    """People the model missed right after an abbreviated rank ("Gen. CQ Brown")."""
-    lex = lexicon()
-    starts = [c.start for c in candidates]
-    added: list[Mention] = []
-    for hit in _ABBREVIATION_RE.finditer(text):
-        words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
-        if words[0].norm not in lex.ranks:
-            continue
-        j = 1
-        while j < len(words) and j <= 3 and is_name_word(words[j], lex):
-            j += 1
-        if j == 1:
-            continue
-        s, e = words[1].start, words[j - 1].end
-        if "\n" in text[words[0].start : e]:
-            continue
-        k = bisect.bisect_left(starts, s)
-        near = candidates[max(0, k - 1) : k + 2]
-        if any(c.start < e and s < c.end and c.label == "PERSON" for c in near):
-            continue
-        cut = _trim(text, s, e)
-        if cut is not None:
-            added.append(Mention(cut[0], cut[1], "PERSON"))
-    if not added:
-        return candidates
-    kept = [c for c in candidates if not any(_overlap(c, a) for a in added)]
-    return sorted(kept + added, key=lambda m: m.start)
-
-
-def _first_names_after_titles(text: str, candidates: list[Mention]) -> list[Mention]:
-    """A person the model found by family name alone, when a first name stands between it
-    and a title ("Bank of Canada Governor Tiff Macklem" tagged "Macklem")."""
-    lex = lexicon()
-    out: list[Mention] = []
-    for m in candidates:
-        if m.label == "PERSON" and " " not in text[m.start : m.end]:
-            words = words_in(text, max(0, m.start - _LOOKAHEAD), m.start)[-2:]
-            if (
-                len(words) == 2
-                and text[words[1].end : m.start] == " "
-                and text[words[0].end : words[1].start] == " "
-                and is_name_word(words[1], lex)
-                and lex.is_title_word(words[0].norm)
-                and not any(c.start < m.start and words[1].start < c.end for c in candidates)
-            ):
-                m = Mention(words[1].start, m.end, "PERSON")
-        out.append(m)
-    return out
-
-
 # -- 2. people and their titles -----------------------------------------------------------
 
 
@@ -453,7 +146,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near) $")
 def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
     """The name inside a candidate, titles split off; ``None`` when it is no person."""
     lex = lexicon()
-    cues = _cues()
+    cues = name_cues()
     is_person = m.label == "PERSON"
     start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=True)
     if start is None:
@@ -471,7 +164,7 @@ def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
     if not names or len(words) > _MAX_NAME_WORDS:
         return None
     if any(
-        not (flag or w.norm in _PARTICLES or w.norm in _NAME_SUFFIXES or w.text in {"-", "'"})
+        not (flag or w.norm in PARTICLES or w.norm in _NAME_SUFFIXES or w.text in {"-", "'"})
         for w, flag in zip(words, flags, strict=True)
     ):
         return None
@@ -547,7 +240,7 @@ def _read_people(
 ) -> tuple[list[Mention], list[Mention], list[tuple[int, int]]]:
     """Split candidates into people (with titles) and the rest; return the title regions."""
     text = doc_text(doc)
-    cues = _cues()
+    cues = name_cues()
     lex = lexicon()
     other_labels: dict[str, str] = {}
     for m in candidates:
@@ -559,7 +252,7 @@ def _read_people(
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
     for m in candidates:
-        if m.label != "ORG" and normalise(text[m.start : m.end]) in _outlets():
+        if m.label != "ORG" and normalise(text[m.start : m.end]) in outlets():
             m = Mention(m.start, m.end, "ORG")  # "Politico" as a person, "Bloomberg" a place
         if m.label == "PERSON":
             key = normalise(text[m.start : m.end])
@@ -673,10 +366,6 @@ def _cut_to_affiliations(
     return sorted(out, key=lambda m: m.start)
 
 
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 # -- 3. entities --------------------------------------------------------------------------
 
 
@@ -726,7 +415,7 @@ def _longest_name(text: str, mentions: list[Mention]) -> str | None:
         words = words_in(text, m.start, m.end)
         if not all(
             is_name_word(w, lex)
-            or w.norm in _PARTICLES
+            or w.norm in PARTICLES
             or w.norm in _NAME_SUFFIXES
             or w.text in {"-", "'"}
             for w in words
