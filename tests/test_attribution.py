@@ -891,24 +891,24 @@ def test_the_founder_is_the_co_founder(nlp: Language) -> None:
 
 
 def test_a_spokesperson_speaks_for_the_body_that_modifies_the_noun(nlp: Language) -> None:
-    text = "“We are cooperating,” said a Kestrel spokesperson when contacted by Reuters."
+    text = "“We are cooperating,” said a Kestrel spokeswoman when reached by Reuters."
     entities = [once("E1", "ORG", text, "Kestrel"), once("E2", "ORG", text, "Reuters")]
     found = run(nlp, text, entities)[1]
     assert [(a.speaker, a.via) for a in found] == [("E1", "Reuters")]
 
 
 def test_a_source_that_spells_an_entity_the_tagger_missed_names_it(nlp: Language) -> None:
-    text = "Kestrel hired staff in May. Kestrel declined to comment on the report."
+    text = "Kestrel hired staff in May. Kestrel denied that it broke the rules."
     entities = [once("E1", "ORG", text, "Kestrel")]  # the first mention only
-    assert speaker_before(nlp, text, " declined", entities, "Kestrel declined").entity == "E1"
+    assert speaker_before(nlp, text, " denied", entities, "Kestrel denied").entity == "E1"
 
 
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [
-        ("A Kestrel spokesperson said in an email to Reuters that it was cooperating.", "Reuters"),
+        ("A Kestrel spokeswoman wrote in an email to Reuters that it was cooperating.", "Reuters"),
         (
-            "The firm said in a statement to The Associated Press that it would appeal.",
+            "The firm explained in a statement to The Associated Press that it would appeal.",
             "The Associated Press",
         ),
         ("Asked by CNN about the report, Lee said the firm was cooperating.", "CNN"),
@@ -920,16 +920,18 @@ def test_via_a_message_to_an_outlet_or_its_question(nlp: Language, text: str, ou
 
 def test_a_dateline_in_ordinary_case_is_no_speaker() -> None:
     text = (
-        "Teachers rally at the capitol\n"
-        "Indianapolis – Several thousand teachers said on Tuesday that they want better pay."
+        "Nurses rally at the capitol\n"
+        "Sacramento – Thousands of nurses in blue said on Tuesday that they want better pay."
     )
     found = analyze_text(text, Settings()).attributions
-    assert [(texts(a.source), a.speaker) for a in found] == [(["Several thousand teachers"], None)]
+    assert [(texts(a.source), a.speaker) for a in found] == [
+        (["Thousands of nurses in blue"], None)
+    ]
 
 
 def test_a_posted_person_in_an_apposition_is_the_speaker(nlp: Language) -> None:
-    text = "Another diplomat, former special envoy to Ukraine Tomas Berger, said it was routine."
-    entities = [once("E1", "GPE", text, "Ukraine"), person("E2", text, "Tomas Berger")]
+    text = "Another official, former special envoy to Moldova Tomas Berger, said it was routine."
+    entities = [once("E1", "GPE", text, "Moldova"), person("E2", text, "Tomas Berger")]
     speaker = speaker_before(nlp, text, " said", entities)
     assert (speaker.entity, speaker.anonymous) == ("E2", False)
 
@@ -941,9 +943,9 @@ def test_the_office_of_a_titled_person_speaks_for_them(nlp: Language) -> None:
 
 
 def test_a_possessive_misparsed_as_a_conjunct_makes_no_pair(nlp: Language) -> None:
-    text = "“We fixed it,” Mayer, Disney’s chairman of streaming, said Tuesday."
-    entities = [person("E1", text, "Mayer"), once("E2", "ORG", text, "Disney")]
-    speaker = speaker_before(nlp, text, " said", entities, "Mayer")
+    text = "“We fixed it,” Lund, Disney’s head of parks, said Tuesday."
+    entities = [person("E1", text, "Lund"), once("E2", "ORG", text, "Disney")]
+    speaker = speaker_before(nlp, text, " said", entities, "Lund")
     assert (speaker.entity, speaker.group) == ("E1", ())
 
 
@@ -951,7 +953,7 @@ def test_a_name_in_apposition_that_the_tagger_missed_is_still_the_speaker(
     nlp: Language,
 ) -> None:
     text = (
-        "The label that owns most of her songs, Big Harbour, says she may sing them. "
+        "The label holding the rights to her songs, Big Harbour, says she may sing them. "
         "Big Harbour denied it."
     )
     at = text.rindex("Big Harbour")
@@ -978,23 +980,23 @@ def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_sex(nlp: Lang
 
 def test_a_plural_or_indefinite_noun_is_no_titled_person(nlp: Language) -> None:
     text = (
-        "Ann Lee, a senior military analyst, spoke first. Both independent analysts and "
-        "sources in the camp told reporters the claims are false."
+        "Ann Lee, a senior bank analyst, spoke first. Both outside analysts and traders in "
+        "the pit told reporters the claims are false."
     )
-    entities = [person("E1", text, "Ann Lee", ["senior military analyst"])]
+    entities = [person("E1", text, "Ann Lee", ["senior bank analyst"])]
     speaker = speaker_before(nlp, text, " told", entities, "Both")
     assert (speaker.entity, speaker.anonymous) == (None, True)
 
 
 def test_a_name_in_a_clause_describing_the_source_is_not_the_speaker(nlp: Language) -> None:
-    text = "Settlers, who mostly back Ann Lee's coalition, said the change paved the way."
+    text = "Farmers, who mostly back Ann Lee's party, said the change was welcome."
     entities = [person("E1", text, "Ann Lee")]
     assert speaker_before(nlp, text, " said", entities).entity is None
 
 
 def test_a_ministry_of_a_country_speaks_for_it(nlp: Language) -> None:
-    text = "Russia's foreign ministry said it viewed the move as illegal."
-    entities = [once("E1", "GPE", text, "Russia")]
+    text = "Norway's defence ministry said the drills would go ahead."
+    entities = [once("E1", "GPE", text, "Norway")]
     assert speaker_before(nlp, text, " said", entities).entity == "E1"
 
 
@@ -1007,7 +1009,7 @@ def test_we_outside_quotes_is_the_writer_not_an_entity(nlp: Language) -> None:
 
 def test_the_actor_is_the_person_quoted_just_before(nlp: Language) -> None:
     text = (
-        "Jim Vale left the show on Monday. “It was hard,” Vale said. "
+        "Jim Vale left the show on Monday. “It was a long goodbye,” Vale said. "
         "The actor said he would return next year."
     )
     entities = [person("E1", text, "Jim Vale")]

@@ -17,7 +17,7 @@ from newsfacts.extract.datelines import after_openers, dateline, openers
         ("Teachers rally\nIndianapolis – Teachers marched …", "Indianapolis – "),
         ("Game recap\nDekalb, Ill. — The Huskies won …", "Dekalb, Ill. — "),
         ("Trip to hospital\n(CNN)President Lee made a trip …", "(CNN)"),
-        ("Talks stall\nHong Kong (CNN Business)Markets fell on …", "Hong Kong (CNN Business)"),
+        ("Talks stall\nTokyo (CNN Business)Markets fell on …", "Tokyo (CNN Business)"),
     ],
 )
 def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:

@@ -357,10 +357,10 @@ def test_a_family_name_taken_for_a_place_is_the_person_where_it_acts(nlp: Langua
 
 def test_a_family_name_taken_for_a_time_is_a_person(nlp: Language) -> None:
     text = (
-        "American Kevin Hale and Australian Timothy Weeks, both teachers at a college in "
-        "Kabul, were freed on Tuesday.\nHale and Weeks were seized by gunmen in August 2016."
+        "American Kevin Hale and Australian Martin Weeks, two lecturers at a college in "
+        "Kabul, were freed on Tuesday.\nHale and Weeks were taken from their campus in 2016."
     )
-    assert _person_mentions(nlp, text)["Timothy Weeks"] == ["Timothy Weeks", "Weeks"]
+    assert _person_mentions(nlp, text)["Martin Weeks"] == ["Martin Weeks", "Weeks"]
 
 
 def test_an_organisation_followed_by_who_is_a_person(nlp: Language) -> None:
@@ -372,8 +372,8 @@ def test_an_organisation_followed_by_who_is_a_person(nlp: Language) -> None:
 
 def test_an_organisation_after_a_title_noun_is_a_person(nlp: Language) -> None:
     text = (
-        "Job cuts will be announced later this week, said the firm’s recently named executive "
-        "chair Ruben Ostrova in an email to staff. Ostrova said the plan would work."
+        "Layoffs are coming next month, the firm’s newly appointed executive chair Ruben "
+        "Ostrova wrote to employees. Ostrova said the plan would work."
     )
     ostrova = _named(_entities(nlp, text), "Ruben Ostrova")
     assert (ostrova.type, [m.text for m in ostrova.mentions]) == (
@@ -396,7 +396,7 @@ def test_a_name_run_on_from_the_country_of_a_post_is_split(nlp: Language) -> Non
     [
         ("She moved to Mayer last year.", True),
         ("Mayer, Ariz., is small.", True),
-        ("It is a test of Mayer’s mettle.", False),
+        ("It is a sign of Mayer’s resolve.", False),
         ("Mayer, Kestrel’s chairman, spoke.", False),
     ],
 )
@@ -408,8 +408,8 @@ def test_a_family_name_read_as_a_place_only_where_the_words_make_it_one(
 
 
 def test_a_name_with_an_initial_opening_a_paragraph_is_no_heading(nlp: Language) -> None:
-    text = "The talks ended.\nRoy M. Neel, who ran the campaign, said the race was close."
-    assert "Roy M. Neel" in _people(_entities(nlp, text))
+    text = "The talks ended.\nAda K. Morrow, who ran the campaign, said the race was close."
+    assert "Ada K. Morrow" in _people(_entities(nlp, text))
     heading = "The talks ended.\nMarta Vale. The new minister started work on Monday."
     assert "Marta Vale" not in _people(_entities(nlp, heading))  # a run-in heading
 
@@ -423,17 +423,17 @@ def test_a_building_the_entity_tagger_took_for_a_person_is_none(name: str) -> No
 
 def test_a_first_name_before_a_lone_family_name_joins_it(nlp: Language) -> None:
     text = (
-        "The decision was taken by Deputy Director of Public Prosecution Eva-Marie Vass on "
-        "Tuesday. Ms Vass said the evidence was weak."
+        "Deputy Director of Public Appeals Eva-Marie Vass closed the case. Ms Vass said the "
+        "evidence was weak."
     )
     assert _person_mentions(nlp, text) == {"Eva-Marie Vass": ["Eva-Marie Vass", "Vass"]}
 
 
 def test_a_name_run_on_into_the_clause_after_it_is_cut(nlp: Language) -> None:
     text = (
-        "Taylor Swift sang at the American Music Awards after Swift criticised her old record "
-        "company. Swift said the company had blocked her."
+        "Ann Swift sang at the Brit Awards after Swift criticised her old record company. "
+        "Swift said the company had blocked her."
     )
     entities = _entities(nlp, text)
-    assert _named(entities, "American Music Awards").type == "ORG"
-    assert _person_mentions(nlp, text)["Taylor Swift"] == ["Taylor Swift", "Swift", "Swift"]
+    assert _named(entities, "Brit Awards").type == "ORG"
+    assert _person_mentions(nlp, text)["Ann Swift"] == ["Ann Swift", "Swift", "Swift"]

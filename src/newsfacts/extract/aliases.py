@@ -219,7 +219,7 @@ def reads_as_place(text: str, m: Mention) -> bool:
     make it one ("in Austin", "Austin, Texas"), not where it acts ("Austin's office",
     "that Austin had criticised")."""
     if text[m.end : m.end + 2] in ("'s", "’s"):
-        return False  # "of Mayer’s career": the person's
+        return False  # "of Lund’s career": the person's
     before = _PLACE_WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
     return before is not None or _REGION_AFTER.match(text, m.end) is not None
 

@@ -96,7 +96,7 @@ def _first_names_before(
     doc: Doc, people: list[Cluster], mentioned: list[tuple[int, int]], lower: set[str]
 ) -> None:
     """A person named by family name alone, where a first name of the census stands before
-    the family name somewhere ("Eva-Marie Persson" where only "Persson" was tagged): that
+    the family name somewhere ("Eva-Marie Vass" where only "Vass" was tagged): that
     is the person's mention there. Not a word opening a sentence that the article also
     writes in lower case ("Will Parise score?")."""
     text = doc_text(doc)
@@ -214,7 +214,7 @@ def _honoured_family_name(text: str, m: Mention, families: set[str]) -> tuple[in
     return (start, m.end) if before[-1].norm in lexicon().honorifics else None
 
 
-_RUN_IN_END = re.compile(r"(?:(?<!\b[A-Z])\.|:)\s")  # not after an initial ("Roy M. Neel")
+_RUN_IN_END = re.compile(r"(?:(?<!\b[A-Z])\.|:)\s")  # not after an initial ("Ada K. Morrow")
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

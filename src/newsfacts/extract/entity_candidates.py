@@ -71,7 +71,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while words and (words[0].norm in _LEAD_STRIP or not words[0].text[0].isalnum()):
         words = words[1:]
     for k, word in enumerate(words[1:], start=1):
-        if word.text in _CLAUSE_WORDS:  # "American Music Awards after Swift": the awards
+        if word.text in _CLAUSE_WORDS:  # "the Brit Awards after Lee": the awards
             words = words[:k]
             break
     while words and (
@@ -117,8 +117,8 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
     """An "organisation" named once, of two or three capitalised words, whose last word
-    the entity tagger took for a person on its own elsewhere ("Marcelo Claure" an ORG,
-    "Claure said" a PERSON): that person."""
+    the entity tagger took for a person on its own elsewhere ("Ruben Ostrova" an ORG,
+    "Ostrova said" a PERSON): that person."""
     lone = {text[m.start : m.end] for m in candidates if m.label == "PERSON"}
     orgs = Counter(text[m.start : m.end] for m in candidates if m.label == "ORG")
     org_words = name_cues().org_words
@@ -144,7 +144,7 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _name_taken_for_time(ent: SpacySpan) -> SpacySpan | None:
-    """A family name the entity tagger took for a time ("Timothy Weeks" tagged "Weeks" as a
+    """A family name the entity tagger took for a time ("Martin Weeks" tagged "Weeks" as a
     date): one capitalised word inside a sentence, after a capitalised first name that no
     entity holds; the whole name, else None."""
     if ent.label_ not in _TIME_LABELS or len(ent) != 1 or ent.start < 1:
@@ -159,7 +159,7 @@ def _name_taken_for_time(ent: SpacySpan) -> SpacySpan | None:
 
 def _posted_person(ent: SpacySpan) -> SpacySpan | None:
     """The person in a name the entity tagger ran on from the country of a post ("envoy to
-    Ukraine Kurt Volker" tagged "Ukraine Kurt Volker"): three capitalised words after "to"
+    Moldova Ann Lee" tagged "Moldova Ann Lee"): three capitalised words after "to"
     or "for" and a title noun; the last two, else None."""
     if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) != 3 or ent.start < 2:
         return None
@@ -185,7 +185,7 @@ def _org_who(ent: SpacySpan) -> bool:
     if any(t.lower_ in cues.org_words for t in ent) or normalise(ent.text) in outlets():
         return False
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _person_titles():
-        return True  # "executive chair Marcelo Claure"
+        return True  # "executive chair Ann Lee"
     return any(
         c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.subtree if w.i < c.i)
         for c in ent.root.children

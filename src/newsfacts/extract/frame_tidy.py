@@ -32,7 +32,7 @@ def tidy_frames(frames: list[Frame], text: str, lines: Sequence[Offsets]) -> lis
 
 def _cut_source_span(frame: Frame, lines: Sequence[Offsets]) -> None:
     """The parse span the speaker is read from, cut like the source where it opened in a
-    dateline ("Indianapolis – Several thousand teachers" is no speech of Indianapolis)."""
+    dateline ("Springfield – Hundreds of nurses" is no speech of Springfield)."""
     span = frame.source_span
     if span is None or not any(start <= span.start_char < end for start, end in lines):
         return

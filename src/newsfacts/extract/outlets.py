@@ -95,10 +95,12 @@ MEDIA_WORDS = frozenset(
 
 # verbs whose "to" names whom they spoke to ("explained to The Huffington Post"), unlike
 # "compared X to", "responded to", "linked to"
-SPOKE_TO = frozenset({"say", "speak", "talk", "explain", "reiterate", "complain", "confirm"})
+SPOKE_TO = frozenset(
+    {"say", "speak", "talk", "explain", "reiterate", "complain", "confirm", "write"}
+)
 
 
-# what a source writes to an outlet ("said in an email to Reuters")
+# what a source writes to an outlet ("in an email to Reuters")
 MESSAGE_WORDS = frozenset(
     {"email", "e-mail", "statement", "message", "letter", "note", "response", "reply"}
 )

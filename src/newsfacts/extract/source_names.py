@@ -75,7 +75,7 @@ def named_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
                 _in_relative_clause(source, mention.start)
                 and not INCLUDING.search(doc_text(source.doc), 0, mention.start)
             ):
-                continue  # "Weeks' family", "settlers, who back Lee,": not the person
+                continue  # "Lee's family", "farmers, who back Lee,": not the person
             if not unnamed or _introduced(source, mention.start):
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
@@ -125,7 +125,7 @@ def _in_relative_clause(source: SpacySpan, start: int) -> bool:
 
 
 def _kin_of(source: SpacySpan, end: int) -> bool:
-    """The name ending at ``end`` owns or modifies a noun for someone close to it ("Weeks'
+    """The name ending at ``end`` owns or modifies a noun for someone close to it ("Lee's
     family", "the Lee family")."""
     for token in source:
         if token.idx < end <= token.idx + len(token.text) and token.dep_ in (
@@ -139,8 +139,8 @@ def _kin_of(source: SpacySpan, end: int) -> bool:
 
 def _posted_name(title: Token, entities: Sequence[Entity]) -> Entity | None:
     """The person a title phrase ends in where the parser took the country of the post for
-    part of the name ("former envoy to Ukraine Kurt Volker": "Volker" the object of "to",
-    "Ukraine" its compound); not an ordinary object ("an aide to Tom Hale")."""
+    part of the name ("former envoy to Moldova Ann Lee": "Lee" the object of "to",
+    "Moldova" its compound); not an ordinary object ("an aide to Tom Hale")."""
     last = max(title.subtree, key=lambda t: t.i if not t.is_punct else -1)
     person = entity_at(last, entities)
     if person is None or person.type != "PERSON":
@@ -217,7 +217,7 @@ def _by_surname(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
 
 def _by_name(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The entity whose name or one of whose mentions the source spells out, where the
-    entity tagger missed this mention ("WeWork declined to comment")."""
+    entity tagger missed this mention ("Kestrel denied the report")."""
     words = [t for t in source if not t.is_punct and not t.is_space]
     if words and words[0].lower_ == "the":
         words = words[1:]

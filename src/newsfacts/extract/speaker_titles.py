@@ -130,7 +130,7 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))
 
 
-# bodies of a state that speak for it ("Russia's foreign ministry", "the Kestrel government")
+# bodies of a state that speak for it ("Norway's defence ministry", "the Kestrel government")
 STATE_BODIES = frozenset(
     {"ministry", "government", "embassy", "military", "army", "navy", "cabinet", "presidency"}
     | {"administration", "parliament", "consulate", "mission", "foreign", "office"}
@@ -138,8 +138,8 @@ STATE_BODIES = frozenset(
 
 
 def state_body(head: Token, entities: Sequence[Entity]) -> Entity | None:
-    """The country whose ministry, government or embassy speaks ("Russia's foreign ministry
-    said": Russia)."""
+    """The country whose ministry, government or embassy speaks ("Norway's defence ministry
+    said": Norway)."""
     if head.lower_ not in STATE_BODIES:
         return None
     for child in head.children:

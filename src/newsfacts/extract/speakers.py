@@ -72,7 +72,7 @@ def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]
     Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
     parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
     if any(c.dep_ == "case" for part in parts for c in part.children):
-        return ()  # "Mayer, Kestrel’s chairman": a misparsed apposition, no pair
+        return ()  # "Lund, Kestrel’s chairman": a misparsed apposition, no pair
     return entity_ids(parts, entities) if len(parts) > 1 else ()
 
 

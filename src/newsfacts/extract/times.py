@@ -154,7 +154,7 @@ def _is_temporal(text: str, start: int, end: int) -> bool:
 
 
 def _name_like_unit(text: str, start: int, expression: str, lex: Lexicon) -> bool:
-    """A capitalised unit word inside a sentence is a name ("Timothy Weeks", "Ann Day")."""
+    """A capitalised unit word inside a sentence is a name ("Martin Weeks", "Ann Day")."""
     if not re.fullmatch(r"[A-Z][a-z]+", expression):
         return False
     unit = expression.lower()
