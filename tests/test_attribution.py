@@ -1015,3 +1015,21 @@ def test_the_actor_is_the_person_quoted_just_before(nlp: Language) -> None:
     entities = [person("E1", text, "Jim Vale")]
     found = run(nlp, text, entities)[1]
     assert [a.speaker for a in found if texts(a.source) == ["The actor"]] == ["E1"]
+
+
+def test_the_two_with_a_kind_word_means_the_pair_named_before(nlp: Language) -> None:
+    text = "Kestrel and Harbour signed a deal. The two tech giants said they would share data."
+    entities = [once("E1", "ORG", text, "Kestrel"), once("E2", "ORG", text, "Harbour")]
+    speaker = speaker_before(nlp, text, " said", entities, "The two")
+    assert speaker.group == ("E1", "E2")
+
+
+def test_they_after_protesters_are_the_protesters(nlp: Language) -> None:
+    text = (
+        "Kestrel passed the bill on Monday. Protesters believe the bill erodes the city's "
+        "rights. They worry Kestrel is taking back freedoms."
+    )
+    entities = [Entity("E1", "GPE", "Kestrel", (), None, (Span.of(text, 0, 7),))]
+    found = run(nlp, text, entities)[1]
+    they = [a for a in found if texts(a.source) == ["They"]]
+    assert [(a.speaker, a.anonymous) for a in they] == [(None, True)]

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.aliases import NAME_PARTICLES, Mention, normalise
+from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.titles import is_name_word, lexicon, words_in
 from newsfacts.nlp.doctext import doc_text
 
@@ -108,11 +109,21 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ in NOT_ENTITIES:
             continue
+        if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent[0]):
+            ent = ent[1:]  # "Hosting Lee at the summit …": a gerund opens no name
         cut = _trim(text, ent.start_char, ent.end_char)
         if cut is not None:
             person = _titled_place(ent) or _org_who(ent)
             out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
     return _join_particle_names(text, _people_typed_as_orgs(text, out))
+
+
+def _gerund(word: Token) -> bool:
+    """A word opening a sentence that is a verb's "-ing" form, not a first name ("Hosting",
+    not "Sterling")."""
+    if word.tag_ == "VBG":
+        return True
+    return word.is_sent_start and word.lower_.endswith("ing") and not is_first_name(word.text)
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:

@@ -23,15 +23,19 @@ GROUP_NOUNS = {
     "governments": PARTIES,
     "states": PARTIES,
     "sides": PEOPLE | PARTIES,
+    "companies": frozenset({"ORG"}),
+    "firms": frozenset({"ORG"}),
+    "giants": frozenset({"ORG"}),
+    "rivals": PEOPLE | PARTIES,
 }
 
 
 def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The two entities a group source means: "the two", "both", "both sides", "the two
-    leaders". The two latest named before the source in its sentence (else in one of the
-    two sentences before), both of one type, people first, places where something happened
-    ("in Beijing") left out. Nothing when the nearest sentence naming a candidate names only
-    one ("between Gen. Brown and his counterpart, the two …")."""
+    leaders", "the two tech giants". The two latest named before the source in its sentence
+    (else in one of the two sentences before), both of one type, people first, places where
+    something happened ("in Beijing") left out. Nothing when the nearest sentence naming a
+    candidate names only one ("between Gen. Brown and his counterpart, the two …")."""
     words = [t.lower_ for t in source if not t.is_punct]
     if words[:2] == ["the", "two"] or words[:2] == ["the", "pair"]:
         rest = words[2:]
@@ -39,9 +43,9 @@ def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
         rest = words[1:]
     else:
         return ()
-    if len(rest) > 1 or (rest and rest[0] not in GROUP_NOUNS):
-        return ()
-    allowed = GROUP_NOUNS[rest[0]] if rest else PEOPLE | PARTIES
+    if len(rest) > 2 or (rest and rest[-1] not in GROUP_NOUNS):
+        return ()  # one word may say what kind ("the two tech giants")
+    allowed = GROUP_NOUNS[rest[-1]] if rest else PEOPLE | PARTIES
     doc = source.doc
     windows = [source.sent]
     while len(windows) < 3 and windows[-1].start > 0:

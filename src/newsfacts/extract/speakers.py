@@ -193,6 +193,13 @@ QUANTITIES = frozenset({"one", "some", "many", "several", "most", "all", "few", 
 OWN_VOICES = SPEAKS_FOR | {"campaign", "office", "team", "camp"}
 
 
+def _owner_in_title(head: Token, titled: Entity) -> bool:
+    """A named owner of the source noun that the person's title names too ("Kestrel's chief
+    executive" for the "Kestrel chief executive")."""
+    owners = [c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return any(owner in title.lower().split() for owner in owners for title in titled.titles)
+
+
 def _pronoun_owner(head: Token) -> SpacySpan | None:
     """The possessive pronoun of a noun that speaks for its owner ("his" of "his
     campaign", "her spokeswoman")."""
@@ -340,8 +347,12 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             or (c.dep_ == "poss" and c.pos_ == "NOUN")  # "the state's governor"
             for c in head.children
         )
-        if titled is not None and definite and head.tag_ != "NNS":  # not "the analysts"
-            return Speaker(titled.id, False, "title")
+        if (
+            titled is not None
+            and head.tag_ != "NNS"
+            and (definite or _owner_in_title(head, titled))
+        ):
+            return Speaker(titled.id, False, "title")  # not "the analysts"
         if definite and head.tag_ == "NN" and head.lemma_.lower() in KNOWN_FOR_WORK:
             for earlier in reversed(recent):  # "Lee said … . The actor said": Lee
                 if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
