@@ -333,6 +333,9 @@ def test_a_company_named_without_its_kind_is_one_entity(nlp: Language) -> None:
     )
     arlen = [e for e in _entities(nlp, text) if "Arlen" in e.name]
     assert [(e.name, e.type, len(e.mentions)) for e in arlen] == [("Arlen Pharma", "ORG", 3)]
+    text = "Ashby Capital bought the paper in 2017. Ashby said it would cut costs."
+    ashby = [e for e in _entities(nlp, text) if "Ashby" in e.name]
+    assert [(e.name, len(e.mentions)) for e in ashby] == [("Ashby Capital", 2)]
 
 
 def test_a_listed_outlet_is_an_organisation_whatever_the_tagger_said(nlp: Language) -> None:
