@@ -123,7 +123,8 @@ def _gerund(word: Token) -> bool:
     not "Sterling")."""
     if word.tag_ == "VBG":
         return True
-    return word.is_sent_start and word.lower_.endswith("ing") and not is_first_name(word.text)
+    opens = bool(word.is_sent_start)
+    return opens and word.lower_.endswith("ing") and not is_first_name(word.text)
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
