@@ -1018,7 +1018,7 @@ def test_the_actor_is_the_person_quoted_just_before(nlp: Language) -> None:
 
 
 def test_the_two_with_a_kind_word_means_the_pair_named_before(nlp: Language) -> None:
-    text = "Kestrel and Harbour signed a deal. The two tech giants said they would share data."
+    text = "Kestrel and Harbour signed a deal. The two chip giants said they would share data."
     entities = [once("E1", "ORG", text, "Kestrel"), once("E2", "ORG", text, "Harbour")]
     speaker = speaker_before(nlp, text, " said", entities, "The two")
     assert speaker.group == ("E1", "E2")

@@ -445,6 +445,6 @@ def test_a_name_run_on_into_the_clause_after_it_is_cut(nlp: Language) -> None:
 def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
     text = (
         "Tim Rook runs Kestrel. He has learned a lot from him.\n"
-        'Hosting Rook at the summit "is our dream," Ann Vale said.'
+        'Hosting Rook at the summit "was a joy," Ann Vale said.'
     )
     assert "Hosting Rook" not in _people(_entities(nlp, text))

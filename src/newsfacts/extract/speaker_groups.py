@@ -32,7 +32,7 @@ GROUP_NOUNS = {
 
 def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The two entities a group source means: "the two", "both", "both sides", "the two
-    leaders", "the two tech giants". The two latest named before the source in its sentence
+    leaders", "the two chip giants". The two latest named before the source in its sentence
     (else in one of the two sentences before), both of one type, people first, places where
     something happened ("in Beijing") left out. Nothing when the nearest sentence naming a
     candidate names only one ("between Gen. Brown and his counterpart, the two …")."""
@@ -44,7 +44,7 @@ def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
     else:
         return ()
     if len(rest) > 2 or (rest and rest[-1] not in GROUP_NOUNS):
-        return ()  # one word may say what kind ("the two tech giants")
+        return ()  # one word may say what kind ("the two chip giants")
     allowed = GROUP_NOUNS[rest[-1]] if rest else PEOPLE | PARTIES
     doc = source.doc
     windows = [source.sent]
