@@ -1033,3 +1033,24 @@ def test_they_after_protesters_are_the_protesters(nlp: Language) -> None:
     found = run(nlp, text, entities)[1]
     they = [a for a in found if texts(a.source) == ["They"]]
     assert [(a.speaker, a.anonymous) for a in they] == [(None, True)]
+
+
+def test_a_pronoun_and_a_name_or_a_list_in_apposition_are_a_group(nlp: Language) -> None:
+    text = (
+        "Jim Vale met Tom Rook on Monday. Vale said the talks went well. "
+        "He and Rook said the deal was close. "
+        "The two invited witnesses, former astronaut Ed Park and retired pilot Jo Marsh, "
+        "said the plan was sound. He or she said nothing."
+    )
+    entities = [
+        person("E1", text, "Jim Vale"),
+        person("E2", text, "Tom Rook"),
+        person("E3", text, "Ed Park"),
+        person("E4", text, "Jo Marsh"),
+    ]
+    found = run(nlp, text, entities)[1]
+    groups = {texts(a.source)[0]: a.speakers for a in found if a.source}
+    assert groups["He and Rook"] == ("E1", "E2")  # "he": the person quoted before
+    assert set(
+        groups["The two invited witnesses, former astronaut Ed Park and retired pilot Jo Marsh,"]
+    ) == {"E3", "E4"}

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from newsfacts.extract.anonymity import asks_anonymity
 from newsfacts.extract.entity_lookup import (
     PEOPLE,
+    entity_at,
     entity_ids,
     latest_before,
     word_list,
@@ -67,13 +68,36 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
     return not said or gender in said
 
 
-def _conjoined(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
+def _conjoined(
+    source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]
+) -> tuple[str, ...]:
     """The entities a coordinated source names, when each part names one: "The US and
-    Iraq", "Mr. Smith and Ms. Jones" (empty when any part names none)."""
-    parts = [source.root, *(t for t in source.root.conjuncts if source.start <= t.i < source.end)]
-    if any(c.dep_ == "case" for part in parts for c in part.children):
+    Iraq", "Mr. Smith and Ms. Jones", "he and Lee" (the pronoun as it resolves alone), "the
+    two witnesses, Ann Lee and Ed Park," (the names in apposition); empty when any part
+    names none."""
+    root = source.root
+    if root.pos_ == "NOUN" and not root.conjuncts:  # "the two witnesses, Ann Lee and Ed Park,"
+        outer = [t for t in source if t.head is t or not source.start <= t.head.i < source.end]
+        named = [c for c in root.children if c.dep_ == "appos"] + outer
+        root = next((t for t in named if t.conjuncts and source.start <= t.i < source.end), root)
+    parts = [root, *(t for t in root.conjuncts if source.start <= t.i < source.end)]
+    if root.tag_ == "NNS" and entity_at(root, entities) is None:
+        parts = parts[1:]  # "the two witnesses, Ann Lee and …" parsed as three conjuncts
+    if len(parts) < 2 or any(c.dep_ == "case" for part in parts for c in part.children):
         return ()  # "Lund, Kestrel’s chairman": a misparsed apposition, no pair
-    return entity_ids(parts, entities) if len(parts) > 1 else ()
+    if sum(part.lower_ in PERSON_PRONOUNS for part in parts) > 1:
+        return ()  # "he or she": anyone
+    found: list[str] = []
+    for part in parts:
+        if part.lower_ in PERSON_PRONOUNS:
+            alone = _resolve(source.doc[part.i : part.i + 1], entities, recent).entity
+            ids: tuple[str, ...] = (alone,) if alone else ()
+        else:
+            ids = entity_ids([part], entities)
+        if not ids:
+            return ()
+        found.extend(i for i in ids if i not in found)
+    return tuple(found)
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -277,7 +301,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         if meant.anonymous or meant.how == "none":  # "a letter from his doctor that says"
             return replace(meant, described=_described(antecedent, head))
         return meant
-    members = _conjoined(source, entities)
+    members = _conjoined(source, entities, recent)
     if len(members) > 1:
         return Speaker(None, False, "group", members)
     owner = _pronoun_owner(head)
