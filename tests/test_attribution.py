@@ -1054,3 +1054,13 @@ def test_a_pronoun_and_a_name_or_a_list_in_apposition_are_a_group(nlp: Language)
     assert set(
         groups["The two expert witnesses, retired pilot Ed Park and former engineer Jo Marsh,"]
     ) == {"E3", "E4"}
+
+
+def test_a_named_owner_that_the_title_names_makes_the_title_definite(nlp: Language) -> None:
+    text = "Ann Vale runs Kestrel. Kestrel's chief executive said the merger would close."
+    entities = [
+        person("E1", text, "Ann Vale", ["Kestrel chief executive"]),
+        once("E2", "ORG", text, "Kestrel"),
+    ]
+    speaker = speaker_before(nlp, text, " said", entities, "Kestrel's chief")
+    assert speaker.entity == "E1"
