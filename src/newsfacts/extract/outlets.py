@@ -104,7 +104,9 @@ SPOKE_TO = frozenset(
 MESSAGE_WORDS = frozenset(
     {"email", "e-mail", "statement", "message", "letter", "note", "response", "reply"}
 )
-# verbs of the outlet putting the question ("when contacted by Reuters", "Asked by CNN")
+# what links a medium to its outlet ("an interview with", "an op-ed for", "an email to")
+MEDIUM_PREPOSITIONS = frozenset({"with", "for", "on", "of", "to"})
+# verbs of the outlet putting the question ("when reached by Reuters", "Asked by CNN")
 ASKED = frozenset({"contact", "ask", "reach", "question", "approach"})
 
 
@@ -121,7 +123,7 @@ def outlet_of(verb: Token, doc: Doc) -> str | None:
             found = outlet_of(clause, doc)
             if found is not None:
                 return found
-        if clause.dep_ == "advcl" and clause.lemma_ in ASKED:  # "when contacted by Reuters"
+        if clause.dep_ == "advcl" and clause.lemma_ in ASKED:  # "when reached by Reuters"
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 for named in (c for c in agent.children if c.dep_ == "pobj"):
                     found = _outlet_named(named, doc)
@@ -142,13 +144,7 @@ def outlet_of(verb: Token, doc: Doc) -> str | None:
             message = prep.lower_ == "in" and place.lower_ in MESSAGE_WORDS
             if (prep.lower_ in ("in", "on", "during") and _media(place, doc)) or message:
                 for inner in place.children:
-                    if inner.dep_ != "prep" or inner.lower_ not in (
-                        "with",
-                        "for",
-                        "on",
-                        "of",
-                        "to",
-                    ):
+                    if inner.dep_ != "prep" or inner.lower_ not in MEDIUM_PREPOSITIONS:
                         continue
                     for named in (c for c in inner.children if c.dep_ == "pobj"):
                         name = _outlet_named(named, doc)

@@ -159,7 +159,7 @@ def _name_like_unit(text: str, start: int, expression: str, lex: Lexicon) -> boo
         return False
     unit = expression.lower()
     unit = unit[:-1] if unit.endswith("s") else unit
-    before = text[:start].rstrip(" ")
+    before = text[max(0, start - 20) : start].rstrip(" ")
     return unit in lex.units and bool(before) and before[-1] not in ".!?\n\"“‘'(:—-"
 
 
