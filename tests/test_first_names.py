@@ -22,5 +22,7 @@ def test_the_shipped_table_reads_and_leaves_shared_and_foreign_names_out() -> No
     table = first_name_sexes()
     assert (table["donald"], table["hillary"]) == ("m", "f")
     assert not {"taylor", "andrea", "lu", "kim", "lee"} & table.keys()
+    assert (table["barack"], table["ivanka"]) == ("m", "f")  # news names the census lacks
+    assert "lula" not in table and is_first_name("Lula")  # a man's name in Brazil
     assert is_first_name("Taylor") and is_first_name("Eva-Marie")
     assert not is_first_name("Lu") and not is_first_name("Kestrel")

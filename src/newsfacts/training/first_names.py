@@ -9,7 +9,8 @@ population in per cent, the running share and its rank. A name is marked for one
 share there is at least ``RATIO`` times its share in the other; names common to both sexes
 ("Taylor", "Kim", "Jean") get "-", and so do those that the census's American usage would
 mislead about abroad (``ABROAD``: "Andrea" is a man's name in Italy). East Asian family names
-the census counted as first names (``FAMILY_FIRST``: "Lu", "Park") are left out.
+the census counted as first names (``FAMILY_FIRST``: "Lu", "Park") are left out, and a few
+first names of people in the news that the census lacks are added (``NEWS_NAMES``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,19 @@ ABROAD = frozenset(
     {"andrea", "nicola", "simone", "jan", "michele", "daniele", "gabriele", "sasha", "kim"}
     | {"dominique", "claude", "jean", "marion", "maria", "carmen", "rene", "noel", "ali"}
 )
+# first names of people in the news that the 1990 census lacks, or has for the other sex
+# ("Lula" is a Brazilian president's name, "Bernie" mostly a man's), with the sex they say
+NEWS_NAMES = {
+    **dict.fromkeys(
+        "barack mitt jeb newt rahm rand jeh antonin merrick lebron beto zach bernie elon geoff"
+        " vladimir volodymyr sergei dmitry alexei olaf christoph florent keir rishi narendra"
+        " satya shinzo recep bashar hosni viktor jair muhammad abdullah ibrahim yusuf osama"
+        " sajid".split(),
+        "m",
+    ),
+    **dict.fromkeys("ivanka kellyanne neera ilhan tulsi giorgia yasmeen".split(), "f"),
+    "lula": "-",
+}
 # family names that come first in Chinese, Korean, Vietnamese and Japanese names
 FAMILY_FIRST = frozenset(
     {"abe", "chae", "ha", "han", "ji", "jin", "jung", "le", "li", "lin", "lu", "ma", "min"}
@@ -76,7 +90,8 @@ def main() -> None:
     table = sexed(
         shares(args.census / "dist.male.first"), shares(args.census / "dist.female.first")
     )
-    lines = [f"{name} {sex}" for name, sex in table.items()]
+    table.update(NEWS_NAMES)
+    lines = [f"{name} {sex}" for name, sex in sorted(table.items())]
     args.out.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} names written to {args.out}")
 
