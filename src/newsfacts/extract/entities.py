@@ -143,6 +143,9 @@ _JOINING_WORDS = frozenset(
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near) $")
 
 
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z]")  # a capital closing a word: "SpaceX", "KestrelX"
+
+
 def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
     """The name inside a candidate, titles split off; ``None`` when it is no person."""
     lex = lexicon()
@@ -154,6 +157,8 @@ def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
             return None
         start = m.start
     words = words_in(text, start, m.end)
+    if len(words) == 1 and _BRAND.fullmatch(words[0].text):
+        return None  # "SpaceX": a brand, no family name
     # a title word is no family name before a name ("Charlotte Mayor Jennifer Roberts")
     # or in a place ("from Hilton Head")
     title_is_name = not _NAME_FOLLOWS.match(text, m.end) and not _PLACE_BEFORE.search(

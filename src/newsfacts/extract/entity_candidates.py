@@ -97,6 +97,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def candidate_mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     out: list[Mention] = []
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     for ent in doc.ents:
         named = _name_taken_for_time(ent)
         if named is not None:
@@ -109,8 +110,10 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ in NOT_ENTITIES:
             continue
-        if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent[0]):
-            ent = ent[1:]  # "Hosting Lee at the summit …": a gerund opens no name
+        others = " | ".join(p.text for p in people if p.start != ent.start)
+        if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent[0], ent[1:].text, others):
+            # "Hosting Lee at the summit …": a gerund opens no name
+            ent = SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
         cut = _trim(text, ent.start_char, ent.end_char)
         if cut is not None:
             person = _titled_place(ent) or _org_who(ent)
@@ -118,13 +121,16 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
     return _join_particle_names(text, _people_typed_as_orgs(text, out))
 
 
-def _gerund(word: Token) -> bool:
-    """A word opening a sentence that is a verb's "-ing" form, not a first name ("Hosting",
-    not "Sterling")."""
+def _gerund(word: Token, rest: str, people: str) -> bool:
+    """A verb's "-ing" form before a name: tagged so, or opening a sentence, no first name,
+    before a name the article gives a person elsewhere ("Hosting Cook" after "Tim Cook";
+    not "Sterling Brown", nor "Morning Consult")."""
     if word.tag_ == "VBG":
         return True
     opens = bool(word.is_sent_start)
-    return opens and word.lower_.endswith("ing") and not is_first_name(word.text)
+    if not opens or not word.lower_.endswith("ing") or is_first_name(word.text):
+        return False
+    return re.search(rf"\b{re.escape(rest)}\b", people) is not None
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
