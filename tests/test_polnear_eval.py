@@ -1,74 +1,35 @@
-"""The PolNeAR reader and scorer on a tiny hand-made corpus and on the real dev split."""
+"""The PolNeAR scorer on hand-built gold attributions, and the reader on the real dev split,
+read from ../shared (those tests skip when it is absent)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from newsfacts.errors import InputError
 from newsfacts.evaluation.polnear import (
+    GoldArticle,
+    GoldAttribution,
     PolnearFormatError,
+    PolnearReport,
     evaluate,
     format_report,
     gold_as_attributions,
     parse_ann,
     read_corpus,
+    score_article,
 )
 from newsfacts.models import Attribution, Span
 
-DEV = Path(__file__).parents[1].parent / "shared" / "data" / "polnear" / "dev"
 TEXT = "Taxes will rise, Smith said. Jones told reporters the plan is dead and buried.\n"
-Piece = tuple[int, int]
-
-
-def standoff(text: str, spans: list[tuple[str, str, list[Piece]]], events: list[str]) -> str:
-    """A brat annotation of ``text``: a line per span (id, label, pieces, words) and the
-    event lines that tie an attribution's spans together."""
-    lines = [
-        f"{sid}\t{label} {';'.join(f'{a} {b}' for a, b in pieces)}\t"
-        + " ".join(text[a:b] for a, b in pieces)
-        for sid, label, pieces in spans
-    ]
-    return "\n".join(lines + events) + "\n"
-
-
-# two attributions (the second's content in two pieces), then an annotator's flags on spans;
-# a span's words can run over a line break, which the reader must pass over
-ANN = (
-    standoff(
-        TEXT,
-        [
-            ("T901", "Content", [(0, 15)]),
-            ("T902", "Source", [(17, 22)]),
-            ("T903", "Cue", [(23, 27)]),
-            ("T904", "Attribution", [(23, 27)]),
-        ],
-        ["E901\tAttribution:T904 Content:T901 Cue:T903 Source:T902"],
-    )
-    + standoff(
-        TEXT,
-        [
-            ("T915", "Source", [(29, 34)]),
-            ("T916", "Cue", [(35, 39)]),
-            ("T917", "Content", [(50, 58), (59, 77)]),
-            ("T918", "Attribution", [(35, 39)]),
-        ],
-        ["E902\tAttribution:T918 Source:T915 Cue:T916 Content:T917"],
-    )
-    + standoff(TEXT, [("T909", "Discuss", [(0, 5)]), ("T910", "Discard", [(0, 29)])], [])
-    + "The rest of a span text that ran over a line break\n"
+# two attributions, the second's content in two pieces ("the plan is" + "dead and buried")
+GOLD = (
+    GoldAttribution(source=((17, 22),), cue=((23, 27),), content=((0, 15),)),
+    GoldAttribution(source=((29, 34),), cue=((35, 39),), content=((50, 58), (59, 77))),
 )
-
-
-@pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "a.txt").write_text(TEXT, "utf-8")
-    (tmp_path / "attributions" / "a_x1.ann").write_text(ANN, "utf-8")
-    (tmp_path / "attributions" / "a_y2.ann").write_text("", "utf-8")  # second annotator: unused
-    return tmp_path
 
 
 def attribution(
@@ -80,30 +41,23 @@ def attribution(
     return Attribution("A1", "indirect", span(source), span(cue), span(content))
 
 
-def test_parse_ann_reads_discontiguous_spans_and_skips_flags() -> None:
-    first, second = parse_ann(ANN)
-    assert first.source == ((17, 22),) and first.content == ((0, 15),)
-    assert second.content == ((50, 58), (59, 77))
+def scored(predicted: list[Attribution]) -> PolnearReport:
+    report = PolnearReport()
+    score_article(report, TEXT, GOLD, predicted)
+    return report
 
 
-def test_first_annotator_is_used(corpus: Path) -> None:
-    (article,) = read_corpus(corpus)
-    assert len(article.attributions) == 2
-
-
-def test_gold_scores_100(corpus: Path) -> None:
-    gold = gold_as_attributions(read_corpus(corpus)[0])
-    report = evaluate(corpus, lambda text: gold)
+def test_gold_scores_100() -> None:
+    report = scored(gold_as_attributions(GoldArticle("a", TEXT, GOLD)))
     for role in ("source", "cue", "content"):
         assert report.exact[role].f1 == 1.0 and report.token[role].f1 == 1.0
     assert report.linked.f1 == 1.0
     assert "100.0" in format_report(report)
 
 
-def test_partial_prediction(corpus: Path) -> None:
+def test_partial_prediction() -> None:
     # right source and cue, content one word short: exact misses, token and linked credit it
-    guess = attribution((17, 22), (23, 27), (6, 15))
-    report = evaluate(corpus, lambda text: [guess])
+    report = scored([attribution((17, 22), (23, 27), (6, 15))])
     assert report.exact["source"].precision == 1.0 and report.exact["source"].recall == 0.5
     assert report.exact["content"].tp_pred == 0
     assert report.token["content"].precision == 1.0
@@ -111,28 +65,8 @@ def test_partial_prediction(corpus: Path) -> None:
     assert report.linked.tp_pred == 1 and report.linked.recall == 0.5
 
 
-def test_wrong_source_does_not_link(corpus: Path) -> None:
-    guess = attribution((29, 34), (23, 27), (0, 15))
-    assert evaluate(corpus, lambda text: [guess]).linked.tp_pred == 0
-
-
-def test_an_article_the_system_refuses_counts_as_finding_nothing(corpus: Path) -> None:
-    (corpus / "text" / "b.txt").write_text("Smith said taxes would rise.\n", "utf-8")
-    spans = [("T951", "Source", [(0, 5)]), ("T952", "Cue", [(6, 10)])]
-    spans.append(("T953", "Content", [(11, 28)]))
-    event = "E951\tAttribution:T952 Source:T951 Cue:T952 Content:T953"
-    ann = standoff("Smith said taxes would rise.\n", spans, [event])
-    (corpus / "attributions" / "b_x1.ann").write_text(ann, "utf-8")
-
-    def predict(text: str) -> list[Attribution]:
-        if text.startswith("Smith"):
-            raise InputError("not analysable")
-        return list(gold_as_attributions(read_corpus(corpus)[0]))
-
-    report = evaluate(corpus, predict)
-    assert report.articles == 2 and report.failed == [("b", "not analysable")]
-    assert report.exact["source"].precision == 1.0 and report.exact["source"].recall == 2 / 3
-    assert "1 could not be analysed" in format_report(report)
+def test_wrong_source_does_not_link() -> None:
+    assert scored([attribution((29, 34), (23, 27), (0, 15))]).linked.tp_pred == 0
 
 
 def test_missing_folders_raise(tmp_path: Path) -> None:
@@ -140,15 +74,69 @@ def test_missing_folders_raise(tmp_path: Path) -> None:
         read_corpus(tmp_path)
 
 
+# -- the real dev split ---------------------------------------------------------------------
+
+
+def test_the_first_annotator_file_in_sorted_order_is_read() -> None:
+    dev = shared_path("polnear", "dev")
+    files: dict[str, list[Path]] = defaultdict(list)
+    for path in (dev / "attributions").glob("*.ann"):
+        files[path.stem.rsplit("_", 1)[0]].append(path)
+    several = {name: sorted(paths) for name, paths in files.items() if len(paths) > 1}
+    assert several  # the split has articles annotated more than once
+    articles = {a.name: a for a in read_corpus(dev)}
+    for name, paths in several.items():
+        assert articles[name].attributions == parse_ann(paths[0].read_text("utf-8"))
+
+
+def _label(line: str) -> str:
+    """The type a standoff line declares ("T3\tCue 5 9\tsaid": Cue; "E1\tDiscuss:T2": Discuss);
+    empty for the rest of a span's words run over a line break."""
+    columns = line.split("\t")
+    return columns[1].split(" ")[0].split(":")[0] if len(columns) > 1 else ""
+
+
+def test_discontiguous_spans_are_pieces_and_flags_no_attributions() -> None:
+    dev = shared_path("polnear", "dev")
+    flagged = 0
+    for path in sorted((dev / "attributions").glob("*.ann")):
+        content = path.read_text("utf-8")
+        lines = content.splitlines(keepends=True)
+        unflagged = [ln for ln in lines if _label(ln) not in ("Discuss", "Discard")]
+        if len(unflagged) < len(lines):
+            flagged += 1
+            assert parse_ann("".join(unflagged)) == parse_ann(content)
+    assert flagged
+    pieces = [g.content for a in read_corpus(dev) for g in a.attributions]
+    assert any(len(p) > 1 for p in pieces)
+
+
 def test_real_dev_gold_scores_100() -> None:
-    if not DEV.exists():
-        pytest.skip("PolNeAR dev split not present")
-    articles = {a.text: a for a in read_corpus(DEV)}
+    dev = shared_path("polnear", "dev")
+    articles = {a.text: a for a in read_corpus(dev)}
     for article in articles.values():
         for gold in article.attributions:
             for start, end in gold.source + gold.cue + gold.content:
                 assert 0 <= start < end <= len(article.text)
-    report = evaluate(DEV, lambda text: gold_as_attributions(articles[text]))
+    report = evaluate(dev, lambda text: gold_as_attributions(articles[text]))
     assert report.gold > 2000
     assert all(report.exact[r].f1 == 1.0 for r in ("source", "cue", "content"))
     assert report.linked.f1 == 1.0
+
+
+def test_an_article_the_system_refuses_counts_as_finding_nothing() -> None:
+    dev = shared_path("polnear", "dev")
+    articles = read_corpus(dev)
+    refused = next(a for a in articles if a.attributions)
+    by_text = {a.text: a for a in articles}
+
+    def predict(text: str) -> list[Attribution]:
+        if text == refused.text:
+            raise InputError("not analysable")
+        return gold_as_attributions(by_text[text])
+
+    report = evaluate(dev, predict)
+    assert report.articles == len(articles)
+    assert report.failed == [(refused.name, "not analysable")]
+    assert report.exact["cue"].precision == 1.0 and report.exact["cue"].recall < 1.0
+    assert "1 could not be analysed" in format_report(report)

@@ -1,10 +1,12 @@
-"""Score attributions against a PolNeAR-format corpus.
+"""Score attributions against a PolNeAR-format corpus, read from the directory given at run
+time (nothing of the corpus is kept here).
 
-A corpus directory holds ``text/NAME.txt`` and ``attributions/NAME_<annotator>.ann`` (brat
-standoff). When an article has several annotator files the first in sorted order is used.
-``Attribution`` and ``Attribution-no-source`` triggers make attributions; their ``E`` line links
-the ``Source``, ``Cue`` and ``Content`` text-bound spans (a role may repeat: ``Content2``), and a
-span may be discontiguous (``Content 10 20;25 30``). ``Discuss`` and ``Discard`` are ignored.
+The directory is laid out as PolNeAR's is: article texts under ``text/``, brat standoff
+annotations under ``attributions/``, one file per article and annotator. Where several
+annotators marked an article, the file whose name sorts first is scored. An attribution is an
+event whose trigger is one of ``TRIGGERS``; the event ties its source, cue and content spans
+together (a role can be named twice, ``Content2``), and a span can come in pieces separated by
+``;``. Any other event or span type (an annotator's flag) is passed over.
 
 Scores, micro-averaged over the corpus, per role (source, cue, content):
 
