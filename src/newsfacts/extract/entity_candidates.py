@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.aliases import NAME_PARTICLES, Mention, normalise
 from newsfacts.extract.first_names import is_first_name
-from newsfacts.extract.titles import is_name_word, lexicon, words_in
+from newsfacts.extract.titles import Word, is_name_word, lexicon, words_in
 from newsfacts.nlp.doctext import doc_text
 
 NOT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -110,8 +110,7 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ in NOT_ENTITIES:
             continue
-        others = " | ".join(p.text for p in people if p.start != ent.start)
-        if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent[0], ent[1:].text, others):
+        if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent, people):
             # "Hosting Lee at the summit …": a gerund opens no name
             ent = SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
         cut = _trim(text, ent.start_char, ent.end_char)
@@ -121,16 +120,18 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
     return _join_particle_names(text, _people_typed_as_orgs(text, out))
 
 
-def _gerund(word: Token, rest: str, people: str) -> bool:
-    """A verb's "-ing" form before a name: tagged so, or opening a sentence, no first name,
-    before a name the article gives a person elsewhere ("Hosting Cook" after "Tim Cook";
+def _gerund(ent: SpacySpan, people: list[SpacySpan]) -> bool:
+    """The entity opens with a verb's "-ing" form: tagged so, or opening a sentence, no first
+    name, before a name the article gives another person ("Hosting Cook" after "Tim Cook";
     not "Sterling Brown", nor "Morning Consult")."""
+    word = ent[0]
     if word.tag_ == "VBG":
         return True
     opens = bool(word.is_sent_start)
     if not opens or not word.lower_.endswith("ing") or is_first_name(word.text):
         return False
-    return re.search(rf"\b{re.escape(rest)}\b", people) is not None
+    rest = re.compile(rf"\b{re.escape(ent[1:].text)}\b")
+    return any(rest.search(p.text) for p in people if p.start != ent.start)
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
@@ -265,14 +266,11 @@ def operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], dic
     Returns the candidates and the short forms that name an operation ("inherent resolve").
     """
     cues = name_cues()
-    lex = lexicon()
     found: list[Mention] = []
     tails: dict[str, str] = {}
     for hit in _operation_re(cues.operations).finditer(text):
         words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
-        j = 1
-        while j < len(words) and j <= 4 and is_name_word(words[j], lex):
-            j += 1
+        j = _name_run(words, 4)
         if j == 1:
             continue
         s, e = words[0].start, words[j - 1].end
@@ -298,6 +296,15 @@ def _operation_re(cues: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(c.capitalize()) for c in sorted(cues)) + r")\b")
 
 
+def _name_run(words: list[Word], most: int) -> int:
+    """The end of the run of up to ``most`` name words after ``words[0]`` (1 when none)."""
+    lex = lexicon()
+    j = 1
+    while j < len(words) and j <= most and is_name_word(words[j], lex):
+        j += 1
+    return j
+
+
 def people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
     """People the model missed right after an abbreviated rank ("Gen. CQ Brown")."""
     lex = lexicon()
@@ -307,9 +314,7 @@ def people_after_ranks(text: str, candidates: list[Mention]) -> list[Mention]:
         words = words_in(text, hit.start(), min(len(text), hit.start() + _LOOKAHEAD))
         if words[0].norm not in lex.ranks:
             continue
-        j = 1
-        while j < len(words) and j <= 3 and is_name_word(words[j], lex):
-            j += 1
+        j = _name_run(words, 3)
         if j == 1:
             continue
         s, e = words[1].start, words[j - 1].end

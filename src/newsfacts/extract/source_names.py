@@ -152,11 +152,17 @@ def _posted_name(title: Token, entities: Sequence[Entity]) -> Entity | None:
     return None
 
 
+def outer_tokens(span: SpacySpan) -> list[Token]:
+    """The tokens of ``span`` whose head lies outside it (its root, and more where the parser
+    split the phrase)."""
+    return [t for t in span if t.head is t or not span.start <= t.head.i < span.end]
+
+
 def _person_heading(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """Where the parser split a name and its title into two subjects ("CPUC President Ann
     Lee said" with both "CPUC" and "Lee" hanging from "said"), the person the last of them
     names; else the entity at the root."""
-    outer = [t for t in source if t.head is t or not source.start <= t.head.i < source.end]
+    outer = outer_tokens(source)
     if len(outer) > 1:
         last = entity_at(outer[-1], entities)
         if last is not None and last.type == "PERSON":

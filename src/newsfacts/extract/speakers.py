@@ -18,7 +18,13 @@ from newsfacts.extract.entity_lookup import (
     word_list,
 )
 from newsfacts.extract.first_names import first_name_sexes
-from newsfacts.extract.source_names import GROUP_TYPES, PLACES, SPEAKS_FOR, named_in
+from newsfacts.extract.source_names import (
+    GROUP_TYPES,
+    PLACES,
+    SPEAKS_FOR,
+    named_in,
+    outer_tokens,
+)
 from newsfacts.extract.speaker_groups import group
 from newsfacts.extract.speaker_titles import by_kind, by_title, named_body, state_body
 from newsfacts.models import Entity
@@ -77,8 +83,7 @@ def _conjoined(
     names none."""
     root = source.root
     if root.pos_ == "NOUN" and not root.conjuncts:  # "the two witnesses, Ann Lee and Ed Park,"
-        outer = [t for t in source if t.head is t or not source.start <= t.head.i < source.end]
-        named = [c for c in root.children if c.dep_ == "appos"] + outer
+        named = [c for c in root.children if c.dep_ == "appos"] + outer_tokens(source)
         root = next((t for t in named if t.conjuncts and source.start <= t.i < source.end), root)
     parts = [root, *(t for t in root.conjuncts if source.start <= t.i < source.end)]
     if root.tag_ == "NNS" and entity_at(root, entities) is None:
