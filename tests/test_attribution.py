@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.extract.attribution import (
     close_apposition,
+    cue_frames,
     extract_attributions,
     passive_participle,
 )
@@ -1064,3 +1065,17 @@ def test_a_named_owner_that_the_title_names_makes_the_title_definite(nlp: Langua
     ]
     speaker = speaker_before(nlp, text, " said", entities, "Kestrel's chief")
     assert speaker.entity == "E1"
+
+
+def test_a_that_clause_misread_as_relative_on_the_letter_is_content(nlp: Language) -> None:
+    def content(text: str) -> list[str]:
+        doc = nlp(text)
+        (frame,) = [f for f in cue_frames(doc) if text[f.cue[0][0] : f.cue[0][1]] == "said"]
+        return [text[s:e] for s, e in frame.content]
+
+    # the parse hangs "that repairs had stalled" on "letter"
+    assert content("Ann Lee said in a letter that repairs had stalled.") == [
+        "that repairs had stalled"
+    ]
+    assert content("Ann Lee said in a letter that she wrote last week.") == []
+    assert content("Ann Lee said in a letter that was sent to staff.") == []

@@ -1,11 +1,29 @@
 """The last pass over a frame's pieces: no dateline, no own source or cue in the content,
-no piece without a word."""
+no piece without a word, no "That said," and no "added 2%"."""
 
 from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame
 from newsfacts.extract.datelines import openers
 from newsfacts.extract.frame_tidy import outside, tidy_frames
+from newsfacts.nlp.loader import load_pipeline
+from newsfacts.settings import Settings
+
+BLANK = spacy.blank("en")
+
+
+def words(text: str) -> Doc:
+    return BLANK(text)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
 
 
 def at(text: str, words: str) -> tuple[int, int]:
@@ -18,7 +36,7 @@ def test_content_is_cut_around_its_own_source_and_cue() -> None:
     source, cue = at(text, "press secretary Ann Lee"), at(text, "Asked")
     stretched = (text.index("whether"), text.index(" said"))  # ran on over the source
     frame = Frame(cue=[cue], source=[source], content=[stretched])
-    (kept,) = tidy_frames([frame], text, openers(text))
+    (kept,) = tidy_frames([frame], words(text), openers(text))
     assert [text[s:e] for s, e in kept.content] == ["whether he would act alone"]
 
 
@@ -30,7 +48,7 @@ def test_pieces_without_a_word_are_dropped_and_so_are_frames_left_empty() -> Non
         cue=[at(text, "According to")], source=[at(text, "aides")], content=[stray, claim]
     )
     empty = Frame(cue=[at(text, "said")], source=[at(text, "They")], content=[stray])
-    assert tidy_frames([aides, empty], text, openers(text)) == [aides]
+    assert tidy_frames([aides, empty], words(text), openers(text)) == [aides]
     assert aides.content == [claim]
 
 
@@ -41,7 +59,7 @@ def test_the_dateline_leaves_sources_and_content() -> None:
         source=[(text.index("LONDON"), text.index(" said"))],
         content=[at(text, "the deal was off")],
     )
-    (kept,) = tidy_frames([frame], text, openers(text))
+    (kept,) = tidy_frames([frame], words(text), openers(text))
     assert [text[s:e] for s, e in kept.source] == ["Ministers"]
 
 
@@ -53,3 +71,49 @@ def test_outside_keeps_what_no_hole_covers() -> None:
     ]
     assert outside([at(text, "one")], [at(text, "three")], text) == [at(text, "one")]
     assert outside([at(text, "two")], [(0, len(text))], text) == []
+
+
+def test_that_said_is_the_writers_turn_and_no_attribution() -> None:
+    text = (
+        "The plan has critics. That said, the council says the depot will close. "
+        "(Having said that, Lee said he would wait.) Ann Lee said that said money was gone."
+    )
+
+    def said(before: str) -> tuple[int, int]:  # the "said" right after ``before``
+        start = text.index(before + "said") + len(before)
+        return start, start + 4
+
+    turn = Frame(cue=[said("That ")], source=[at(text, "That")], content=[at(text, "the depot")])
+    council = Frame(
+        cue=[at(text, "says")],
+        source=[at(text, "the council")],
+        content=[(text.index("That said"), text.index(" will close") + len(" will close"))],
+    )
+    bracket = Frame(cue=[said("Having ")], source=[], content=[at(text, "Lee said he would wait")])
+    lee = Frame(
+        cue=[said("Ann Lee ")],
+        source=[at(text, "Ann Lee")],
+        content=[at(text, "that said money was gone")],
+    )
+    kept = tidy_frames([turn, council, bracket, lee], words(text), openers(text))
+    assert kept == [council, lee]  # "said that said money" is no turn
+    assert [text[s:e] for s, e in council.content] == ["the depot will close"]
+    assert [text[s:e] for s, e in lee.content] == ["that said money was gone"]
+
+
+def test_a_quantity_added_is_no_remark(nlp: Language) -> None:
+    text = (
+        "Shares of Kestrel added more than 2% on Monday. Lee added 2,000 jobs were at risk. "
+        "Organisers added 160 guards."
+    )
+    doc = nlp(text)
+
+    def frame(cue: str, content: str) -> Frame:
+        return Frame(cue=[at(text, cue)], source=[], content=[at(text, content)])
+
+    gain = frame("added more", "more than 2%")
+    remark = frame("added 2,000", "2,000 jobs were at risk")
+    guards = frame("added 160", "160 guards")
+    for f in (gain, remark, guards):
+        f.cue = [(f.cue[0][0], f.cue[0][0] + len("added"))]
+    assert tidy_frames([gain, remark, guards], doc, openers(text)) == [remark]

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsfacts.extract.datelines import openers, roles_after_openers
+from newsfacts.extract.entity_lookup import word_list
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
 from newsfacts.extract.speakers import Speaker, resolve_speaker
@@ -245,6 +246,9 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return list(child.subtree)
+    misread = _that_clause_on_medium(verb)
+    if misread is not None:
+        return misread
     if weak:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
@@ -263,6 +267,33 @@ def _content_tokens(verb: Token, weak: bool) -> list[Token] | None:
             head = head.head
         inner = {t.i for t in verb.subtree}
         return [t for t in head.subtree if t.i not in inner and t.i < verb.i]
+    return None
+
+
+# verbs that take a letter or a speech as their object ("a letter that she wrote"): a "that"
+# after such a noun is a relative pronoun
+HANDLES_DOCUMENTS = frozenset(
+    {"write", "send", "post", "publish", "release", "sign", "obtain", "see", "issue", "share"}
+    | {"give", "file", "read", "submit", "circulate", "receive", "draft", "make", "deliver"}
+    | {"distribute", "review", "leak", "email", "tweet", "pen", "prepare", "get", "have"}
+)
+
+
+def _that_clause_on_medium(verb: Token) -> list[Token] | None:
+    """What "said in a letter that repairs had stalled" says: the parse may hang the "that"
+    clause on the letter as a relative clause. One that has a subject of its own, and whose
+    verb is not one that takes a letter as object, is the cue's content."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ != "relcl" or clause.lemma_.lower() in HANDLES_DOCUMENTS:
+                    continue
+                tokens = list(clause.subtree)
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if tokens[0].lower_ == "that" and any(c.lower_ != "that" for c in subjects):
+                    return tokens
     return None
 
 
@@ -586,14 +617,38 @@ def _with_model(
 
 
 def _as_reporter(doc: Doc, frame: Frame, speaker: Speaker) -> Speaker:
-    """Who "reported" something wrote a report, which a later "the report" means
-    ("Bloomberg News reported … . … according to the report")."""
-    if not frame.cue or speaker.document or not (speaker.entity or speaker.group):
-        return speaker
+    """Who "reported" something wrote a report, and who "issued a statement" or "said in a
+    letter" wrote that: a later "the report", "the statement" means them ("Bloomberg News
+    reported … . … according to the report")."""
+    if not frame.cue or speaker.document or speaker.anonymous:
+        return speaker  # (one whose author is unknown stops "the statement" going further back)
     cue = doc.char_span(*frame.cue[0], alignment_mode="expand")
-    if cue is None or cue.root.lemma_.lower() != "report":
+    if cue is None:
         return speaker
-    return replace(speaker, document="report")
+    if cue.root.lemma_.lower() == "report":
+        return replace(speaker, document="report")
+    kinds = word_list("sourcing_documents.txt")
+    for noun in _cue_nouns(cue.root):
+        kind = next((k for k in (noun.lemma_.lower(), noun.lower_) if k in kinds), None)
+        if kind is not None:
+            return replace(speaker, document=kind)
+    return speaker
+
+
+# what a document a cue names is said in ("said in a statement", "wrote in a letter to")
+DOCUMENT_PREPOSITIONS = frozenset({"in", "through", "via"})
+
+
+def _cue_nouns(verb: Token) -> Iterator[Token]:
+    """The nouns a cue verb names as what it made or spoke in: its object ("issued a
+    statement") and the object of "in" on the verb or on that object ("said in a
+    statement", "denied the claims in a statement")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    yield from holders[1:]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in DOCUMENT_PREPOSITIONS:
+                yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def extract_attributions(
@@ -624,7 +679,7 @@ def extract_attributions(
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
-    frames = tidy_frames(frames, text, lines)
+    frames = tidy_frames(frames, doc, lines)
     for frame in frames:
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []

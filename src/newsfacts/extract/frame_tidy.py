@@ -4,30 +4,82 @@
 - content never holds its own frame's source or cue (PolNeAR's 19,868 train attributions
   never do; a content stretched by a second tagger's opinion over "…, press secretary X
   said:" is cut around them);
-- a piece with no letter or digit in it (a stray quote mark) is dropped.
+- a piece with no letter or digit in it (a stray quote mark) is dropped;
+- "That said," and "Having said that," turn the writer's argument: no frame has its cue
+  there, and no content holds it;
+- "The stock added 2%" is a gain, not a remark: a frame whose cue is "added" and whose
+  content is a quantity with no verb is dropped.
 
 Frames left with no content are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame, Offsets
 from newsfacts.extract.datelines import after_openers
+from newsfacts.nlp.doctext import doc_text
 
 EDGE = " \t\n,;"
 
 
-def tidy_frames(frames: list[Frame], text: str, lines: Sequence[Offsets]) -> list[Frame]:
+def tidy_frames(frames: list[Frame], doc: Doc, lines: Sequence[Offsets]) -> list[Frame]:
     """``frames`` tidied (``lines``: the story's dateline and time stamps, from
     ``datelines.openers``)."""
+    text = doc_text(doc)
+    turns = _turns(text)
+    frames = [f for f in frames if not any(_inside(c, turns) for c in f.cue)]
     for frame in frames:
         frame.source = [p for p in after_openers(frame.source, lines) if _has_word(text, p)]
         _cut_source_span(frame, lines)
-        content = outside(after_openers(frame.content, lines), frame.source + frame.cue, text)
+        holes = frame.source + frame.cue + turns
+        content = outside(after_openers(frame.content, lines), holes, text)
         frame.content = [p for p in content if _has_word(text, p)]
-    return [f for f in frames if f.content]
+    return [f for f in frames if f.content and not _quantity_added(f, doc)]
+
+
+# the writer's turn of argument, at the start of a sentence or a bracket
+TURN = re.compile(r"(?:(?:That|This)(?: being)? said|Having said (?:that|this)),")
+SENTENCE_ENDS = ".!?(\n\"“”'"
+
+
+def _turns(text: str) -> list[Offsets]:
+    """Where the text says "That said," or "Having said that," as a sentence opens."""
+    found: list[Offsets] = []
+    for match in TURN.finditer(text):
+        before = text[: match.start()].rstrip(" \t")
+        if not before or before[-1] in SENTENCE_ENDS:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _inside(piece: Offsets, stretches: Sequence[Offsets]) -> bool:
+    return any(start <= piece[0] and piece[1] <= end for start, end in stretches)
+
+
+ADDED = frozenset({"add", "adds", "added", "adding"})
+QUANTITY = re.compile(
+    r"(?:(?:more than|less than|about|nearly|almost|another|roughly|over|some|up to)\s+)?"
+    r"[$€£]?\d"
+)
+
+
+def _quantity_added(frame: Frame, doc: Doc) -> bool:
+    """A cue "added" whose content is a quantity and no clause ("The index added more than
+    2%", "organizers added 160 guards"): PolNeAR's annotators never mark one."""
+    text = doc_text(doc)
+    cue = text[frame.cue[-1][0] : frame.cue[-1][1]].lower().split()
+    if not cue or cue[-1] not in ADDED:
+        return False
+    start, end = frame.content[0][0], frame.content[-1][1]
+    if not QUANTITY.match(text, start):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _cut_source_span(frame: Frame, lines: Sequence[Offsets]) -> None:

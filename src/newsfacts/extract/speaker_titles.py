@@ -111,23 +111,107 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     word = head.lower_
     if word not in COMPANY_NOUNS and word not in NAMED_BODY_NOUNS:
         return None
-    words = [t for t in source if not t.is_punct]
-    if len(words) < 2 or words[0].lower_ not in ("the", "this") or words[-1] != head:
+    words = definite_phrase(source)
+    if words is None:
         return None
     named = [t.lower_ for t in words[1:]]
-    if len(named) > 1 and (word in COMPANY_NOUNS or not all(t.is_lower for t in words[1:])):
+    if len(named) > 1 and not all(t.is_lower for t in words[1:]):
         return None  # "the Trump campaign", "the carmaker's board": other rules
     bodies = [e for e in entities if e.type == "ORG"]
     if word in COMPANY_NOUNS:  # (not the paper that reported it, nor "the broadcaster NOS")
         text = doc_text(source.doc)
-        bodies = [
-            e
-            for e in bodies
-            if not is_outlet(e.name) and not any(called_outlet(text, m.start) for m in e.mentions)
-        ]
+        bodies = [e for e in bodies if not _outlet_entity(e, text)]
+        # "the production company": Lark Productions, whose name holds the word
+        bodies = [e for e in bodies if all(_in_name(w, e.name) for w in named[:-1])]
     else:  # the words in its name ("the agency": an outlet word, but in the name)
         bodies = [e for e in bodies if set(named) <= set(e.name.lower().split())]
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))
+
+
+def definite_phrase(source: SpacySpan) -> list[Token] | None:
+    """The words of the source's noun phrase when it is "the" or "this", lower-case words
+    and its head noun, nothing after the head ("the company"; "The company flat-out" read
+    with an adverb of the verb after it): None otherwise."""
+    head = source.root
+    words = [t for t in source if not t.is_punct and (t == head or head in t.ancestors)]
+    if len(words) < 2 or words[0].lower_ not in ("the", "this") or words[-1] != head:
+        return None
+    return words
+
+
+def _in_name(word: str, name: str) -> bool:
+    """A name word that is ``word`` or its plural ("production" in "Lark Productions")."""
+    return any(w in (word, word + "s") for w in name.lower().split())
+
+
+def _outlet_entity(entity: Entity, text: str) -> bool:
+    return is_outlet(entity.name) or any(called_outlet(text, m.start) for m in entity.mentions)
+
+
+# words for a news outlet that a story uses for the one it named last ("the newspaper
+# reported", "the broadcaster said"); not "agency" nor "station", said of other bodies too
+OUTLET_KINDS = frozenset(
+    {"newspaper", "paper", "daily", "tabloid", "magazine", "broadcaster", "channel", "outlet"}
+    | {"network", "website", "publication"}
+)
+NEWS_WORDS = frozenset({"news", "media"})  # "the news organization", "the media group"
+
+
+def by_outlet_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The news outlet named last before a definite word for one ("the newspaper", "The
+    news organization, citing …, reported")."""
+    head = source.root
+    words = definite_phrase(source)
+    if words is None or not all(t.is_lower for t in words[1:]):
+        return None
+    modifiers = {t.lower_ for t in words[1:-1]}
+    if head.lower_ not in OUTLET_KINDS and not modifiers & NEWS_WORDS:
+        return None
+    text = doc_text(source.doc)
+    outlets = [e for e in entities if e.type == "ORG" and _outlet_entity(e, text)]
+    return latest_before(source.start_char, outlets, frozenset({"ORG"}))
+
+
+# what a story calls a body it named ("The Kestrel Trust said … . The group added …", "the
+# organization believes"), and the words that name such a body, not a company or an outlet
+BODY_NOUNS = frozenset(
+    {"group", "organization", "organisation", "coalition", "alliance", "association"}
+)
+BODY_NAME_WORDS = frozenset(
+    {"coalition", "alliance", "association", "foundation", "institute", "center", "centre"}
+    | {"council", "committee", "union", "federation", "league", "society", "group", "fund"}
+    | {"network", "project", "campaign", "movement", "front", "international", "watch"}
+    | {"trust", "commission", "forum", "caucus", "organization", "organisation", "board"}
+)
+
+
+def by_body_noun(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The body named last before "the group" or "the organization": an organisation
+    whose name has a word such as Coalition, Institute or Union in it."""
+    doc = source.doc
+    text = doc_text(doc)
+    bodies = [
+        e
+        for e in entities
+        if e.type == "ORG"
+        and BODY_NAME_WORDS & set(e.name.lower().split())
+        and not _outlet_entity(e, text)
+    ]
+    body = latest_before(source.start_char, bodies, frozenset({"ORG"}))
+    if body is None:
+        return None
+    named = max(m.end for m in body.mentions if m.end <= source.start_char)
+    between = doc.char_span(named, source.start_char, alignment_mode="contract")
+    for token in between or ():  # "the high-earning group", "a group of voters": another
+        if token.lower_ == source.root.lower_ and not _bare(token):
+            return None
+    return body
+
+
+def _bare(noun: Token) -> bool:
+    """The noun with "the" before it and nothing more ("the group")."""
+    children = list(noun.children)
+    return len(children) == 1 and children[0].lower_ == "the" and children[0].i == noun.i - 1
 
 
 # bodies of a state that speak for it ("Norway's defence ministry", "the Kestrel government")

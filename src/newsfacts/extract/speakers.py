@@ -26,7 +26,16 @@ from newsfacts.extract.source_names import (
     outer_tokens,
 )
 from newsfacts.extract.speaker_groups import group
-from newsfacts.extract.speaker_titles import by_kind, by_title, named_body, state_body
+from newsfacts.extract.speaker_titles import (
+    BODY_NOUNS,
+    by_body_noun,
+    by_kind,
+    by_outlet_kind,
+    by_title,
+    definite_phrase,
+    named_body,
+    state_body,
+)
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
@@ -387,10 +396,16 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
                     return Speaker(earlier.entity, False, "title")
         body = (
-            named_body(source, entities) or by_kind(source, entities) or state_body(head, entities)
+            named_body(source, entities)
+            or by_kind(source, entities)
+            or state_body(head, entities)
+            or by_outlet_kind(source, entities)
         )
         if body is not None:
             return Speaker(body.id, False, "title")
+        earlier_body = _body_named_before(source, entities, recent)
+        if earlier_body is not None:
+            return earlier_body
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
     has_name = (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
@@ -398,6 +413,23 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     if not has_name and head.lower_ in word_list("anonymous_sources.txt"):
         return Speaker(None, True, "anonymous")
     return Speaker(None, False, "none")
+
+
+def _body_named_before(
+    source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]
+) -> Speaker | None:
+    """For "the group" or "the organization": unnamed people of that noun quoted just
+    before ("A group of nurses told … . The group said"), else the body named last
+    (``by_body_noun``)."""
+    head = source.root
+    if head.lower_ not in BODY_NOUNS or definite_phrase(source) is None:
+        return None
+    last = recent[-1] if recent else None
+    if last is not None and last.anonymous:
+        if head.lower_ in (last.described or "").lower().split():
+            return replace(last, how="title")
+    body = by_body_noun(source, entities)
+    return Speaker(body.id, False, "title") if body is not None else None
 
 
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
@@ -429,9 +461,9 @@ def _document_author(
         return Speaker(None, False, "document", found, document=kind)
     if not any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children):
         return None
-    for earlier in reversed(recent):
-        if earlier.document == kind and (earlier.entity or earlier.group):
-            return earlier
+    for earlier in reversed(recent):  # the latest of that kind, unless its author is unknown
+        if earlier.document == kind:
+            return earlier if earlier.entity or earlier.group else None
     return None
 
 

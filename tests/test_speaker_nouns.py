@@ -1,0 +1,79 @@
+"""Sources that name their speaker by a common noun the story used before: "the
+statement" a body issued, "the group" just quoted, "the newspaper" named last, "the
+production company" whose name holds the word."""
+
+from __future__ import annotations
+
+from newsfacts.models import ArticleFacts
+from newsfacts.pipeline import analyze_text
+from newsfacts.settings import Settings
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each attribution's source text → its speaker's name, or its description when
+    anonymous."""
+    facts: ArticleFacts = analyze_text(text, Settings())
+    names = {e.id: e.name for e in facts.entities}
+    found: dict[str, str | None] = {}
+    for a in facts.attributions:
+        source = " ".join(s.text for s in a.source)
+        if a.anonymous:
+            found[source] = f"anonymous: {a.source_description}"
+        else:
+            found[source] = names.get(a.speaker or "")
+    return found
+
+
+def test_the_statement_is_the_one_a_body_issued_or_spoke_in() -> None:
+    issued = speakers(
+        "Lark Records issued a statement on Monday saying it would not block the show.\n"
+        "The statement, which was obtained by the Harbour Post, said the label had agreed "
+        "to the terms.\n"
+        '"We have no further comment," the statement concluded.'
+    )
+    assert issued["The statement"] == "Lark Records"
+    assert issued["the statement"] == "Lark Records"
+    spoke = speakers(
+        "Kestrel Foods said in a statement that it would close two plants.\n"
+        "The statement added that no jobs would be lost before June."
+    )
+    assert spoke["The statement"] == "Kestrel Foods"
+
+
+def test_the_production_company_is_the_one_whose_name_holds_the_word() -> None:
+    found = speakers(
+        "Ann Lee accused Lark Productions and the Harbour Trust of blocking the film.\n"
+        '"We never agreed to any such deal," the production company said on Tuesday.'
+    )
+    assert found["the production company"] == "Lark Productions"
+
+
+def test_the_group_is_the_body_or_the_people_just_quoted() -> None:
+    body = speakers(
+        "The Kestrel Tenants Coalition said in a letter that repairs had stalled for a "
+        "year.\n"
+        "The group also said that rents had risen twice."
+    )
+    assert body["The group"] == "Kestrel Tenants Coalition"
+    people = speakers(
+        "A group of nurses told the Harbour Post that their shifts were too long.\n"
+        "The group said managers had ignored two complaints."
+    )
+    assert people["The group"] == "anonymous: A group of nurses"
+
+
+def test_the_newspaper_is_the_outlet_named_last() -> None:
+    found = speakers(
+        "The Harbour Post reported that the mine would close in March.\n"
+        "The newspaper, citing two officials, said talks with the union had failed."
+    )
+    assert found["The newspaper"] == "Harbour Post"
+
+
+def test_the_group_is_not_a_body_when_the_story_called_others_a_group() -> None:
+    found = speakers(
+        "The Kestrel Institute said that turnout would be low.\n"
+        "Among the group of voters earning more than $100,000, turnout fell.\n"
+        "The group also said that it preferred the mayor."
+    )
+    assert found["The group"] != "Kestrel Institute"
