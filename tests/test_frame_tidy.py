@@ -76,7 +76,8 @@ def test_outside_keeps_what_no_hole_covers() -> None:
 def test_that_said_is_the_writers_turn_and_no_attribution() -> None:
     text = (
         "The plan has critics. That said, the council says the depot will close. "
-        "(Having said that, Lee said he would wait.) Ann Lee said that said money was gone."
+        "(Having said that, Lee said he would wait.) Ann Lee said that said money was gone. "
+        '"That said, we will stay," Ed Park said.'
     )
 
     def said(before: str) -> tuple[int, int]:  # the "said" right after ``before``
@@ -95,8 +96,14 @@ def test_that_said_is_the_writers_turn_and_no_attribution() -> None:
         source=[at(text, "Ann Lee")],
         content=[at(text, "that said money was gone")],
     )
-    kept = tidy_frames([turn, council, bracket, lee], words(text), openers(text))
-    assert kept == [council, lee]  # "said that said money" is no turn
+    park = Frame(
+        cue=[said("Ed Park ")],
+        source=[at(text, "Ed Park")],
+        content=[at(text, '"That said, we will stay,"')],
+    )
+    kept = tidy_frames([turn, council, bracket, lee, park], words(text), openers(text))
+    assert kept == [council, lee, park]  # "said that said money" is no turn
+    assert [text[s:e] for s, e in park.content] == ['"That said, we will stay,"']  # his own
     assert [text[s:e] for s, e in council.content] == ["the depot will close"]
     assert [text[s:e] for s, e in lee.content] == ["that said money was gone"]
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame, Offsets
 from newsfacts.extract.datelines import after_openers
+from newsfacts.extract.quotes import Quote, find_quotes
 from newsfacts.nlp.doctext import doc_text
 
 EDGE = " \t\n,;"
@@ -48,11 +49,16 @@ SENTENCE_ENDS = ".!?(\n\"“”'"
 
 
 def _turns(text: str) -> list[Offsets]:
-    """Where the text says "That said," or "Having said that," as a sentence opens."""
+    """Where the text says "That said," or "Having said that," as a sentence opens, outside
+    quote marks (a speaker's own "That said," stays in the quote)."""
     found: list[Offsets] = []
+    quotes: list[Quote] | None = None
     for match in TURN.finditer(text):
         before = text[: match.start()].rstrip(" \t")
-        if not before or before[-1] in SENTENCE_ENDS:
+        if before and before[-1] not in SENTENCE_ENDS:
+            continue
+        quotes = find_quotes(text) if quotes is None else quotes
+        if not any(q.start <= match.start() < q.end for q in quotes):
             found.append((match.start(), match.end()))
     return found
 
