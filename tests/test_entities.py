@@ -473,7 +473,7 @@ def test_a_bracket_left_open_and_a_reporter_after_a_possessive_are_cut_off(
 ) -> None:
     from newsfacts.extract.entity_candidates import _trim
 
-    text = "Norway's Bergen Composite (BRGX) fell 0.2%."
+    text = "Norway's Bergen Composite (BRGX) fell 1.4% by noon."
     start = text.index("Bergen")  # the entity tagger's span stops before ")"
     assert _trim(text, start, text.index(")")) == (start, text.index(" ("))
     text = "Ann Lee said the mood was grim.\nFox News’ Jessica Napoli contributed to this report."

@@ -110,7 +110,7 @@ def test_that_said_is_the_writers_turn_and_no_attribution() -> None:
 
 def test_a_quantity_added_is_no_remark(nlp: Language) -> None:
     text = (
-        "Shares of Kestrel added more than 2% on Monday. Lee added 2,000 jobs were at risk. "
+        "Shares of Kestrel added more than 3% by noon. Lee added 2,000 jobs were at risk. "
         "Organisers added 160 guards."
     )
     doc = nlp(text)
@@ -118,7 +118,7 @@ def test_a_quantity_added_is_no_remark(nlp: Language) -> None:
     def frame(cue: str, content: str) -> Frame:
         return Frame(cue=[at(text, cue)], source=[], content=[at(text, content)])
 
-    gain = frame("added more", "more than 2%")
+    gain = frame("added more", "more than 3%")
     remark = frame("added 2,000", "2,000 jobs were at risk")
     guards = frame("added 160", "160 guards")
     for f in (gain, remark, guards):

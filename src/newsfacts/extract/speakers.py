@@ -433,6 +433,8 @@ def _body_named_before(
 
 
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+# how a document reaches others than its authors ("a statement seen by the Harbour Post")
+COME_BY = frozenset({"see", "obtain", "review", "read", "acquire", "get", "leak"})
 
 
 def _document_author(
@@ -473,7 +475,7 @@ def _author_words(head: Token) -> list[Token]:
     before it ("a Pentagon statement", "Iraq's report")."""
     for child in head.children:
         holders = [child] if child.dep_ == "prep" else []
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() not in COME_BY:
             holders = [c for c in child.children if c.dep_ in ("agent", "prep")]
         for holder in holders:
             if holder.lower_ not in AUTHOR_PREPOSITIONS:
