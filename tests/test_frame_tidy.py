@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsfacts.extract.attribution import Frame
 from newsfacts.extract.datelines import openers
 from newsfacts.extract.frame_tidy import outside, tidy_frames
+from newsfacts.extract.quotes import find_quotes
 from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 
@@ -36,7 +37,7 @@ def test_content_is_cut_around_its_own_source_and_cue() -> None:
     source, cue = at(text, "press secretary Ann Lee"), at(text, "Asked")
     stretched = (text.index("whether"), text.index(" said"))  # ran on over the source
     frame = Frame(cue=[cue], source=[source], content=[stretched])
-    (kept,) = tidy_frames([frame], words(text), openers(text))
+    (kept,) = tidy_frames([frame], words(text), openers(text), find_quotes(text))
     assert [text[s:e] for s, e in kept.content] == ["whether he would act alone"]
 
 
@@ -48,7 +49,7 @@ def test_pieces_without_a_word_are_dropped_and_so_are_frames_left_empty() -> Non
         cue=[at(text, "According to")], source=[at(text, "aides")], content=[stray, claim]
     )
     empty = Frame(cue=[at(text, "said")], source=[at(text, "They")], content=[stray])
-    assert tidy_frames([aides, empty], words(text), openers(text)) == [aides]
+    assert tidy_frames([aides, empty], words(text), openers(text), find_quotes(text)) == [aides]
     assert aides.content == [claim]
 
 
@@ -59,7 +60,7 @@ def test_the_dateline_leaves_sources_and_content() -> None:
         source=[(text.index("LONDON"), text.index(" said"))],
         content=[at(text, "the deal was off")],
     )
-    (kept,) = tidy_frames([frame], words(text), openers(text))
+    (kept,) = tidy_frames([frame], words(text), openers(text), find_quotes(text))
     assert [text[s:e] for s, e in kept.source] == ["Ministers"]
 
 
@@ -101,7 +102,9 @@ def test_that_said_is_the_writers_turn_and_no_attribution() -> None:
         source=[at(text, "Ed Park")],
         content=[at(text, '"That said, we will stay,"')],
     )
-    kept = tidy_frames([turn, council, bracket, lee, park], words(text), openers(text))
+    kept = tidy_frames(
+        [turn, council, bracket, lee, park], words(text), openers(text), find_quotes(text)
+    )
     assert kept == [council, lee, park]  # "said that said money" is no turn
     assert [text[s:e] for s, e in park.content] == ['"That said, we will stay,"']  # his own
     assert [text[s:e] for s, e in council.content] == ["the depot will close"]
@@ -123,4 +126,4 @@ def test_a_quantity_added_is_no_remark(nlp: Language) -> None:
     guards = frame("added 160", "160 guards")
     for f in (gain, remark, guards):
         f.cue = [(f.cue[0][0], f.cue[0][0] + len("added"))]
-    assert tidy_frames([gain, remark, guards], doc, openers(text)) == [remark]
+    assert tidy_frames([gain, remark, guards], doc, openers(text), find_quotes(text)) == [remark]

@@ -1,12 +1,11 @@
 """Score attributions against a PolNeAR-format corpus, read from the directory given at run
 time (nothing of the corpus is kept here).
 
-The directory is laid out as PolNeAR's is: article texts under ``text/``, brat standoff
-annotations under ``attributions/``, one file per article and annotator. Where several
-annotators marked an article, the file whose name sorts first is scored. An attribution is an
-event whose trigger is one of ``TRIGGERS``; the event ties its source, cue and content spans
-together (a role can be named twice, ``Content2``), and a span can come in pieces separated by
-``;``. Any other event or span type (an annotator's flag) is passed over.
+``read_corpus`` expects two folders, ``text/`` and ``attributions/``, and pairs each text with
+the annotation files named after it, keeping the first of them by name. ``parse_ann`` reads
+brat standoff: span lines (``T``) give a type and character pieces, event lines (``E``) tie
+spans to roles. Events whose type is in ``TRIGGERS`` become attributions, their role names
+read without a trailing number; every other line type is left out.
 
 Scores, micro-averaged over the corpus, per role (source, cue, content):
 

@@ -679,7 +679,7 @@ def extract_attributions(
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
     frames = settle_shared_quotes(frames, text)
-    frames = tidy_frames(frames, doc, lines)
+    frames = tidy_frames(frames, doc, lines, quotes)
     for frame in frames:
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []

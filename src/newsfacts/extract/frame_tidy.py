@@ -22,17 +22,19 @@ from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame, Offsets
 from newsfacts.extract.datelines import after_openers
-from newsfacts.extract.quotes import Quote, find_quotes
+from newsfacts.extract.quotes import Quote
 from newsfacts.nlp.doctext import doc_text
 
 EDGE = " \t\n,;"
 
 
-def tidy_frames(frames: list[Frame], doc: Doc, lines: Sequence[Offsets]) -> list[Frame]:
+def tidy_frames(
+    frames: list[Frame], doc: Doc, lines: Sequence[Offsets], quotes: Sequence[Quote]
+) -> list[Frame]:
     """``frames`` tidied (``lines``: the story's dateline and time stamps, from
-    ``datelines.openers``)."""
+    ``datelines.openers``; ``quotes``: its quoted stretches, from ``quotes.find_quotes``)."""
     text = doc_text(doc)
-    turns = _turns(text)
+    turns = _turns(text, quotes)
     frames = [f for f in frames if not any(_inside(c, turns) for c in f.cue)]
     for frame in frames:
         frame.source = [p for p in after_openers(frame.source, lines) if _has_word(text, p)]
@@ -48,16 +50,14 @@ TURN = re.compile(r"(?:(?:That|This)(?: being)? said|Having said (?:that|this)),
 SENTENCE_ENDS = ".!?(\n\"“”'"
 
 
-def _turns(text: str) -> list[Offsets]:
+def _turns(text: str, quotes: Sequence[Quote]) -> list[Offsets]:
     """Where the text says "That said," or "Having said that," as a sentence opens, outside
     quote marks (a speaker's own "That said," stays in the quote)."""
     found: list[Offsets] = []
-    quotes: list[Quote] | None = None
     for match in TURN.finditer(text):
         before = text[: match.start()].rstrip(" \t")
         if before and before[-1] not in SENTENCE_ENDS:
             continue
-        quotes = find_quotes(text) if quotes is None else quotes
         if not any(q.start <= match.start() < q.end for q in quotes):
             found.append((match.start(), match.end()))
     return found
