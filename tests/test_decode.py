@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.nlp.decode import decode, greedy, run_components
+from newsfacts.nlp.decode import StepScorer, decode, greedy, run_components
 from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 
@@ -65,3 +66,25 @@ def test_small_groups_as_one_big_one(nlp: Language, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("newsfacts.nlp.decode.MAX_TOKENS", 20)  # each doc a group of its own
     grouped = run_components(nlp, [nlp.make_doc(t) for t in TEXTS])
     assert parses(grouped) == parses(whole)
+
+
+@pytest.mark.parametrize("unseen", [set(), {0, 5}])
+def test_step_scores_as_spacy_step_model(
+    nlp: Language, unseen: set[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every step's scores, bit for bit, also with actions marked unseen in training."""
+    for name in ("parser", "ner"):
+        component = nlp.get_pipe(name)
+        monkeypatch.setitem(component.model.attrs, "unseen_classes", unseen)
+        docs = run_components(nlp, [nlp.make_doc(t) for t in TEXTS], disable=["parser", "ner"])
+        ours, theirs = StepScorer(component.model, docs), component.model.predict(docs)
+        todo = [s for s in component.moves.init_batch(docs) if not s.is_final()]
+        steps = 0
+        while todo:
+            scores = ours(todo)
+            assert numpy.array_equal(scores, theirs.predict(todo))
+            if unseen:
+                assert (scores[:, sorted(unseen)] == scores.min()).all()
+            todo = component.transition_states(todo, scores)
+            steps += 1
+        assert steps > 20
