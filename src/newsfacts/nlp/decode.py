@@ -97,7 +97,7 @@ class StepScorer:
         summed = self.shares[ids + 1, self.columns].sum(axis=1)  # -1 (missing) reads row 0
         summed = summed.reshape((len(ids), self.hidden, self.pieces))
         summed += self.bias
-        scores = self.ops.gemm(summed.max(axis=2), self.weights, trans2=True)
+        scores: Any = self.ops.gemm(summed.max(axis=2), self.weights, trans2=True)
         scores += self.offset
         if self.unseen is not None:  # an action never seen in training scores lowest
             scores[:, self.unseen] = numpy.nanmin(scores)
