@@ -77,7 +77,7 @@ class StepScorer:
     choices are the same as spaCy's, so the annotations are too.
     """
 
-    def __init__(self, model: Model, docs: list[Doc]) -> None:
+    def __init__(self, model: Model[Any, Any], docs: list[Doc]) -> None:
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         tokvecs = model.get_ref("tok2vec").predict(docs)
         shares = lower.predict(tokvecs)  # (tokens + 1, features, hidden, pieces)
@@ -86,7 +86,8 @@ class StepScorer:
         self.shares = shares.reshape((shares.shape[0], self.features, -1))
         self.bias = lower.get_param("b")
         self.columns = numpy.arange(self.features)
-        self.ops, self.weights, self.offset = upper.ops, upper.get_param("W"), upper.get_param("b")
+        self.ops, self.offset = upper.ops, upper.get_param("b")
+        self.weights: Any = upper.get_param("W")
         unseen = sorted(model.attrs.get("unseen_classes", ()))
         self.unseen = numpy.array(unseen, dtype="i") if unseen else None
         # spaCy's own reader of a state's feature tokens, which only asks for nF
