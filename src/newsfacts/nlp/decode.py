@@ -83,9 +83,10 @@ class StepScorer:
         shares = lower.predict(tokvecs)  # (tokens + 1, features, hidden, pieces)
         self.features = lower.get_dim("nF")
         self.hidden, self.pieces = lower.get_dim("nO"), lower.get_dim("nP")
-        self.shares = shares.reshape((shares.shape[0], self.features, -1))
+        self.shares = shares.reshape((-1, shares.shape[-2] * shares.shape[-1]))
         self.bias = lower.get_param("b")
-        self.columns = numpy.arange(self.features)
+        # the row of token i's share of feature f is (i + 1) * features + f
+        self.columns = numpy.arange(self.features) + self.features
         self.ops, self.offset = upper.ops, upper.get_param("b")
         self.weights: Any = upper.get_param("W")
         unseen = sorted(model.attrs.get("unseen_classes", ()))
@@ -95,10 +96,14 @@ class StepScorer:
 
     def __call__(self, states: list[Any]) -> Any:
         ids = ParserStepModel.get_token_ids(self.width, states)
-        summed = self.shares[ids + 1, self.columns].sum(axis=1)  # -1 (missing) reads row 0
+        rows = ids * self.features + self.columns  # -1 (missing) reads the first row
+        summed = self.shares.take(rows, axis=0).sum(axis=1)
         summed = summed.reshape((len(ids), self.hidden, self.pieces))
         summed += self.bias
-        scores: Any = self.ops.gemm(summed.max(axis=2), self.weights, trans2=True)
+        best = summed[..., 0]  # the maxout, piece by piece (a reduction over the last,
+        for piece in range(1, self.pieces):  # short axis is ten times slower)
+            best = numpy.maximum(best, summed[..., piece])
+        scores: Any = self.ops.gemm(best, self.weights, trans2=True)
         scores += self.offset
         if self.unseen is not None:  # an action never seen in training scores lowest
             scores[:, self.unseen] = numpy.nanmin(scores)
