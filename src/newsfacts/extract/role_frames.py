@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
 from newsfacts.extract.attribution import Frame, passive_participle
+from newsfacts.extract.object_occasion import OBJECT_PREPOSITIONS, without_occasion
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
@@ -213,7 +214,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     _pair_split_quotes(doc, cues, sources, owned)
     for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
-            owned[i] = [_object_complement(doc, cue, owned[i][0])]
+            owned[i] = [without_occasion(doc, cue, _object_complement(doc, cue, owned[i][0]))]
     _resume_closed_quotes(doc, cues, owned, sentence)
     content_tokens = {k for c in contents for k in range(c.start, c.end)}
     for i, cue in enumerate(cues):
@@ -370,9 +371,6 @@ def _parenthetical_opening(
     if start >= end or not content_tokens.isdisjoint(range(start, end)):
         return None
     return Role("CONTENT", start, end)
-
-
-OBJECT_PREPOSITIONS = frozenset({"of", "as"})  # "accused X of …", "described X as …"
 
 
 def _object_complement(doc: Doc, cue: Role, content: Role) -> Role:
