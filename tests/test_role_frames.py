@@ -323,3 +323,21 @@ def test_the_reason_a_source_is_unnamed_frames_nothing(nlp: Language) -> None:
     assert [(pieces(text, f.cue), pieces(text, f.content)) for f in frames] == [
         (["said"], ["leaders were drafting a new map"])
     ]
+
+
+def test_a_raising_cue_takes_the_verb_it_raises_and_its_subject_speaks(nlp: Language) -> None:
+    text = "Last week Ms. Varga appeared to blame junior staff for the errors."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "Ms. Varga"), ("CUE", "appeared"), ("CONTENT", "junior staff for the errors")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.cue) == ["appeared to blame"]
+    assert pieces(text, frame.source) == ["Ms. Varga"]
+    assert pieces(text, frame.content) == ["junior staff for the errors"]
+    # a raised verb the tagger put in the content stays there, and the subject with it
+    _, frames = link(nlp, text, [("CUE", "appeared"), ("CONTENT", "to blame junior staff")])
+    (frame,) = frames
+    assert pieces(text, frame.cue) == ["appeared"]
+    assert pieces(text, frame.content) == ["Ms. Varga", "to blame junior staff"]

@@ -102,6 +102,21 @@ def _with_verb(doc: Doc, cue: Role, tagged: set[int]) -> Role:
     return Role(cue.label, cue.start, verb.i + 1)
 
 
+def _with_raised_verb(doc: Doc, cue: Role, tagged: set[int]) -> Role:
+    """A cue that ends in a raising verb takes the verb it raises, when the tagger gave that
+    verb no other role: "appeared" of "appeared to blame the staff" becomes "appeared to
+    blame", so its subject is the source, not part of the content."""
+    last = doc[cue.end - 1]
+    if last.lemma_ not in RAISING or cue.end + 1 >= len(doc) or doc[cue.end].lower_ != "to":
+        return cue
+    verb = doc[cue.end + 1]
+    if verb.pos_ != "VERB" or verb.lemma_ in ("be", "have") or verb.head.i != last.i:
+        return cue
+    if verb.dep_ != "xcomp" or cue.end in tagged or verb.i in tagged:
+        return cue
+    return Role(cue.label, cue.start, verb.i + 1)
+
+
 def _without_trailing_date(doc: Doc, cue: Role) -> Role:
     """A cue "said on Monday" becomes "said": the date is the attribution's time, not its cue.
 
@@ -163,7 +178,13 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     tagged = {k for r in roles if r.label != "CUE" for k in range(r.start, r.end)}
     cues = [
         _without_agent(
-            doc, _without_setting(doc, _without_trailing_date(doc, _with_verb(doc, r, tagged)))
+            doc,
+            _without_setting(
+                doc,
+                _without_trailing_date(
+                    doc, _with_raised_verb(doc, _with_verb(doc, r, tagged), tagged)
+                ),
+            ),
         )
         for r in roles
         if r.label == "CUE"
