@@ -1079,3 +1079,13 @@ def test_a_that_clause_misread_as_relative_on_the_letter_is_content(nlp: Languag
     ]
     assert content("Ann Lee said in a letter that she wrote last week.") == []
     assert content("Ann Lee said in a letter that was sent to staff.") == []
+
+
+def test_who_was_asked_is_not_the_source(nlp: Language) -> None:
+    def sources(text: str) -> list[list[str]]:
+        doc = nlp(text)
+        return [[text[s:e] for s, e in f.source] for f in cue_frames(doc)]
+
+    # who asked is not said, so the rules frame nothing
+    assert sources("The treasurer was asked whether the fund had lost money.") == []
+    assert sources("The treasurer asked whether the fund had lost money.") == [["The treasurer"]]

@@ -54,6 +54,30 @@ def test_the_subject_of_a_passive_cue_is_content_not_source(nlp: Language) -> No
     assert frame.source == []
 
 
+def test_who_was_asked_is_neither_content_nor_source(nlp: Language) -> None:
+    text = "The treasurer was asked whether the fund had lost money."
+    _, frames = link(
+        nlp, text, [("CUE", "was asked"), ("CONTENT", "whether the fund had lost money")]
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["whether the fund had lost money"]
+    assert frame.source == []
+
+
+def test_an_expletive_it_before_a_raising_verb_is_not_content(nlp: Language) -> None:
+    text = "It seems unlikely that the council will meet again."
+    _, frames = link(
+        nlp, text, [("CUE", "seems"), ("CONTENT", "unlikely that the council will meet again")]
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["unlikely that the council will meet again"]
+    assert frame.source == []
+    text = "The bridge seems unlikely to open on time."  # a real subject stays
+    _, frames = link(nlp, text, [("CUE", "seems"), ("CONTENT", "unlikely to open on time")])
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["The bridge", "unlikely to open on time"]
+
+
 def test_a_raising_verb_with_a_speech_verb_keeps_its_subject_as_source(nlp: Language) -> None:
     text = "He appeared to suggest that veterans are weak."
     _, frames = link(
@@ -79,6 +103,17 @@ def test_a_parenthetical_source_splits_the_content(nlp: Language) -> None:
         "city workers should start early",
     ]
     assert pieces(text, frame.source) == ["he"]
+
+
+def test_an_opening_of_only_a_conjunction_is_not_content(nlp: Language) -> None:
+    text = "And still, she added, the depot will close in May."
+    _, frames = link(
+        nlp,
+        text,
+        [("SOURCE", "she"), ("CUE", "added"), ("CONTENT", "the depot will close in May")],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["the depot will close in May"]
 
 
 def test_a_source_that_opens_the_sentence_takes_no_opening(nlp: Language) -> None:
@@ -341,3 +376,17 @@ def test_a_raising_cue_takes_the_verb_it_raises_and_its_subject_speaks(nlp: Lang
     (frame,) = frames
     assert pieces(text, frame.cue) == ["appeared"]
     assert pieces(text, frame.content) == ["Ms. Varga", "to blame junior staff"]
+
+
+def test_a_quote_after_plain_content_continues_only_a_verb_of_speaking(nlp: Language) -> None:
+    quote = "“It is a gift to the town.”"
+
+    def contents(text: str, cue: str, content: str) -> list[list[str]]:
+        labelled = [("SOURCE", "The mayor"), ("CUE", cue), ("CONTENT", content), ("CONTENT", quote)]
+        _, frames = link(nlp, text, labelled)
+        return [pieces(text, f.content) for f in frames]
+
+    text = f"The mayor praised the new library. {quote}"
+    assert contents(text, "praised", "the new library") == [["the new library"]]
+    text = f"The mayor said the library would open. {quote}"
+    assert contents(text, "said", "the library would open") == [["the library would open", quote]]

@@ -43,6 +43,8 @@ from newsfacts.settings import Settings
 Offsets = tuple[int, int]
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# the passive subject of these is who was spoken to: "the mayor was asked whether …"
+ADDRESSED = frozenset({"ask", "assure", "tell", "inform"})
 # Subjects whose own modifiers would make the source run on ("a statement released on ...").
 SOURCE_CUTS = frozenset({"acl", "advcl"})
 QUOTE_MARKS = '"“”«»„'
@@ -184,6 +186,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _spoken_to(verb: Token) -> bool:
+    """The verb's subject is who was spoken to ("the mayor was asked whether …"); who spoke
+    the article does not say."""
+    return verb.lemma_ in ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _source_tokens(subject: Token) -> list[Token]:
     """The subject's noun phrase with appositions and titles, without clauses hanging on it."""
     keep: list[Token] = [subject]
@@ -306,7 +314,7 @@ def cue_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     for token in _verbs(doc):
         entry = table.get(token.lemma_.lower())
-        if entry is None:
+        if entry is None or _spoken_to(token):
             continue
         subject = _subject(token)
         if subject is not None:

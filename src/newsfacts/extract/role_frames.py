@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
-from newsfacts.extract.attribution import Frame, passive_participle
+from newsfacts.extract.attribution import ADDRESSED, Frame, passive_participle
 from newsfacts.extract.object_occasion import OBJECT_PREPOSITIONS, without_occasion
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
@@ -229,7 +229,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     # Content in another sentence goes to a cue with none of its own, or continues a quote.
     for distance, i, content in sorted(far, key=lambda x: x[0]):
         quoted = doc[content.start].text in QUOTE_OPENERS
-        if not owned[i] or (quoted and distance == 1):
+        if not owned[i] or (quoted and distance == 1 and _speaks_on(doc, cues[i], owned[i])):
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
@@ -252,11 +252,12 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     for i, cue in enumerate(cues):
         if not owned[i] or anonymity_reason(doc[cue.start : cue.end].root):
             continue
+        bystanders = _bystanders(doc, cue)
         near = [
             (j, s)
             for j, s in enumerate(sources)
             if sent_gap(cue, s) == 0
-            and not any(s.start < c.end and c.start < s.end for c in owned[i])
+            and not any(s.start < c.end and c.start < s.end for c in [*owned[i], *bystanders])
         ]
         passive = passive_participle(doc[cue.start : cue.end].root)
         if passive:
@@ -337,18 +338,21 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     """The subject of a passive or raising cue is part of the content, not its source:
     "the mayor was expected to win …", "the team has appeared to concede …"
     (PolNeAR train: 594 such subjects in content, 105 in a source). An expletive "it"
-    before a "that" clause is neither ("it was revealed that …")."""
+    with a raising verb or before a "that" clause is neither ("it seems unlikely …", "it
+    was revealed that …"), nor who was spoken to ("the mayor was asked whether …")."""
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
-        passive = child.dep_ == "nsubjpass"
+        passive = child.dep_ == "nsubjpass" and verb.lemma_ not in ADDRESSED
         raising = (
             child.dep_ == "nsubj" and verb.lemma_ in RAISING and not _verb_after(doc, cue, verb)
         )
         if not (passive or raising) or child.i >= cue.start:
             continue
         first = min(owned, key=lambda r: r.start)
-        if child.lower_ in ("it", "there") and doc[first.start].lower_ in CLAUSE_OPENERS:
-            return None
+        if child.lower_ in ("it", "there") and (
+            raising or doc[first.start].lower_ in CLAUSE_OPENERS
+        ):
+            return None  # "it seems likely that …", "it was revealed that …"
         subject = _noun_phrase(doc, child)
         if subject is None or subject.end > cue.start:
             return None
@@ -356,6 +360,26 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
             return None
         return Role("CONTENT", subject.start, subject.end)
     return None
+
+
+LINKING = frozenset({"so", "still", "yet"})
+
+
+def _bystanders(doc: Doc, cue: Role) -> list[Role]:
+    """Subjects of the cue verb that are neither its source nor its content: who a passive
+    cue says was spoken to ("the mayor was asked whether …"; PolNeAR train, "was asked": 6
+    such subjects in the content, 21 in neither) and an expletive "it" or "there" before a
+    raising verb ("it seems likely that …")."""
+    verb = doc[cue.start : cue.end].root
+    return [
+        Role("PHRASE", c.left_edge.i, c.right_edge.i + 1)
+        for c in verb.children
+        if c.i < cue.start
+        and (
+            (c.dep_ == "nsubjpass" and verb.lemma_ in ADDRESSED)
+            or (c.dep_ == "nsubj" and verb.lemma_ in RAISING and c.lower_ in ("it", "there"))
+        )
+    ]
 
 
 def _parenthetical_opening(
@@ -391,6 +415,8 @@ def _parenthetical_opening(
     end = first - 1
     if start >= end or not content_tokens.isdisjoint(range(start, end)):
         return None
+    if all(t.pos_ == "CCONJ" or t.lower_ in LINKING for t in doc[start:end]):
+        return None  # "But, he added, …" opens with nothing that was said
     return Role("CONTENT", start, end)
 
 
@@ -440,6 +466,8 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
     ("DNC rules permit …"): the whole noun phrase, appositions included. A noun cue takes
     its possessor ("his claim")."""
     wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
+    if _bystanders(doc, cue):
+        return None
     for verb in _governing_verbs(doc, cue):
         for child in verb.children:
             if child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -501,6 +529,20 @@ def _pair_split_quotes(
             if j != i and resumed is not None and doc[k].text in QUOTE_OPENERS:
                 others.remove(resumed)
                 owned[i].append(resumed)
+
+
+SPEAKING = frozenset(
+    {"say", "tell", "add", "write", "continue", "explain", "note", "argue", "ask", "reply"}
+    | {"respond", "recall", "declare", "state", "tweet", "insist", "warn", "conclude"}
+)
+
+
+def _speaks_on(doc: Doc, cue: Role, contents: Sequence[Role]) -> bool:
+    """A quote in the next sentence continues a cue that already has content when that
+    content is quoted or the cue is a verb of speaking; not "X praised the plan. “…”"
+    (PolNeAR train: such quotes after other cues with plain content were the cue's in 16
+    cases of 102)."""
+    return not _plain_only(doc, contents) or doc[cue.start : cue.end].root.lemma_ in SPEAKING
 
 
 def _direct_quote(doc: Doc, content: Role) -> bool:
