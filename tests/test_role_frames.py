@@ -390,3 +390,37 @@ def test_a_quote_after_plain_content_continues_only_a_verb_of_speaking(nlp: Lang
     assert contents(text, "praised", "the new library") == [["the new library"]]
     text = f"The mayor said the library would open. {quote}"
     assert contents(text, "said", "the library would open") == [["the library would open", quote]]
+
+
+def test_a_participle_cue_after_a_comma_leaves_the_main_clause_alone(nlp: Language) -> None:
+    text = "The union rejected the offer, saying the raise was too small."
+    _, frames = link(
+        nlp,
+        text,
+        [
+            ("SOURCE", "The union"),
+            ("CUE", "saying"),
+            ("CONTENT", "the offer"),
+            ("CONTENT", "the raise was too small"),
+        ],
+    )
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["the raise was too small"]
+
+
+def test_plain_content_after_the_cue_keeps_the_later_clauses_out(nlp: Language) -> None:
+    text = "Ms. Ortiz praised the budget, which the council passed after a long debate."
+    labelled = [
+        ("SOURCE", "Ms. Ortiz"),
+        ("CUE", "praised"),
+        ("CONTENT", "the budget"),
+        ("CONTENT", "after a long debate"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["the budget"]
+    # a piece that is not right after the cue keeps its company
+    text = "Ms. Ortiz praised, in a speech, the budget, which passed after a long debate."
+    _, frames = link(nlp, text, labelled)
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["the budget", "after a long debate"]

@@ -234,6 +234,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
 
     _pair_split_quotes(doc, cues, sources, owned)
     for i, cue in enumerate(cues):
+        owned[i] = _without_later_clauses(doc, cue, _without_main_clause(doc, cue, owned[i]))
+    for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
             owned[i] = [without_occasion(doc, cue, _object_complement(doc, cue, owned[i][0]))]
     _resume_closed_quotes(doc, cues, owned, sentence)
@@ -543,6 +545,37 @@ def _speaks_on(doc: Doc, cue: Role, contents: Sequence[Role]) -> bool:
     (PolNeAR train: such quotes after other cues with plain content were the cue's in 16
     cases of 102)."""
     return not _plain_only(doc, contents) or doc[cue.start : cue.end].root.lemma_ in SPEAKING
+
+
+def _without_main_clause(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:
+    """A participle cue after a comma ("…, saying …") says what follows it: plain content
+    before that comma belongs to the main clause, not to it (PolNeAR train: such pieces
+    were the participle's in none of a dozen cases)."""
+    root = doc[cue.start : cue.end].root
+    if root.tag_ != "VBG" or root.lower_ == "according" or cue.start < 1:
+        return contents
+    if doc[cue.start - 1].text != "," or not any(c.start >= cue.end for c in contents):
+        return contents
+    return [c for c in contents if c.start >= cue.end or _direct_quote(doc, c)]
+
+
+def _without_later_clauses(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:
+    """Plain content right after the cue is what it says; further plain pieces later in the
+    sentence belong to a clause of their own ("X praised the plan, which critics said …")
+    (PolNeAR train: of frames with two or more such pieces, 63 were exact with the first
+    alone, 3 with all of them)."""
+    first = next((c for c in contents if c.start == cue.end), None)
+    if first is None or doc[first.start].text in QUOTE_OPENERS:
+        return contents
+    sentence = doc[cue.start].sent
+    return [
+        c
+        for c in contents
+        if c is first
+        or c.start < cue.end
+        or doc[c.start].text in QUOTE_OPENERS
+        or c.start >= sentence.end
+    ]
 
 
 def _direct_quote(doc: Doc, content: Role) -> bool:
