@@ -152,14 +152,14 @@ def test_a_closed_quote_continues_the_speaker_before_it(nlp: Language) -> None:
 
 
 def test_a_speech_cue_leaves_out_where_it_was_said(nlp: Language) -> None:
-    text = '"We will win," Ann Lee said in a statement. She spoke of "a new start."'
+    text = '"We will win," Ann Lee said in Boston. She spoke of "a new start."'
     _, frames = link(
         nlp,
         text,
         [
             ("CONTENT", '"We will win,"'),
             ("SOURCE", "Ann Lee"),
-            ("CUE", "said in a statement"),
+            ("CUE", "said in Boston"),
             ("SOURCE", "She"),
             ("CUE", "spoke of"),
             ("CONTENT", '"a new start."'),
@@ -168,6 +168,14 @@ def test_a_speech_cue_leaves_out_where_it_was_said(nlp: Language) -> None:
     said, spoke = frames
     assert pieces(text, said.cue) == ["said"]
     assert pieces(text, spoke.cue) == ["spoke of"]  # not a speech verb of the list: kept
+    text = '"We will win," Ann Lee said in a statement.'  # a statement is how, and stays
+    labelled = [
+        ("CONTENT", '"We will win,"'),
+        ("SOURCE", "Ann Lee"),
+        ("CUE", "said in a statement"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.cue) for f in frames] == [["said in a statement"]]
 
 
 def test_content_stopping_at_the_object_runs_on_through_its_complement(nlp: Language) -> None:

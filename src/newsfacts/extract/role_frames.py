@@ -137,12 +137,17 @@ SETTINGS = frozenset({"in", "on", "at", "of", "via"})
 def _without_setting(doc: Doc, cue: Role) -> Role:
     """A speech verb's cue leaves out where or how it was said: "said in a statement",
     "said of", "told reporters on Monday" (PolNeAR train: "said" alone before "in" 152 times,
-    with it 115; "on" 60 against 24; "at" 34 against 17)."""
+    with it 115; "on" 60 against 24; "at" 34 against 17). "In a statement" is the
+    exception: it stays (49 against 24)."""
     verb = doc[cue.start : cue.end].root
     after = verb.i + 1
     if verb.lemma_ not in SPEECH or after >= cue.end:
         return cue
     if doc[after].lower_ in SETTINGS and doc[after].head == verb:
+        if doc[after].lower_ == "in" and any(
+            c.dep_ == "pobj" and c.lemma_ == "statement" for c in doc[after].children
+        ):
+            return cue
         return Role(cue.label, cue.start, after)
     return cue
 
