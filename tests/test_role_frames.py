@@ -432,3 +432,10 @@ def test_plain_content_after_the_cue_keeps_the_later_clauses_out(nlp: Language) 
     _, frames = link(nlp, text, labelled)
     (frame,) = frames
     assert pieces(text, frame.content) == ["the budget", "after a long debate"]
+
+
+def test_a_passive_cue_with_only_its_subject_takes_what_follows_it(nlp: Language) -> None:
+    text = "The mayor has been criticized for closing the depot."
+    _, frames = link(nlp, text, [("CONTENT", "The mayor"), ("CUE", "has been criticized")])
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["The mayor", "for closing the depot"]

@@ -254,6 +254,10 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         if opening is not None:
             owned[i].append(opening)
             content_tokens.update(range(opening.start, opening.end))
+        rest = _passive_complement(doc, cue, owned[i], content_tokens)
+        if rest is not None:
+            owned[i].append(rest)
+            content_tokens.update(range(rest.start, rest.end))
     taken: set[int] = set()
     frames: list[Frame] = []
     for i, cue in enumerate(cues):
@@ -387,6 +391,36 @@ def _bystanders(doc: Doc, cue: Role) -> list[Role]:
             or (c.dep_ == "nsubj" and verb.lemma_ in RAISING and c.lower_ in ("it", "there"))
         )
     ]
+
+
+PASSIVE_COMPLEMENTS = frozenset({"for", "as"})
+
+
+def _passive_complement(
+    doc: Doc, cue: Role, owned: Sequence[Role], content_tokens: set[int]
+) -> Role | None:
+    """A passive cue whose only content is its subject also says what follows it:
+    "the mayor has been criticized for closing the depot" (content "the mayor", "for
+    closing the depot")."""
+    verb = doc[cue.start : cue.end].root
+    if any(r.end > cue.start for r in owned) or not any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    ):
+        return None
+    for child in verb.children:
+        if child.i < cue.end or child.left_edge.i != cue.end:
+            continue
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in PASSIVE_COMPLEMENTS):
+            end = child.right_edge.i + 1
+            while end > cue.end + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if (
+                not content_tokens.isdisjoint(range(cue.end, end))
+                or "\n" in doc[cue.end : end].text
+            ):
+                return None
+            return Role("CONTENT", cue.end, end)
+    return None
 
 
 def _parenthetical_opening(
