@@ -16,6 +16,16 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
 from newsfacts.extract.attribution import ADDRESSED, Frame, passive_participle
+from newsfacts.extract.content_pieces import (
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    direct_quote,
+    passive_complement,
+    plain_only,
+    speaks_on,
+    without_later_clauses,
+    without_main_clause,
+)
 from newsfacts.extract.object_occasion import OBJECT_PREPOSITIONS, without_occasion
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
@@ -23,8 +33,6 @@ from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
 
 MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
-QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
-QUOTE_CLOSERS = frozenset({"”", '"', "''", "’"})
 QUOTE_CHARS = "“\"'‘`"
 
 
@@ -228,18 +236,18 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
                 continue
             # the nearest sentence first, then a cue that holds a quote or nothing yet over
             # one that holds plain content only, then the nearest
-            best = min(before, key=lambda i: (gaps[i], _plain_only(doc, owned[i]), distances[i]))
+            best = min(before, key=lambda i: (gaps[i], plain_only(doc, owned[i]), distances[i]))
         if gaps[best] <= MAX_SENTENCE_GAP:
             far.append((int(gaps[best]), best, content))
     # Content in another sentence goes to a cue with none of its own, or continues a quote.
     for distance, i, content in sorted(far, key=lambda x: x[0]):
         quoted = doc[content.start].text in QUOTE_OPENERS
-        if not owned[i] or (quoted and distance == 1 and _speaks_on(doc, cues[i], owned[i])):
+        if not owned[i] or (quoted and distance == 1 and speaks_on(doc, cues[i], owned[i])):
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
     for i, cue in enumerate(cues):
-        owned[i] = _without_later_clauses(doc, cue, _without_main_clause(doc, cue, owned[i]))
+        owned[i] = without_later_clauses(doc, cue, without_main_clause(doc, cue, owned[i]))
     for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
             owned[i] = [without_occasion(doc, cue, _object_complement(doc, cue, owned[i][0]))]
@@ -254,7 +262,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         if opening is not None:
             owned[i].append(opening)
             content_tokens.update(range(opening.start, opening.end))
-        rest = _passive_complement(doc, cue, owned[i], content_tokens)
+        rest = passive_complement(doc, cue, owned[i], content_tokens)
         if rest is not None:
             owned[i].append(rest)
             content_tokens.update(range(rest.start, rest.end))
@@ -391,36 +399,6 @@ def _bystanders(doc: Doc, cue: Role) -> list[Role]:
             or (c.dep_ == "nsubj" and verb.lemma_ in RAISING and c.lower_ in ("it", "there"))
         )
     ]
-
-
-PASSIVE_COMPLEMENTS = frozenset({"for", "as"})
-
-
-def _passive_complement(
-    doc: Doc, cue: Role, owned: Sequence[Role], content_tokens: set[int]
-) -> Role | None:
-    """A passive cue whose only content is its subject also says what follows it:
-    "the mayor has been criticized for closing the depot" (content "the mayor", "for
-    closing the depot")."""
-    verb = doc[cue.start : cue.end].root
-    if any(r.end > cue.start for r in owned) or not any(
-        c.dep_ == "nsubjpass" for c in verb.children
-    ):
-        return None
-    for child in verb.children:
-        if child.i < cue.end or child.left_edge.i != cue.end:
-            continue
-        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in PASSIVE_COMPLEMENTS):
-            end = child.right_edge.i + 1
-            while end > cue.end + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-            if (
-                not content_tokens.isdisjoint(range(cue.end, end))
-                or "\n" in doc[cue.end : end].text
-            ):
-                return None
-            return Role("CONTENT", cue.end, end)
-    return None
 
 
 def _parenthetical_opening(
@@ -572,66 +550,11 @@ def _pair_split_quotes(
                 owned[i].append(resumed)
 
 
-SPEAKING = frozenset(
-    {"say", "tell", "add", "write", "continue", "explain", "note", "argue", "ask", "reply"}
-    | {"respond", "recall", "declare", "state", "tweet", "insist", "warn", "conclude"}
-)
-
-
-def _speaks_on(doc: Doc, cue: Role, contents: Sequence[Role]) -> bool:
-    """A quote in the next sentence continues a cue that already has content when that
-    content is quoted or the cue is a verb of speaking; not "X praised the plan. “…”"
-    (PolNeAR train: such quotes after other cues with plain content were the cue's in 16
-    cases of 102)."""
-    return not _plain_only(doc, contents) or doc[cue.start : cue.end].root.lemma_ in SPEAKING
-
-
-def _without_main_clause(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:
-    """A participle cue after a comma ("…, saying …") says what follows it: plain content
-    before that comma belongs to the main clause, not to it (PolNeAR train: such pieces
-    were the participle's in none of a dozen cases)."""
-    root = doc[cue.start : cue.end].root
-    if root.tag_ != "VBG" or root.lower_ == "according" or cue.start < 1:
-        return contents
-    if doc[cue.start - 1].text != "," or not any(c.start >= cue.end for c in contents):
-        return contents
-    return [c for c in contents if c.start >= cue.end or _direct_quote(doc, c)]
-
-
-def _without_later_clauses(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:
-    """Plain content right after the cue is what it says; further plain pieces later in the
-    sentence belong to a clause of their own ("X praised the plan, which critics said …")
-    (PolNeAR train: of frames with two or more such pieces, 63 were exact with the first
-    alone, 3 with all of them)."""
-    first = next((c for c in contents if c.start == cue.end), None)
-    if first is None or doc[first.start].text in QUOTE_OPENERS:
-        return contents
-    sentence = doc[cue.start].sent
-    return [
-        c
-        for c in contents
-        if c is first
-        or c.start < cue.end
-        or doc[c.start].text in QUOTE_OPENERS
-        or c.start >= sentence.end
-    ]
-
-
-def _direct_quote(doc: Doc, content: Role) -> bool:
-    """A span from an opening to a closing quote mark."""
-    return doc[content.start].text in QUOTE_OPENERS and doc[content.end - 1].text in QUOTE_CLOSERS
-
-
-def _plain_only(doc: Doc, contents: Sequence[Role]) -> bool:
-    """Content, none of it a direct quote."""
-    return bool(contents) and not any(_direct_quote(doc, c) for c in contents)
-
-
 def _closed_quote(doc: Doc, content: Role) -> bool:
     """A quote that is a whole sentence of its own: “… .”"""
     return (
         content.end - content.start > 2
-        and _direct_quote(doc, content)
+        and direct_quote(doc, content)
         and doc[content.end - 2].text in (".", "?", "!")
     )
 
