@@ -62,6 +62,13 @@ def test_who_was_asked_is_neither_content_nor_source(nlp: Language) -> None:
     (frame,) = frames
     assert pieces(text, frame.content) == ["whether the fund had lost money"]
     assert frame.source == []
+    labelled = [
+        ("CONTENT", "The treasurer"),  # the tagger's own piece goes too
+        ("CUE", "was asked"),
+        ("CONTENT", "whether the fund had lost money"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.content) for f in frames] == [["whether the fund had lost money"]]
 
 
 def test_an_expletive_it_before_a_raising_verb_is_not_content(nlp: Language) -> None:
@@ -439,3 +446,15 @@ def test_a_passive_cue_with_only_its_subject_takes_what_follows_it(nlp: Language
     _, frames = link(nlp, text, [("CONTENT", "The mayor"), ("CUE", "has been criticized")])
     (frame,) = frames
     assert pieces(text, frame.content) == ["The mayor", "for closing the depot"]
+
+
+def test_a_piece_of_only_a_conjunction_is_no_content(nlp: Language) -> None:
+    text = "But according to the report, the depot will close."
+    labelled = [
+        ("CONTENT", "But"),
+        ("CUE", "according to"),
+        ("SOURCE", "the report"),
+        ("CONTENT", "the depot will close"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.content) for f in frames] == [["the depot will close"]]

@@ -248,6 +248,13 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     _pair_split_quotes(doc, cues, sources, owned)
     for i, cue in enumerate(cues):
         owned[i] = without_later_clauses(doc, cue, without_main_clause(doc, cue, owned[i]))
+        bystanders = _bystanders(doc, cue)
+        owned[i] = [
+            c
+            for c in owned[i]
+            if not _linking_only(doc, c, LINKING - {"so"})  # ("I think so")
+            and not any(b.start <= c.start and c.end <= b.end for b in bystanders)
+        ]
     for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
             owned[i] = [without_occasion(doc, cue, _object_complement(doc, cue, owned[i][0]))]
@@ -384,6 +391,14 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
 LINKING = frozenset({"so", "still", "yet"})
 
 
+def _linking_only(doc: Doc, content: Role, linking: frozenset[str] = LINKING) -> bool:
+    """A piece of nothing but "But", "And", "Still": no content."""
+    return all(
+        t.pos_ == "CCONJ" or t.lower_ in linking or t.is_punct or t.is_space
+        for t in doc[content.start : content.end]
+    )
+
+
 def _bystanders(doc: Doc, cue: Role) -> list[Role]:
     """Subjects of the cue verb that are neither its source nor its content: who a passive
     cue says was spoken to ("the mayor was asked whether …"; PolNeAR train, "was asked": 6
@@ -434,7 +449,7 @@ def _parenthetical_opening(
     end = first - 1
     if start >= end or not content_tokens.isdisjoint(range(start, end)):
         return None
-    if all(t.pos_ == "CCONJ" or t.lower_ in LINKING for t in doc[start:end]):
+    if _linking_only(doc, Role("CONTENT", start, end)):
         return None  # "But, he added, …" opens with nothing that was said
     return Role("CONTENT", start, end)
 
