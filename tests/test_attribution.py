@@ -1089,3 +1089,4 @@ def test_who_was_asked_is_not_the_source(nlp: Language) -> None:
     # who asked is not said, so the rules frame nothing
     assert sources("The treasurer was asked whether the fund had lost money.") == []
     assert sources("The treasurer asked whether the fund had lost money.") == [["The treasurer"]]
+    assert sources("The treasurer was warned that the fund had lost money.") == []
