@@ -469,3 +469,12 @@ def test_a_passive_cue_takes_no_source_but_its_agent(nlp: Language) -> None:
     labelled = [("CONTENT", "The plan"), ("CUE", "was endorsed by"), ("SOURCE", "the council")]
     _, frames = link(nlp, text, labelled)
     assert [pieces(text, f.source) for f in frames] == [["the council"]]
+
+
+def test_a_raising_cue_takes_no_other_source_of_its_sentence(nlp: Language) -> None:
+    text = "In the survey, voters seem wary of the plan."
+    labelled = [("SOURCE", "the survey"), ("CUE", "seem"), ("CONTENT", "wary of the plan")]
+    _, frames = link(nlp, text, labelled)
+    (frame,) = frames
+    assert frame.source == []
+    assert pieces(text, frame.content) == ["voters", "wary of the plan"]
