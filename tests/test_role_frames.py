@@ -478,3 +478,10 @@ def test_a_raising_cue_takes_no_other_source_of_its_sentence(nlp: Language) -> N
     (frame,) = frames
     assert frame.source == []
     assert pieces(text, frame.content) == ["voters", "wary of the plan"]
+
+
+def test_a_tagged_source_running_into_the_subject_starts_at_the_subject(nlp: Language) -> None:
+    text = "In Tampa, Ms. Ortiz said the race was close."
+    labelled = [("SOURCE", "Tampa, Ms. Ortiz"), ("CUE", "said"), ("CONTENT", "the race was close")]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.source) for f in frames] == [["Ms. Ortiz"]]

@@ -326,7 +326,9 @@ def _subject_source(
     """The tagged source holding the cue verb's grammatical subject, if one does.
 
     A participle or coordinated cue ("…, requesting …") takes the subject of the verb it
-    hangs from; subjects inside content spans are passed over on the way up.
+    hangs from; subjects inside content spans are passed over on the way up. A tagged
+    source that runs into the subject from before it starts where the subject's phrase
+    does (PolNeAR source exact F1: train 81.82 -> 81.96, dev 77.49 -> 77.64).
     """
     for verb in _governing_verbs(doc, cue):
         # (a misparse may give a verb two: "WASHINGTON (AP) — Senate leaders said")
@@ -334,6 +336,11 @@ def _subject_source(
         for child in subjects:
             held = [(j, s) for j, s in near if s.start <= child.i < s.end]
             if held:
+                j, source = held[0]
+                start = child.left_edge.i
+                if source.start < start and "\n" not in doc[start : source.end].text:
+                    # "Florida, Clinton said": the subject's phrase, not what runs into it
+                    return j, Role(source.label, start, source.end)
                 return held[0]
         if any(child.i not in content_tokens for child in subjects):
             return None  # a subject the tagger did not mark (see _untagged_subject)
