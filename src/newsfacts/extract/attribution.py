@@ -187,7 +187,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _spoken_to(verb: Token) -> bool:
+def spoken_to(verb: Token) -> bool:
     """The verb's subject is who was spoken to ("the mayor was asked whether …"); who spoke
     the article does not say."""
     return verb.lemma_ in ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -315,7 +315,7 @@ def cue_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     for token in _verbs(doc):
         entry = table.get(token.lemma_.lower())
-        if entry is None or _spoken_to(token):
+        if entry is None or spoken_to(token):
             continue
         subject = _subject(token)
         if subject is not None:

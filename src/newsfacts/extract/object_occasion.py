@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsfacts.extract.content_pieces import QUOTE_CLOSERS, QUOTE_OPENERS
 from newsfacts.extract.roles import Role
 
 OBJECTS = frozenset({"dobj", "dative"})
@@ -24,7 +25,7 @@ OBJECT_PREPOSITIONS = frozenset({"of", "as"})  # "accused X of …", "described 
 OCCASION_PREPOSITIONS = frozenset({"during", "before", "amid", "throughout"})
 OCCASION_MARKS = frozenset({"when", "as", "before"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``"})
+QUOTE_MARKS = QUOTE_OPENERS | QUOTE_CLOSERS | {"'"}
 
 
 def without_occasion(doc: Doc, cue: Role, content: Role) -> Role:

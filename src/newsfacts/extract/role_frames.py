@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsfacts.extract.anonymity import anonymity_reason, asks_anonymity
-from newsfacts.extract.attribution import ADDRESSED, Frame, passive_participle
+from newsfacts.extract.attribution import Frame, passive_participle, spoken_to
 from newsfacts.extract.content_pieces import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
@@ -246,14 +246,14 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             owned[i].append(content)
 
     _pair_split_quotes(doc, cues, sources, owned)
+    bystanders = [_bystanders(doc, cue) for cue in cues]
     for i, cue in enumerate(cues):
         owned[i] = without_later_clauses(doc, cue, without_main_clause(doc, cue, owned[i]))
-        bystanders = _bystanders(doc, cue)
         owned[i] = [
             c
             for c in owned[i]
-            if not _linking_only(doc, c, LINKING - {"so"})  # ("I think so")
-            and not any(b.start <= c.start and c.end <= b.end for b in bystanders)
+            if not _linking_only(doc, c, LONE_LINKS)
+            and not any(b.start <= c.start and c.end <= b.end for b in bystanders[i])
         ]
     for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
@@ -278,12 +278,11 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     for i, cue in enumerate(cues):
         if not owned[i] or anonymity_reason(doc[cue.start : cue.end].root):
             continue
-        bystanders = _bystanders(doc, cue)
         near = [
             (j, s)
             for j, s in enumerate(sources)
             if sent_gap(cue, s) == 0
-            and not any(s.start < c.end and c.start < s.end for c in [*owned[i], *bystanders])
+            and not any(s.start < c.end and c.start < s.end for c in [*owned[i], *bystanders[i]])
         ]
         root = doc[cue.start : cue.end].root
         passive = passive_participle(root) or _plain_passive(root) or _raising_only(doc, cue)
@@ -292,7 +291,7 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         else:
             source = _subject_source(doc, cue, near, content_tokens)
             if source is None:
-                subject = _untagged_subject(doc, cue, content_tokens)
+                subject = None if bystanders[i] else _untagged_subject(doc, cue, content_tokens)
                 source = (-1, subject) if subject is not None else None
         if source is None and not passive:
             if any(j not in taken for j, _ in near):  # a source serves a second cue if need be
@@ -376,10 +375,8 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     was revealed that …"), nor who was spoken to ("the mayor was asked whether …")."""
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
-        passive = child.dep_ == "nsubjpass" and verb.lemma_ not in ADDRESSED
-        raising = (
-            child.dep_ == "nsubj" and verb.lemma_ in RAISING and not _verb_after(doc, cue, verb)
-        )
+        passive = child.dep_ == "nsubjpass" and not spoken_to(verb)
+        raising = child.dep_ == "nsubj" and _raising_only(doc, cue)
         if not (passive or raising) or child.i >= cue.start:
             continue
         first = min(owned, key=lambda r: r.start)
@@ -396,10 +393,11 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     return None
 
 
-LINKING = frozenset({"so", "still", "yet"})
+OPENING_LINKS = frozenset({"so", "still", "yet"})  # "So, he said, …"
+LONE_LINKS = frozenset({"still", "yet"})  # a piece "so" alone is content: "I think so"
 
 
-def _linking_only(doc: Doc, content: Role, linking: frozenset[str] = LINKING) -> bool:
+def _linking_only(doc: Doc, content: Role, linking: frozenset[str]) -> bool:
     """A piece of nothing but "But", "And", "Still": no content."""
     return all(
         t.pos_ == "CCONJ" or t.lower_ in linking or t.is_punct or t.is_space
@@ -435,7 +433,7 @@ def _bystanders(doc: Doc, cue: Role) -> list[Role]:
         for c in verb.children
         if c.i < cue.start
         and (
-            (c.dep_ == "nsubjpass" and verb.lemma_ in ADDRESSED)
+            (c.dep_ == "nsubjpass" and spoken_to(verb))
             or (c.dep_ == "nsubj" and verb.lemma_ in RAISING and c.lower_ in ("it", "there"))
         )
     ]
@@ -474,7 +472,7 @@ def _parenthetical_opening(
     end = first - 1
     if start >= end or not content_tokens.isdisjoint(range(start, end)):
         return None
-    if _linking_only(doc, Role("CONTENT", start, end)):
+    if _linking_only(doc, Role("CONTENT", start, end), OPENING_LINKS):
         return None  # "But, he added, …" opens with nothing that was said
     return Role("CONTENT", start, end)
 
@@ -525,8 +523,6 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
     ("DNC rules permit …"): the whole noun phrase, appositions included. A noun cue takes
     its possessor ("his claim")."""
     wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
-    if _bystanders(doc, cue):
-        return None
     for verb in _governing_verbs(doc, cue):
         for child in verb.children:
             if child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN", "PRON"):
