@@ -485,3 +485,16 @@ def test_a_tagged_source_running_into_the_subject_starts_at_the_subject(nlp: Lan
     labelled = [("SOURCE", "Tampa, Ms. Ortiz"), ("CUE", "said"), ("CONTENT", "the race was close")]
     _, frames = link(nlp, text, labelled)
     assert [pieces(text, f.source) for f in frames] == [["Ms. Ortiz"]]
+
+
+def test_content_stopping_before_its_clauses_verb_runs_to_the_clauses_end(nlp: Language) -> None:
+    text = "The auditor noted that in 2009, the council sold the depot at a loss."
+    labelled = [("SOURCE", "The auditor"), ("CUE", "noted"), ("CONTENT", "that in 2009")]
+    _, frames = link(nlp, text, labelled)
+    (frame,) = frames
+    assert pieces(text, frame.content) == ["that in 2009, the council sold the depot at a loss"]
+    labelled[2] = ("CONTENT", "that in 2009, the council sold the depot")  # has its verb
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.content) for f in frames] == [
+        ["that in 2009, the council sold the depot"]
+    ]

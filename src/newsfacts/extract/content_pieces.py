@@ -5,7 +5,8 @@ The tagger labels spans one by one; these rules look at a cue's pieces together 
 parse: a quote in the next sentence continues a cue of speaking, not any cue; a participle
 cue after a comma ("…, saying …") says only what follows it; plain content right after a cue
 keeps later clauses of the sentence out; a passive cue whose only content is its subject
-also says what follows it ("was criticized for …"). Each rule was measured on PolNeAR train
+also says what follows it ("was criticized for …"); content that opens a clause but stops
+before the clause's verb runs on to the clause's end. Each rule was measured on PolNeAR train
 and dev (figures in the docstrings).
 """
 
@@ -94,6 +95,28 @@ def passive_complement(
                 return None
             return Role("CONTENT", cue.end, end)
     return None
+
+
+CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+
+
+def whole_clause(doc: Doc, cue: Role, content: Role) -> Role:
+    """Content that opens a clause ("that", "whether", "if") but stops before the clause's
+    verb runs on to the end of the clause: "noted that in 1998[, the council approved the
+    plan]" (PolNeAR: exact contents made right minus made wrong, train +6, dev +2)."""
+    mark = doc[content.start]
+    verb = mark.head
+    if mark.lower_ not in CLAUSE_MARKS or mark.dep_ != "mark" or verb.i < content.end:
+        return content
+    if verb.sent != mark.sent:
+        return content
+    end = verb.right_edge.i + 1
+    while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    overlaps_cue = cue.start < end and content.start < cue.end
+    if end <= content.end or overlaps_cue or "\n" in doc[content.start : end].text:
+        return content
+    return Role("CONTENT", content.start, end)
 
 
 def direct_quote(doc: Doc, content: Role) -> bool:

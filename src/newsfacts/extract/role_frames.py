@@ -23,6 +23,7 @@ from newsfacts.extract.content_pieces import (
     passive_complement,
     plain_only,
     speaks_on,
+    whole_clause,
     without_later_clauses,
     without_main_clause,
 )
@@ -257,7 +258,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
         ]
     for i, cue in enumerate(cues):
         if len(owned[i]) == 1:
-            owned[i] = [without_occasion(doc, cue, _object_complement(doc, cue, owned[i][0]))]
+            content = whole_clause(doc, cue, _object_complement(doc, cue, owned[i][0]))
+            owned[i] = [without_occasion(doc, cue, content)]
     _resume_closed_quotes(doc, cues, owned, sentence)
     content_tokens = {k for c in contents for k in range(c.start, c.end)}
     for i, cue in enumerate(cues):
