@@ -498,3 +498,26 @@ def test_content_stopping_before_its_clauses_verb_runs_to_the_clauses_end(nlp: L
     assert [pieces(text, f.content) for f in frames] == [
         ["that in 2009, the council sold the depot"]
     ]
+
+
+def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -> None:
+    text = "In 2015, the mayor said the depot would close."
+    labelled = [
+        ("CONTENT", "In 2015"),
+        ("SOURCE", "the mayor"),
+        ("CUE", "said"),
+        ("CONTENT", "the depot would close"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.content) for f in frames] == [["the depot would close"]]
+    text = "To avoid delays, the mayor said, the crews should start early."
+    labelled = [
+        ("CONTENT", "To avoid delays"),
+        ("SOURCE", "the mayor"),
+        ("CUE", "said"),
+        ("CONTENT", "the crews should start early"),
+    ]
+    _, frames = link(nlp, text, labelled)
+    assert [pieces(text, f.content) for f in frames] == [
+        ["To avoid delays", "the crews should start early"]
+    ]

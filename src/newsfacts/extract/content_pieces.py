@@ -3,7 +3,8 @@ content nearest to it.
 
 The tagger labels spans one by one; these rules look at a cue's pieces together and at the
 parse: a quote in the next sentence continues a cue of speaking, not any cue; a participle
-cue after a comma ("…, saying …") says only what follows it; plain content right after a cue
+cue after a comma ("…, saying …") says only what follows it; an opening phrase that modifies
+the cue verb ("In 2015, she said …") is not what was said; plain content right after a cue
 keeps later clauses of the sentence out; a passive cue whose only content is its subject
 also says what follows it ("was criticized for …"); content that opens a clause but stops
 before the clause's verb runs on to the clause's end. Each rule was measured on PolNeAR train
@@ -46,6 +47,33 @@ def without_main_clause(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]
     if doc[cue.start - 1].text != "," or not any(c.start >= cue.end for c in contents):
         return contents
     return [c for c in contents if c.start >= cue.end or direct_quote(doc, c)]
+
+
+SETTING_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "pcomp"})
+
+
+def without_opening_setting(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:
+    """A plain piece before the cue that the parse hangs on the cue verb as a modifier tells
+    when, where or how it was said, not what: "In 2015, the mayor said the depot …" keeps
+    "In 2015" out. Not where the source and cue interrupt the content, set off by commas
+    ("To avoid delays, he said, …"). (PolNeAR exact contents, made right minus wrong:
+    train 0, dev +2; token overlap better in most of the changed frames.)"""
+    after = [c for c in contents if c.start >= cue.end]
+    if not after or doc[after[0].start - 1].text == ",":
+        return contents
+    verb = doc[cue.start : cue.end].root
+    kept = []
+    for content in contents:
+        root = doc[content.start : content.end].root
+        if (
+            content.end <= cue.start
+            and doc[content.start].text not in QUOTE_OPENERS
+            and root.head.i == verb.i
+            and root.dep_ in SETTING_DEPS
+        ):
+            continue
+        kept.append(content)
+    return kept
 
 
 def without_later_clauses(doc: Doc, cue: Role, contents: list[Role]) -> list[Role]:

@@ -26,6 +26,7 @@ from newsfacts.extract.content_pieces import (
     whole_clause,
     without_later_clauses,
     without_main_clause,
+    without_opening_setting,
 )
 from newsfacts.extract.object_occasion import OBJECT_PREPOSITIONS, without_occasion
 from newsfacts.extract.outlets import outlet_of
@@ -249,7 +250,8 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
     _pair_split_quotes(doc, cues, sources, owned)
     bystanders = [_bystanders(doc, cue) for cue in cues]
     for i, cue in enumerate(cues):
-        owned[i] = without_later_clauses(doc, cue, without_main_clause(doc, cue, owned[i]))
+        owned[i] = without_main_clause(doc, cue, owned[i])
+        owned[i] = without_later_clauses(doc, cue, without_opening_setting(doc, cue, owned[i]))
         owned[i] = [
             c
             for c in owned[i]
