@@ -50,8 +50,11 @@ def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
     assert frames == [she, critics, alone]
 
 
-def test_rule_frames_lend_quotes_and_sources_and_fill_gaps() -> None:
-    text = "“We will win,” Smith said. Jones is expected to resign. Aides claimed a deal."
+def test_rule_frames_lend_quotes_and_sources_and_fill_gaps(nlp: Language) -> None:
+    text = (
+        "“We will win,” Smith said. Jones is expected to resign. Aides claimed a deal. "
+        "Lee refused to confirm the date."
+    )
 
     def at(words: str) -> tuple[int, int]:
         start = text.index(words)
@@ -67,14 +70,20 @@ def test_rule_frames_lend_quotes_and_sources_and_fill_gaps() -> None:
     # a cue only the rules found, and a rule cue inside the tagger's content
     claimed = Frame(cue=[at("claimed")], source=[at("Aides")], content=[at("a deal")])
     inside = Frame(cue=[at("win")], source=[], content=[at("We")])
-    merged = merge_frames([tagged, passive], [rule, rule_passive, claimed, inside], text)
+    # a cue only the rules found that is a verb's bare form: not added
+    bare = Frame(cue=[at("confirm")], source=[at("Lee")], content=[at("the date")])
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    rules = [rule, rule_passive, claimed, inside, bare]
+    merged = merge_frames([tagged, passive], rules, doc)
     assert merged == [tagged, passive, claimed]
     assert tagged.content == [at("“We will win,”")] and tagged.quoted
     assert tagged.source == [at("Smith")]
     assert passive.source == []
 
 
-def test_a_rule_quote_from_another_paragraph_does_not_replace_the_taggers_content() -> None:
+def test_a_rule_quote_from_another_paragraph_does_not_replace_the_taggers_content(
+    nlp: Language,
+) -> None:
     text = (
         "Mr. Lee responded to the claim that the plan was “dead.”\n\n"
         "“Tell that to the workers,” Mr. Lee said.\n"
@@ -95,6 +104,8 @@ def test_a_rule_quote_from_another_paragraph_does_not_replace_the_taggers_conten
     replied = Frame(cue=[at("replied")], source=[at("Ms. Park")], content=[at("We will see")])
     rule_replied = Frame(cue=[at("replied")], source=[], content=[at("“We will see.”")])
     rule_replied.quoted = True
-    merge_frames([tagged, replied], [rule, rule_replied], text)
+    merge_frames(
+        [tagged, replied], [rule, rule_replied], parse_body(nlp, text, [Region(0, len(text))])
+    )
     assert tagged.content == own and not tagged.quoted
     assert replied.content == [at("“We will see.”")] and replied.quoted

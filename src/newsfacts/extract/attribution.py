@@ -622,7 +622,7 @@ def _with_model(
     ]
     if settings.role_tagger == "encoder":
         model = consult_lstm(doc, model, quotes)
-    return merge_frames(model, frames, doc_text(doc))
+    return merge_frames(model, frames, doc)
 
 
 def _as_reporter(doc: Doc, frame: Frame, speaker: Speaker) -> Speaker:

@@ -69,9 +69,11 @@ def _inner(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Frame]:
+def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame]:
     """The tagger's frames, with the rules' quote-snapped content where the rules found a
-    direct quote for the same cue, plus the rule frames whose cue the tagger did not cover."""
+    direct quote for the same cue, plus the rule frames whose cue the tagger did not cover,
+    but for claims of a bare verb (``_bare_claim``)."""
+    text = doc_text(doc)
     merged: list[Frame] = []
     for frame in model:
         twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
@@ -81,9 +83,22 @@ def merge_frames(model: list[Frame], rules: list[Frame], text: str) -> list[Fram
     for frame in rules:
         if not any(
             pieces_overlap(frame.cue, m.cue) or pieces_overlap(frame.cue, m.content) for m in model
-        ):
+        ) and not _bare_claim(doc, frame):
             merged.append(frame)
     return merged
+
+
+def _bare_claim(doc: Doc, frame: Frame) -> bool:
+    """A rule frame of plain content whose cue is a verb's bare form: "refused to pledge
+    …", "would question …", "do you know …" say what someone may or may not say, rarely what
+    they said. (The tagger leaves such cues out; of the rule frames it did not cover, these
+    were right 4 times of 20 on PolNeAR dev and 17 of 150 on train. Without them: dev
+    77.66 / 73.16 / 61.11 → 77.70 / 73.32 / 61.22, train 81.97 / 80.45 / 68.95 →
+    82.14 / 80.68 / 69.10.)"""
+    if frame.quoted or frame.according_to or not frame.cue:
+        return False
+    cue = doc.char_span(*frame.cue[0], alignment_mode="expand")
+    return cue is not None and cue.root.tag_ == "VB"
 
 
 def _adopt(frame: Frame, twin: Frame, text: str) -> None:
