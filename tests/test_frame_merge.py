@@ -53,7 +53,7 @@ def test_a_shared_quote_stays_with_the_nearest_cue() -> None:
 def test_rule_frames_lend_quotes_and_sources_and_fill_gaps(nlp: Language) -> None:
     text = (
         "“We will win,” Smith said. Jones is expected to resign. Aides claimed a deal. "
-        "Lee refused to confirm the date."
+        "Lee refused to confirm the date. Voters backed the plan that critics said would fail."
     )
 
     def at(words: str) -> tuple[int, int]:
@@ -70,10 +70,12 @@ def test_rule_frames_lend_quotes_and_sources_and_fill_gaps(nlp: Language) -> Non
     # a cue only the rules found, and a rule cue inside the tagger's content
     claimed = Frame(cue=[at("claimed")], source=[at("Aides")], content=[at("a deal")])
     inside = Frame(cue=[at("win")], source=[], content=[at("We")])
-    # a cue only the rules found that is a verb's bare form: not added
+    # cues only the rules found that are a verb's bare form or in a relative clause: not added
     bare = Frame(cue=[at("confirm")], source=[at("Lee")], content=[at("the date")])
+    said = text.index("said", text.index("critics"))
+    relative = Frame(cue=[(said, said + 4)], source=[at("critics")], content=[at("would fail")])
     doc = parse_body(nlp, text, [Region(0, len(text))])
-    rules = [rule, rule_passive, claimed, inside, bare]
+    rules = [rule, rule_passive, claimed, inside, bare, relative]
     merged = merge_frames([tagged, passive], rules, doc)
     assert merged == [tagged, passive, claimed]
     assert tagged.content == [at("“We will win,”")] and tagged.quoted
