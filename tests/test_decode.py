@@ -88,3 +88,20 @@ def test_step_scores_as_spacy_step_model(
             todo = component.transition_states(todo, scores)
             steps += 1
         assert steps > 20
+
+
+def test_a_prior_on_an_action_shifts_the_choices_and_none_changes_nothing(nlp: Language) -> None:
+    ner = nlp.get_pipe("ner")
+    text = "Angela Merkel met the mayor in Brussels on Tuesday."
+    plain, none, heavy = (nlp.make_doc(text) for _ in range(3))
+    for doc in (plain, none, heavy):
+        run_components(nlp, [doc], disable=["ner"])
+    decode(ner, [plain])
+    decode(ner, [none], {})
+    decode(ner, [heavy], {"U-GPE": 50.0})
+    assert [(e.text, e.label_) for e in none.ents] == [(e.text, e.label_) for e in plain.ents]
+    assert ("Angela Merkel", "PERSON") in [(e.text, e.label_) for e in plain.ents]
+    assert {e.label_ for e in heavy.ents} == {"GPE"}
+    assert len(heavy.ents) == len(heavy)  # every word opens and closes a place of its own
+    with pytest.raises(ValueError, match="no such action"):
+        decode(ner, [nlp.make_doc(text)], {"U-CUE": 1.0})

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsfacts.extract.roles import feature_doc
+from newsfacts.extract.roles import (
+    CUE_PRIOR,
+    feature_doc,
+    load_tagger,
+    lstm_tagger,
+    predict_roles,
+)
 from newsfacts.models import Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -30,3 +36,15 @@ def test_an_unparsed_doc_gets_placeholders() -> None:
         ("Hello", "_", ">"),
         ("world", "_", ">"),
     ]
+
+
+def test_the_tagger_decodes_with_the_cue_prior_except_as_a_second_opinion() -> None:
+    text = "The minister said on Tuesday that talks would resume, aides added."
+    doc = parse_body(load_pipeline(Settings()), text, [Region(0, len(text))])
+    tagger, plain = lstm_tagger(), lstm_tagger(second_opinion=True)
+    assert tagger is not None and plain is not None
+    assert tagger([doc]) == predict_roles([doc], load_tagger(), CUE_PRIOR)
+    assert plain([doc]) == predict_roles([doc], load_tagger())
+    (heavy,) = predict_roles([doc], load_tagger(), {"U-CUE": 50.0})
+    # every word opens a cue of its own (joined again into one span)
+    assert [(r.label, r.start) for r in heavy] == [("CUE", 0)] and heavy[0].end >= len(doc) - 1

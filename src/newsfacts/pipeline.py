@@ -102,7 +102,11 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
         )
         tagger = role_tagger(settings)  # an encoder that cannot load stops here, clearly
         # the encoder tagger also takes the LSTM tagger's content (role_frames)
-        lstm = lstm_tagger() if settings.role_tagger == "encoder" and tagger else None
+        lstm = (
+            lstm_tagger(second_opinion=True)
+            if settings.role_tagger == "encoder" and tagger
+            else None
+        )
         if tagger is not None:
             try:
                 tag_roles(docs, tagger)

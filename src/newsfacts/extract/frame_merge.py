@@ -26,7 +26,7 @@ def consult_lstm(doc: Doc, frames: list[Frame], quotes: Sequence[Quote]) -> list
     """
     from newsfacts.extract.roles import LSTM_ROLES_KEY, lstm_tagger, roles_of
 
-    tagger = lstm_tagger()
+    tagger = lstm_tagger(second_opinion=True)
     if tagger is None:
         return frames
     lstm = frames_from_roles(doc, roles_of(doc, tagger, LSTM_ROLES_KEY), quotes)

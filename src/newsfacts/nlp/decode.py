@@ -23,7 +23,7 @@ Components that decode with a beam are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -44,13 +44,14 @@ def greedy(component: Any) -> bool:
     return isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1
 
 
-def decode(parser: Parser, docs: Sequence[Doc]) -> None:
-    """Parse ``docs`` with ``parser`` (greedy) and set its annotations on them."""
+def decode(parser: Parser, docs: Sequence[Doc], prior: Mapping[str, float] | None = None) -> None:
+    """Parse ``docs`` with ``parser`` (greedy) and set its annotations on them. ``prior`` adds
+    a constant to the scores of the actions it names at every step (``{"U-CUE": 0.5}``)."""
     for group in _groups(docs):
-        parser.set_annotations(group, _states(parser, group))
+        parser.set_annotations(group, _states(parser, group, prior or {}))
 
 
-def _states(parser: Parser, docs: list[Doc]) -> list[Any]:
+def _states(parser: Parser, docs: list[Doc], prior: Mapping[str, float]) -> list[Any]:
     states = parser.moves.init_batch(docs)
     if not any(len(doc) for doc in docs):
         return list(states)
@@ -60,6 +61,8 @@ def _states(parser: Parser, docs: list[Doc]) -> list[Any]:
     else:  # a model with no output layer: spaCy's own step model
         set_dropout_rate(parser.model, 0.0)
         score = parser.model.predict(docs).predict
+    if prior:
+        score = _with_prior(score, parser, prior)
     todo = [state for state in states if not state.is_final()]
     while todo:
         todo = parser.transition_states(todo, score(todo))
@@ -108,6 +111,20 @@ class StepScorer:
         if self.unseen is not None:  # an action never seen in training scores lowest
             scores[:, self.unseen] = numpy.nanmin(scores)
         return scores
+
+
+def _with_prior(score: Any, parser: Parser, prior: Mapping[str, float]) -> Any:
+    moves = parser.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    unknown = set(prior) - set(names)
+    if unknown:
+        raise ValueError(f"no such action in {parser.name}: {', '.join(sorted(unknown))}")
+    added = numpy.array([prior.get(name, 0.0) for name in names], dtype="f")
+
+    def scored(states: list[Any]) -> Any:
+        return score(states) + added
+
+    return scored
 
 
 def _groups(docs: Sequence[Doc]) -> Iterable[list[Doc]]:
