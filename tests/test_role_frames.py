@@ -38,6 +38,11 @@ def pieces(text: str, offsets: list[tuple[int, int]]) -> list[str]:
     return [text[s:e] for s, e in offsets]
 
 
+def contents(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> list[list[str]]:
+    """Each linked frame's content pieces, as words."""
+    return [pieces(text, f.content) for f in link(nlp, text, labelled)[1]]
+
+
 def test_the_subject_of_a_passive_cue_is_content_not_source(nlp: Language) -> None:
     text = "Mr. Quiros was accused of using the money for himself."
     _, frames = link(
@@ -67,8 +72,7 @@ def test_who_was_asked_is_neither_content_nor_source(nlp: Language) -> None:
         ("CUE", "was asked"),
         ("CONTENT", "whether the fund had lost money"),
     ]
-    _, frames = link(nlp, text, labelled)
-    assert [pieces(text, f.content) for f in frames] == [["whether the fund had lost money"]]
+    assert contents(nlp, text, labelled) == [["whether the fund had lost money"]]
 
 
 def test_an_expletive_it_before_a_raising_verb_is_not_content(nlp: Language) -> None:
@@ -396,15 +400,14 @@ def test_a_raising_cue_takes_the_verb_it_raises_and_its_subject_speaks(nlp: Lang
 def test_a_quote_after_plain_content_continues_only_a_verb_of_speaking(nlp: Language) -> None:
     quote = "“It is a gift to the town.”"
 
-    def contents(text: str, cue: str, content: str) -> list[list[str]]:
+    def linked(text: str, cue: str, content: str) -> list[list[str]]:
         labelled = [("SOURCE", "The mayor"), ("CUE", cue), ("CONTENT", content), ("CONTENT", quote)]
-        _, frames = link(nlp, text, labelled)
-        return [pieces(text, f.content) for f in frames]
+        return contents(nlp, text, labelled)
 
     text = f"The mayor praised the new library. {quote}"
-    assert contents(text, "praised", "the new library") == [["the new library"]]
+    assert linked(text, "praised", "the new library") == [["the new library"]]
     text = f"The mayor said the library would open. {quote}"
-    assert contents(text, "said", "the library would open") == [["the library would open", quote]]
+    assert linked(text, "said", "the library would open") == [["the library would open", quote]]
 
 
 def test_a_participle_cue_after_a_comma_leaves_the_main_clause_alone(nlp: Language) -> None:
@@ -456,8 +459,7 @@ def test_a_piece_of_only_a_conjunction_is_no_content(nlp: Language) -> None:
         ("SOURCE", "the report"),
         ("CONTENT", "the depot will close"),
     ]
-    _, frames = link(nlp, text, labelled)
-    assert [pieces(text, f.content) for f in frames] == [["the depot will close"]]
+    assert contents(nlp, text, labelled) == [["the depot will close"]]
 
 
 def test_a_passive_cue_takes_no_source_but_its_agent(nlp: Language) -> None:
@@ -494,10 +496,7 @@ def test_content_stopping_before_its_clauses_verb_runs_to_the_clauses_end(nlp: L
     (frame,) = frames
     assert pieces(text, frame.content) == ["that in 2009, the council sold the depot at a loss"]
     labelled[2] = ("CONTENT", "that in 2009, the council sold the depot")  # has its verb
-    _, frames = link(nlp, text, labelled)
-    assert [pieces(text, f.content) for f in frames] == [
-        ["that in 2009, the council sold the depot"]
-    ]
+    assert contents(nlp, text, labelled) == [["that in 2009, the council sold the depot"]]
 
 
 def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -> None:
@@ -508,8 +507,7 @@ def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -
         ("CUE", "said"),
         ("CONTENT", "the depot would close"),
     ]
-    _, frames = link(nlp, text, labelled)
-    assert [pieces(text, f.content) for f in frames] == [["the depot would close"]]
+    assert contents(nlp, text, labelled) == [["the depot would close"]]
     text = "To avoid delays, the mayor said, the crews should start early."
     labelled = [
         ("CONTENT", "To avoid delays"),
@@ -517,7 +515,4 @@ def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -
         ("CUE", "said"),
         ("CONTENT", "the crews should start early"),
     ]
-    _, frames = link(nlp, text, labelled)
-    assert [pieces(text, f.content) for f in frames] == [
-        ["To avoid delays", "the crews should start early"]
-    ]
+    assert contents(nlp, text, labelled) == [["To avoid delays", "the crews should start early"]]
