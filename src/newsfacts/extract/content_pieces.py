@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsfacts.extract.roles import Role
+from newsfacts.nlp.tokens import end_before_punct
 
 QUOTE_OPENERS = frozenset({"“", '"', "''", "``", "‘"})
 QUOTE_CLOSERS = frozenset({"”", '"', "''", "’"})
@@ -114,8 +115,7 @@ def passive_complement(
             continue
         if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in PASSIVE_COMPLEMENTS):
             end = child.right_edge.i + 1
-            while end > cue.end + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
+            end = end_before_punct(doc, end, cue.end + 1)
             if (
                 not content_tokens.isdisjoint(range(cue.end, end))
                 or "\n" in doc[cue.end : end].text
@@ -139,8 +139,7 @@ def whole_clause(doc: Doc, cue: Role, content: Role) -> Role:
     if verb.sent != mark.sent:
         return content
     end = verb.right_edge.i + 1
-    while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = end_before_punct(doc, end, content.end)
     overlaps_cue = cue.start < end and content.start < cue.end
     if end <= content.end or overlaps_cue or "\n" in doc[content.start : end].text:
         return content

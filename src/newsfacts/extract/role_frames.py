@@ -33,6 +33,7 @@ from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.roles import Role
 from newsfacts.nlp.doctext import doc_text
+from newsfacts.nlp.tokens import end_before_punct
 
 MAX_SENTENCE_GAP = 2  # content may sit this many sentences from its cue
 QUOTE_CHARS = "“\"'‘`"
@@ -344,7 +345,7 @@ def _subject_source(
                 if source.start < start and "\n" not in doc[start : source.end].text:
                     # "Florida, Clinton said": the subject's phrase, not what runs into it
                     return j, Role(source.label, start, source.end)
-                return held[0]
+                return j, source
         if any(child.i not in content_tokens for child in subjects):
             return None  # a subject the tagger did not mark (see _untagged_subject)
     return None
@@ -509,8 +510,7 @@ def _object_complement(doc: Doc, cue: Role, content: Role) -> Role:
         if nxt.left_edge.i > end + 1:
             continue
         stop = nxt.right_edge.i + 1
-        while stop > content.end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
-            stop -= 1
+        stop = end_before_punct(doc, stop, content.end)
         if "\n" in doc[content.start : stop].text:
             continue
         return Role("CONTENT", content.start, stop)
@@ -548,8 +548,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Role | None:
             start = k + 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = end_before_punct(doc, end, start)
     if start >= end or "\n" in doc[start:end].text.strip():
         return None
     return Role("PHRASE", start, end)

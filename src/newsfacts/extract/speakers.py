@@ -38,6 +38,7 @@ from newsfacts.extract.speaker_titles import (
 )
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
+from newsfacts.nlp.tokens import end_before_punct
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -173,8 +174,7 @@ def _before_clause(source: SpacySpan, noun: Token) -> str:
     who asked not to be named for fear …")."""
     end = min([source.end, *(c.left_edge.i for c in _clauses(noun))])
     doc = source.doc
-    while end > source.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = end_before_punct(doc, end, source.start + 1)
     return _words(doc[source.start : end])
 
 
@@ -192,8 +192,7 @@ def _described(antecedent: SpacySpan, pronoun: Token) -> str:
     the talks")."""
     doc = antecedent.doc
     end = max(antecedent.end, pronoun.head.left_edge.i)
-    while end > antecedent.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = end_before_punct(doc, end, antecedent.end)
     return _words(doc[antecedent.start : end])
 
 
@@ -296,8 +295,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         # the noun and its relative pronoun in one source ("Officials familiar with the
         # talks, who"): the noun's words are the source
         doc, end = source.doc, source.end - 1
-        while end > source.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
+        end = end_before_punct(doc, end, source.start)
         if end > source.start:
             noun = doc[source.start : end]
             meant = resolve_speaker(noun, entities, recent)
