@@ -91,6 +91,16 @@ def test_indirect_speech_keeps_that(nlp: Language) -> None:
     assert texts(a.content) == ["that the talks had failed"]
 
 
+def test_quoted_speech_keeps_its_that(nlp: Language) -> None:
+    text = "The vote is close. Ramos warned that “nobody can win the seat without the suburbs.”"
+    (a,) = run(nlp, text, [person("E1", text, "Ramos")])[1]
+    assert a.kind == "direct" and texts(a.cue) == ["warned"]
+    assert texts(a.content) == ["that “nobody can win the seat without the suburbs.”"]
+    text = "The vote is close. Ramos warned: “Nobody can win the seat without the suburbs.”"
+    (a,) = run(nlp, text, [person("E1", text, "Ramos")])[1]
+    assert texts(a.content) == ["“Nobody can win the seat without the suburbs.”"]
+
+
 def test_anonymous_source_told_outlet(nlp: Language) -> None:
     text = (
         "The army will withdraw next year, sources familiar with the talks told Reuters on Monday."
