@@ -57,6 +57,19 @@ def trimmed(nlp: Language, text: str, cue: str, content: str) -> str:
             "the proposal as residents gathered outside the town hall",
             "the proposal",
         ),
+        # "in" a medium of the saying
+        (
+            "The minister criticised the plan in a speech to the chamber.",
+            "criticised",
+            "the plan in a speech to the chamber",
+            "the plan",
+        ),
+        (
+            "Mayor Ortiz welcomed the ruling in an interview with the Herald.",
+            "welcomed",
+            "the ruling in an interview with the Herald",
+            "the ruling",
+        ),
     ],
 )
 def test_the_occasion_after_the_object_is_left_out(
@@ -70,9 +83,9 @@ def test_the_occasion_after_the_object_is_left_out(
     [
         # "in", "on" and relative dates are too often the object's own: kept
         (
-            "The minister criticised the plan in a speech to the chamber.",
+            "The minister criticised the plan in its current form.",
             "criticised",
-            "the plan in a speech to the chamber",
+            "the plan in its current form",
         ),
         ("The minister criticised the plan last week.", "criticised", "the plan last week"),
         # what hangs on the complement, not on the cue verb, is what was urged
