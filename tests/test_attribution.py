@@ -344,6 +344,12 @@ def test_a_source_with_an_apposition_takes_its_closing_comma() -> None:
     text = "Rep. Dana Holt (R-Utah) said the bill would pass."
     cut = (0, text.index(") said"))  # the parse left the closing bracket out
     assert close_apposition([cut], text) == [(0, cut[1] + 1)]
+    text = "“It is thin,” said Ann Lee, an analyst at Fenwick, who covers the sector."
+    lee = (text.index("Ann"), text.index(" covers"))  # ran on into the relative pronoun
+    assert close_apposition([lee], text) == [(lee[0], text.index(" who"))]
+    text = "“It is thin,” said Lee, who covers the sector."
+    whole = (text.index("Lee"), text.index("."))  # a whole relative clause stays
+    assert close_apposition([whole], text) == [whole]
 
 
 def test_a_group_source_names_both_members(nlp: Language) -> None:
