@@ -350,6 +350,8 @@ def test_a_source_with_an_apposition_takes_its_closing_comma() -> None:
     text = "“It is thin,” said Lee, who covers the sector."
     whole = (text.index("Lee"), text.index("."))  # a whole relative clause stays
     assert close_apposition([whole], text) == [whole]
+    bare = (text.index("Lee"), text.index(" covers"))  # no apposition: up to the name
+    assert close_apposition([bare], text) == [(bare[0], text.index(", who"))]
 
 
 def test_a_group_source_names_both_members(nlp: Language) -> None:
