@@ -300,6 +300,23 @@ def test_of_two_subjects_the_one_the_tagger_marked_is_the_source(nlp: Language) 
     assert pieces(text, frame.source) == ["Senate leaders"]
 
 
+def test_an_infinitive_cue_after_an_object_speaks_for_the_object(nlp: Language) -> None:
+    text = "The defeat led the party chairman to declare that the race was over."
+    cue_and_content = [("CUE", "to declare"), ("CONTENT", "that the race was over")]
+    # tagged or not, the chairman declares, not the defeat
+    for labelled in (
+        [("SOURCE", "The defeat"), ("SOURCE", "the party chairman"), *cue_and_content],
+        cue_and_content,
+    ):
+        (frame,) = link(nlp, text, labelled)[1]
+        assert pieces(text, frame.source) == ["the party chairman"]
+    # a verb that keeps the infinitive for its own subject: "used … to argue"
+    text = "Mr. Vance used his weekly column to argue that the race was over."
+    labelled = [("CUE", "to argue"), ("CONTENT", "that the race was over")]
+    (frame,) = link(nlp, text, labelled)[1]
+    assert pieces(text, frame.source) == ["Mr. Vance"]
+
+
 def test_a_participle_opening_the_sentence_takes_no_subject_as_source(nlp: Language) -> None:
     text = "Asked whether the plan would work, the minister said it would."
     doc, frames = link(

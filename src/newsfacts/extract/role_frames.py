@@ -337,6 +337,7 @@ def _subject_source(
     for verb in _governing_verbs(doc, cue):
         # (a misparse may give a verb two: "WASHINGTON (AP) — Senate leaders said")
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        subjects = subjects or _controller(verb)
         for child in subjects:
             held = [(j, s) for j, s in near if s.start <= child.i < s.end]
             if held:
@@ -359,13 +360,32 @@ def _agent_source(doc: Doc, cue: Role, near: Sequence[tuple[int, Role]]) -> tupl
 
 
 def _governing_verbs(doc: Doc, cue: Role) -> Iterator[Token]:
-    """The cue's head word, then (for "…, requesting …") the verbs it hangs from."""
+    """The cue's head word, then (for "…, requesting …") the verbs it hangs from, up to
+    a verb whose object is the cue's subject (``_controller``)."""
     verb = doc[cue.start : cue.end].root
     for _ in range(4):
         yield verb
-        if verb.dep_ not in CHAINED or verb.head is verb:
+        if verb.dep_ not in CHAINED or verb.head is verb or _controller(verb):
             return
         verb = verb.head
+
+
+# verbs whose object does what the infinitive after it says: "led the chairman to declare"
+OBJECT_CONTROL = frozenset(
+    {"lead", "prompt", "force", "leave", "require", "urge", "ask", "press", "pressure"}
+    | {"push", "encourage", "persuade", "convince", "allow", "cause", "drive", "inspire"}
+    | {"challenge", "invite", "order", "compel", "spur", "tell", "get"}
+)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The object of the verb an infinitive hangs on, when that verb hands the infinitive
+    to its object ("the vote forced the mayor to admit …": the mayor admits). On PolNeAR
+    train, a gold cue in such an infinitive has that object as its source 35 times, the
+    governing verb's subject 8 times ("used the platform to discuss", not in the list)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i][:1]
 
 
 RAISING = frozenset({"seem", "appear"})
@@ -528,8 +548,9 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
     its possessor ("his claim")."""
     wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
     for verb in _governing_verbs(doc, cue):
-        for child in verb.children:
-            if child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        speakers = [c for c in verb.children if c.dep_ in wanted] or _controller(verb)
+        for child in speakers:
+            if child.pos_ in ("NOUN", "PROPN", "PRON"):
                 phrase = _noun_phrase(doc, child)
                 if phrase is None or not content_tokens.isdisjoint(range(phrase.start, phrase.end)):
                     return None
