@@ -28,6 +28,7 @@ from newsfacts.extract.content_pieces import (
     without_main_clause,
     without_opening_setting,
 )
+from newsfacts.extract.experiencers import feeling_object, passive_feeling
 from newsfacts.extract.object_occasion import OBJECT_PREPOSITIONS, without_occasion
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote
@@ -290,8 +291,14 @@ def frames_from_roles(doc: Doc, roles: Sequence[Role], quotes: Sequence[Quote]) 
             and not any(s.start < c.end and c.start < s.end for c in [*owned[i], *bystanders[i]])
         ]
         root = doc[cue.start : cue.end].root
-        passive = passive_participle(root) or _plain_passive(root) or _raising_only(doc, cue)
-        if passive:
+        passive = not passive_feeling(root) and (
+            passive_participle(root) or _plain_passive(root) or _raising_only(doc, cue)
+        )
+        felt = feeling_object(root)
+        if felt is not None:  # "His behavior has angered the leaders": the leaders feel it
+            source = _phrase_source(doc, felt[0], near)
+            owned[i] = _felt_content(doc, cue, owned[i], felt[1], source)
+        elif passive:
             source = _agent_source(doc, cue, near)
         else:
             source = _subject_source(doc, cue, near, content_tokens)
@@ -400,7 +407,7 @@ def _passive_subject(doc: Doc, cue: Role, owned: Sequence[Role]) -> Role | None:
     was revealed that …"), nor who was spoken to ("the mayor was asked whether …")."""
     verb = doc[cue.start : cue.end].root
     for child in verb.children:
-        passive = child.dep_ == "nsubjpass" and not spoken_to(verb)
+        passive = child.dep_ == "nsubjpass" and not spoken_to(verb) and not passive_feeling(verb)
         raising = child.dep_ == "nsubj" and _raising_only(doc, cue)
         if not (passive or raising) or child.i >= cue.start:
             continue
@@ -558,6 +565,35 @@ def _untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | N
                     return None
                 return Role("SOURCE", phrase.start, phrase.end)
     return None
+
+
+def _felt_content(
+    doc: Doc, cue: Role, owned: list[Role], subject: Token, source: tuple[int, Role] | None
+) -> list[Role]:
+    """The content of a verb that makes its object feel: its subject (what was felt about)
+    in place of the object, which is the source."""
+    stimulus = _noun_phrase(doc, subject)
+    if stimulus is None or stimulus.end > cue.start:
+        return owned
+    held = source[1] if source is not None else None
+    kept = [
+        c
+        for c in owned
+        if (c.end <= stimulus.start or c.start >= stimulus.end)
+        and not (held is not None and held.start <= c.start and c.end <= held.end)
+    ]
+    return [Role("CONTENT", stimulus.start, stimulus.end), *kept]
+
+
+def _phrase_source(
+    doc: Doc, head: Token, near: Sequence[tuple[int, Role]]
+) -> tuple[int, Role] | None:
+    """The tagged source holding ``head``, else the noun phrase it heads."""
+    held = next(((j, s) for j, s in near if s.start <= head.i < s.end), None)
+    if held is not None:
+        return held
+    phrase = _noun_phrase(doc, head)
+    return (-1, Role("SOURCE", phrase.start, phrase.end)) if phrase is not None else None
 
 
 def _noun_phrase(doc: Doc, head: Token) -> Role | None:
