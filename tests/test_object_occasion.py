@@ -70,6 +70,19 @@ def trimmed(nlp: Language, text: str, cue: str, content: str) -> str:
             "the ruling in an interview with the Herald",
             "the ruling",
         ),
+        # "at" a gathering, "on" a programme
+        (
+            "Senator Ruiz praised the farmers at a rally in Leeds.",
+            "praised",
+            "the farmers at a rally in Leeds",
+            "the farmers",
+        ),
+        (
+            "The coach criticised the referee on Twitter.",
+            "criticised",
+            "the referee on Twitter",
+            "the referee",
+        ),
     ],
 )
 def test_the_occasion_after_the_object_is_left_out(
@@ -88,6 +101,12 @@ def test_the_occasion_after_the_object_is_left_out(
             "the plan in its current form",
         ),
         ("The minister criticised the plan last week.", "criticised", "the plan last week"),
+        # where the delegates will choose, not where it was said
+        (
+            "The senator urged the delegates to choose a new leader at the convention.",
+            "urged",
+            "the delegates to choose a new leader at the convention",
+        ),
         # what hangs on the complement, not on the cue verb, is what was urged
         (
             "The union urged its members to strike during the holidays.",
