@@ -1,4 +1,5 @@
-"""Shared test helpers: where the shared data lives, schema and offset checks."""
+"""Shared test helpers: where the shared data lives, schema and offset checks, frames linked
+from hand-labelled role spans."""
 
 from __future__ import annotations
 
@@ -7,9 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newsfacts.extract.attribution import Frame
+    from newsfacts.extract.roles import Role
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -89,3 +97,29 @@ def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def role(doc: Doc, label: str, words: str, after: int = 0) -> Role:
+    """The tokens of ``words`` (first found at or after character ``after``) as a role."""
+    from newsfacts.extract.roles import Role
+
+    start = doc.text.index(words, after)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None, words
+    return Role(label, span.start, span.end)
+
+
+def link(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> tuple[Doc, list[Frame]]:
+    """The frames linked from hand-labelled (label, words) role spans over ``text``'s parse."""
+    from newsfacts.extract.quotes import find_quotes
+    from newsfacts.extract.role_frames import frames_from_roles
+    from newsfacts.models import Region
+    from newsfacts.nlp.loader import parse_body
+
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    roles = [role(doc, label, words) for label, words in labelled]
+    return doc, frames_from_roles(doc, roles, find_quotes(text))
+
+
+def pieces(text: str, offsets: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in offsets]

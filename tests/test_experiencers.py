@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from conftest import link, pieces
 from newsfacts.extract.experiencers import feeling_object, passive_feeling
-from newsfacts.extract.quotes import find_quotes
-from newsfacts.extract.role_frames import frames_from_roles
-from newsfacts.extract.roles import Role
-from newsfacts.models import Region
-from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 
 
@@ -23,14 +20,8 @@ def frame_of(
     nlp: Language, text: str, labelled: list[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """(source, content) of the one frame linked from the hand-labelled roles."""
-    doc = parse_body(nlp, text, [Region(0, len(text))])
-    roles = []
-    for label, words in labelled:
-        span = doc.char_span(text.index(words), text.index(words) + len(words))
-        assert span is not None, words
-        roles.append(Role(label, span.start, span.end))
-    (frame,) = frames_from_roles(doc, roles, find_quotes(text))
-    return [text[s:e] for s, e in frame.source], [text[s:e] for s, e in frame.content]
+    (frame,) = link(nlp, text, labelled)[1]
+    return pieces(text, frame.source), pieces(text, frame.content)
 
 
 def test_which_verbs_turn_round(nlp: Language) -> None:

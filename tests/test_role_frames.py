@@ -6,36 +6,16 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import Frame
+from conftest import link, pieces, role
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.role_frames import frames_from_roles
-from newsfacts.extract.roles import Role
-from newsfacts.models import Region
-from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline(Settings())
-
-
-def role(doc: Doc, label: str, words: str, after: int = 0) -> Role:
-    """The tokens of ``words`` (first found at or after character ``after``) as a role."""
-    start = doc.text.index(words, after)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None, words
-    return Role(label, span.start, span.end)
-
-
-def link(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> tuple[Doc, list[Frame]]:
-    doc = parse_body(nlp, text, [Region(0, len(text))])
-    roles = [role(doc, label, words) for label, words in labelled]
-    return doc, frames_from_roles(doc, roles, find_quotes(text))
-
-
-def pieces(text: str, offsets: list[tuple[int, int]]) -> list[str]:
-    return [text[s:e] for s, e in offsets]
 
 
 def contents(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> list[list[str]]:

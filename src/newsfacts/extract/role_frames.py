@@ -346,9 +346,9 @@ def _subject_source(
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         subjects = subjects or _controller(verb)
         for child in subjects:
-            held = [(j, s) for j, s in near if s.start <= child.i < s.end]
-            if held:
-                j, source = held[0]
+            held = _held(near, [child])
+            if held is not None:
+                j, source = held
                 start = child.left_edge.i
                 if source.start < start and "\n" not in doc[start : source.end].text:
                     # "Florida, Clinton said": the subject's phrase, not what runs into it
@@ -363,7 +363,12 @@ def _agent_source(doc: Doc, cue: Role, near: Sequence[tuple[int, Role]]) -> tupl
     """The tagged source holding a passive cue's "by" agent ("Asked by reporters …")."""
     verb = doc[cue.start : cue.end].root
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
-    return next(((j, s) for j, s in near for t in agents if s.start <= t.i < s.end), None)
+    return _held(near, agents)
+
+
+def _held(near: Sequence[tuple[int, Role]], tokens: Sequence[Token]) -> tuple[int, Role] | None:
+    """The first tagged source (in ``near``'s order) that holds any of ``tokens``."""
+    return next(((j, s) for j, s in near if any(s.start <= t.i < s.end for t in tokens)), None)
 
 
 def _governing_verbs(doc: Doc, cue: Role) -> Iterator[Token]:
@@ -589,7 +594,7 @@ def _phrase_source(
     doc: Doc, head: Token, near: Sequence[tuple[int, Role]]
 ) -> tuple[int, Role] | None:
     """The tagged source holding ``head``, else the noun phrase it heads."""
-    held = next(((j, s) for j, s in near if s.start <= head.i < s.end), None)
+    held = _held(near, [head])
     if held is not None:
         return held
     phrase = _noun_phrase(doc, head)
