@@ -306,18 +306,18 @@ def test_seed_article(nlp: Language) -> None:
 
 
 def test_a_cue_without_a_tagged_source_takes_its_grammatical_subject(nlp: Language) -> None:
-    from newsfacts.extract.role_frames import _untagged_subject
+    from newsfacts.extract.frame_sources import untagged_subject
     from newsfacts.extract.roles import Role
 
     text = "The party's rules, written in 1982, permit delegates to vote freely."
     doc = parse_body(nlp, text, [Region(0, len(text))])
     cue = next(t.i for t in doc if t.text == "permit")
-    subject = _untagged_subject(doc, Role("CUE", cue, cue + 1), set())
+    subject = untagged_subject(doc, Role("CUE", cue, cue + 1), set())
     assert subject is not None
     assert doc[subject.start : subject.end].text == "The party's rules, written in 1982"
     # a subject inside the content is not a source
     inside = set(range(subject.start, subject.end))
-    assert _untagged_subject(doc, Role("CUE", cue, cue + 1), inside) is None
+    assert untagged_subject(doc, Role("CUE", cue, cue + 1), inside) is None
 
 
 def test_content_does_not_end_on_a_dangling_conjunction(nlp: Language) -> None:

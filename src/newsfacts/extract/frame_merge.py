@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame, Offsets, pieces_overlap
 from newsfacts.extract.quotes import Quote
-from newsfacts.extract.role_frames import QUOTE_CHARS, frames_from_roles, mark_quotes
+from newsfacts.extract.role_frames import QUOTE_CHARS, frames_from_roles
+from newsfacts.extract.split_quotes import mark_quotes
 from newsfacts.nlp.doctext import doc_text
 
 
