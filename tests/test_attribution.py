@@ -704,6 +704,23 @@ def test_an_outlet_with_the_or_called_a_newspaper_is_the_via(nlp: Language) -> N
     assert [a.via for a in run(nlp, text)[1]] == ["the BBC", "Handelsblatt", "ZDF", None]
 
 
+def test_the_outlet_stands_for_the_outlet_named_before(nlp: Language) -> None:
+    text = (
+        "A senior official told the outlet that the road would close. "
+        "Two officials told Kestrel Radio News that talks had stalled. "
+        "A third told the outlet that Lisbon wanted more time. "
+        "Ruth Kahn told the Harbour Herald on Monday that she would stay. "
+        "Later she told the publication that she had changed her mind."
+    )
+    assert [a.via for a in run(nlp, text)[1]] == [
+        None,  # no outlet named before it
+        "Kestrel Radio News",
+        "Kestrel Radio News",
+        "the Harbour Herald",
+        "the Harbour Herald",
+    ]
+
+
 def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
     text = (
         "Two lawmakers, who requested anonymity since they were not "

@@ -163,6 +163,37 @@ def _media(noun: Token, doc: Doc) -> bool:
     return doc_text(doc)[doc[start].idx : _end(noun)].lower() in MEDIA_WORDS
 
 
+# words that stand for the outlet named before: "… told Al Arabiya English. A second official
+# told the outlet …" ("the newspaper" may be the article's own, and stays unresolved)
+STANDS_FOR_NAMED = frozenset({"outlet", "publication"})
+
+
+def _earlier_outlet(head: Token, doc: Doc) -> str | None:
+    """The outlet named last before ``head``: a listed name, with the capitalised words
+    that follow it ("Al Arabiya English"), or an entity holding an outlet word."""
+    text = doc_text(doc)
+    found: list[tuple[int, int]] = []  # (end, start) of each name
+    names, _ = outlet_table()
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[: head.idx]):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            end = span.end
+            while end < head.i and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            found.append((_end(doc[end - 1]), span.start_char))
+    for entity in doc.ents:
+        if entity.end <= head.i and is_outlet(entity.text):
+            found.append((entity.end_char, entity.start_char))
+    if not found:
+        return None
+    end, start = max(found)
+    if text[max(0, start - 4) : start] == "the ":  # as it was named: "told the BBC"
+        start -= 4
+    return text[start:end]
+
+
 def _outlet_named(head: Token, doc: Doc) -> str | None:
     """The words of ``head``'s phrase when they name an outlet; of "Kestrel TV's Ann Lee", the
     possessor."""
@@ -180,6 +211,8 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
     called = _called_outlet(head, doc)
     if called is not None:
         return called
+    if head.lower_ in STANDS_FOR_NAMED and any(c.lower_ == "the" for c in head.children):
+        return _earlier_outlet(head, doc)  # "told the outlet"
     if head.pos_ != "PROPN":
         return None  # a name, not "a broadcast of …"
     # the name without what follows it: a bracketed abbreviation, a phrase ("Kestrel News
