@@ -76,3 +76,23 @@ def test_the_group_is_not_a_body_when_the_story_called_others_a_group() -> None:
         "The group also said that it preferred the mayor."
     )
     assert found["The group"] != "Kestrel Institute"
+
+
+def test_the_nurse_is_the_person_an_apposition_called_a_nurse() -> None:
+    found = speakers(
+        "Tom Hale, an estate agent in Leeds, said prices had fallen.\n"
+        "The estate agent added that buyers were nervous.\n"
+        "A teacher, Ann Byrne, said classes were large.\n"
+        "The teacher warned that pay was low.\n"
+        "The travel agent said flights were full.\n"
+        "Helen Carter, the former state governor, told reporters she would run.\n"
+        "The governor said nothing.\n"
+        "The author of the book, Ed Park, said in an interview that he stood by it.\n"
+        "The book says the chief caused delays."
+    )
+    assert found["The estate agent"] == "Tom Hale"
+    assert found["The teacher"] == "Ann Byrne"
+    assert found["The travel agent"] is None  # an estate agent is no travel agent
+    assert found["The governor"] is None  # nor is a former governor "the governor"
+    assert found["Helen Carter, the former state governor"] == "Helen Carter"
+    assert found["The book"] is None  # Park wrote the book: he is not described as it

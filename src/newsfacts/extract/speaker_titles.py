@@ -46,6 +46,43 @@ def _title_head(title: str) -> str:
     return before[-1] if before else title
 
 
+def by_description(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """The person an earlier apposition described with the source's noun and its modifiers:
+    "the nurse" or "the estate agent" for "Tom Hale, an estate agent in Leeds," or "a nurse,
+    Ann Lee,"; of several, the one described last before the source. A "former" or "deputy"
+    that the source does not say rules a description out, as it does a title."""
+    lemma = head.lemma_.lower()
+    said = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")}
+    found: Entity | None = None
+    for noun in head.doc[: head.i]:
+        if noun.lemma_.lower() != lemma or noun.pos_ != "NOUN":
+            continue
+        words = {t.lower_ for t in noun.lefts}
+        if not said <= words or (words & DISTINGUISHING) - said:
+            continue  # "the estate agent" is no "travel agent", "the governor" no former one
+        for name in _described_names(noun):
+            person = entity_at(name, entities)
+            if person is not None and person.type == "PERSON":
+                found = person
+    return found
+
+
+def _described_names(noun: Token) -> list[Token]:
+    """The names a noun describes in apposition, set off by a comma: "Tom Hale, an estate
+    agent" and "A teacher, Ann Byrne,", not "the author of the book, Ann Byrne"."""
+    doc = noun.doc
+    if noun.dep_ == "appos":
+        start = noun.left_edge.i
+        return [noun.head] if start > 0 and doc[start - 1].text == "," else []
+    if noun.dep_ == "pobj":
+        return []
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "appos" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+    ]
+
+
 def by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | None:
     """The entity one of whose titles holds the source's head noun ("the spokesman"; "the
     senator" for "Sen."); of several, those whose title shares most of the source's other

@@ -29,6 +29,7 @@ from newsfacts.extract.speaker_groups import group
 from newsfacts.extract.speaker_titles import (
     BODY_NOUNS,
     by_body_noun,
+    by_description,
     by_kind,
     by_outlet_kind,
     by_title,
@@ -393,6 +394,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             for earlier in reversed(recent):  # "Lee said … . The actor said": Lee
                 if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
                     return Speaker(earlier.entity, False, "title")
+        described = by_description(head, entities) if definite and head.tag_ == "NN" else None
+        if described is not None:  # "Tom Hale, an estate agent, … . The agent added"
+            return Speaker(described.id, False, "title")
         body = (
             named_body(source, entities)
             or by_kind(source, entities)
