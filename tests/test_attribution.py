@@ -704,6 +704,18 @@ def test_an_outlet_with_the_or_called_a_newspaper_is_the_via(nlp: Language) -> N
     assert [a.via for a in run(nlp, text)[1]] == ["the BBC", "Handelsblatt", "ZDF", None]
 
 
+def test_the_via_is_the_outlet_not_the_journalist_it_names(nlp: Language) -> None:
+    text = (
+        "Ann Lee told CNN anchor Jake Tapper that she would run. "
+        "Ed Park instead told the BBC interviewer that he had no regrets. "
+        "Ivo Dane said in an interview with Time magazine that he would stay. "
+        "Ruth Kahn told the Kestrel Times reporter that the vote was fair. "
+        "Mara Quist told Business Insider that sales had doubled."
+    )
+    vias = [a.via for a in run(nlp, text)[1]]
+    assert vias == ["CNN", "BBC", "Time", "Kestrel Times", "Business Insider"]
+
+
 def test_the_outlet_stands_for_the_outlet_named_before(nlp: Language) -> None:
     text = (
         "A senior official told the outlet that the road would close. "

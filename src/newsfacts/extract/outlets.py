@@ -213,8 +213,10 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         return called
     if head.lower_ in STANDS_FOR_NAMED and any(c.lower_ == "the" for c in head.children):
         return _earlier_outlet(head, doc)  # "told the outlet"
-    if head.pos_ != "PROPN":
-        return None  # a name, not "a broadcast of …"
+    if head.pos_ != "PROPN" and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    ):
+        return None  # a name, not "a broadcast of …" (but "the BBC interviewer")
     # the name without what follows it: a bracketed abbreviation, a phrase ("Kestrel News
     # about Clinton"), a clause, or the comma before the speaker ("with the Harbour Post,")
     after = [c for c in head.children if c.i > head.i and c.dep_ not in ("compound", "flat")]
@@ -224,9 +226,19 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         tokens.pop()
     text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
     bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
-    if any(t == n or t.startswith(n + " ") for n in names for t in (text, bare)):
-        return text
+    for name in names:
+        for whole in (text, bare):
+            if whole == name:
+                return text
+            rest = whole[len(name) + 1 :] if whole.startswith(name + " ") else None
+            if rest is not None and any(w.islower() for w in rest.split()):
+                # the outlet's people: "CNN anchor Jake Tapper", "the BBC interviewer"
+                return name
+            if rest is not None:
+                return text  # a longer name: "Al Arabiya English"
     proper = [t for t in tokens if t.pos_ == "PROPN"]
     if proper and any(t.text in words for t in proper):
+        if head.pos_ != "PROPN":  # "the Kestrel Times reporter": the outlet, not its reporter
+            return doc_text(doc)[proper[0].idx : _end(proper[-1])]
         return text
     return None
