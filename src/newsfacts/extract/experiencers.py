@@ -30,8 +30,8 @@ OBJECT_FEELS = frozenset(
 # convinced", "is assured of")
 SUBJECT_FEELS = OBJECT_FEELS | frozenset(
     {"assure", "attract", "concern", "convince", "divide", "embitter", "grip", "impress"}
-    | {"intrigue", "miff", "persuade", "puzzle", "rattle", "reassure", "shake", "shock"}
-    | {"split", "thrill", "trouble", "unite", "worry"}
+    | {"intrigue", "miff", "persuade", "puzzle", "rattle", "reassure", "shake", "split"}
+    | {"thrill", "trouble", "unite"}
 )
 
 
