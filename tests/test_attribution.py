@@ -733,6 +733,25 @@ def test_the_outlet_stands_for_the_outlet_named_before(nlp: Language) -> None:
     ]
 
 
+def test_a_site_by_its_address_and_media_named_by_whose_they_are(nlp: Language) -> None:
+    text = (
+        "Two aid workers told Kestrelwatch.info that the camp had no water. "
+        "A senior official told Iranian state media that the talks had failed. "
+        "The mayor told local media on Friday that the bridge would reopen. "
+        "A nurse told the media that the ward was full. "
+        "Ann Lee said on social media that the shop would close. "
+        "Ed Park told investors of New Media that the merger would pay off."
+    )
+    assert [a.via for a in run(nlp, text)[1]] == [
+        "Kestrelwatch.info",
+        "Iranian state media",
+        "local media",
+        None,  # all the press, no outlet
+        None,
+        None,  # a company called New Media
+    ]
+
+
 def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
     text = (
         "Two lawmakers, who requested anonymity since they were not "

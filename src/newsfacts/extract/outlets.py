@@ -194,6 +194,22 @@ def _earlier_outlet(head: Token, doc: Doc) -> str | None:
     return text[start:end]
 
 
+# a site named by its address: "Polygraph.info", "AutoIndustriya.com"
+WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(\.[\w-]+)*\.(com|org|net|info|news|tv|co\.uk)")
+# what makes "media" a body of outlets one can name ("state media", "Iranian media"), unlike
+# "the media", "news media" or "social media"
+MEDIA_KINDS = frozenset({"state", "local", "foreign", "national", "regional", "official"})
+
+
+def _whose_media(head: Token, doc: Doc) -> str | None:
+    """ "US media", "Iranian state media", "local media": the words before "media" when one
+    of them is a name or says whose the media are."""
+    words = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if not words or not any(w.lower_ in MEDIA_KINDS or w.text[:1].isupper() for w in words):
+        return None
+    return doc_text(doc)[words[0].idx : _end(head)]
+
+
 def _outlet_named(head: Token, doc: Doc) -> str | None:
     """The words of ``head``'s phrase when they name an outlet; of "Kestrel TV's Ann Lee", the
     possessor."""
@@ -213,6 +229,10 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         return called
     if head.lower_ in STANDS_FOR_NAMED and any(c.lower_ == "the" for c in head.children):
         return _earlier_outlet(head, doc)  # "told the outlet"
+    if WEB_NAME.fullmatch(head.text):
+        return head.text  # "told Polygraph.info"
+    if head.text == "media":  # (not a company's name: "investors of New Media")
+        return _whose_media(head, doc)  # "told Iranian state media"
     if head.pos_ != "PROPN" and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
     ):
