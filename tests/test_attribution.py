@@ -752,6 +752,16 @@ def test_a_site_by_its_address_and_media_named_by_whose_they_are(nlp: Language) 
     ]
 
 
+def test_state_and_wire_services_are_outlets(nlp: Language) -> None:
+    text = (
+        "A defence official told Ruptly that the convoy had been struck. "
+        "The commander told Tasnim on Monday that the drills would go on. "
+        "A ministry spokesman told the Global Times that the sanctions were unlawful."
+    )
+    vias = [a.via for a in run(nlp, text)[1]]
+    assert vias == ["Ruptly", "Tasnim", "the Global Times"]  # "Ruptly" parses as an adverb
+
+
 def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
     text = (
         "Two lawmakers, who requested anonymity since they were not "

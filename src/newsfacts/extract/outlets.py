@@ -63,6 +63,9 @@ def recipient_outlet(verb: Token, doc: Doc) -> str | None:
             name = _outlet_named(child, doc)
             if name is not None:
                 return name
+        # a listed name the parser took for an adverb by its ending: "told Ruptly"
+        if child.dep_ == "advmod" and child.i == verb.i + 1 and child.text in outlet_table()[0]:
+            return child.text
     return None
 
 
