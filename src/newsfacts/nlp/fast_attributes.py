@@ -7,6 +7,8 @@ per-token matching and string interning. Almost all ruler patterns look at one t
 few that span two tokens still run through a matcher. Rules
 are applied in the ruler's order (later rules win) and lemmas are cached per (word, POS,
 morphology), as the lemmatizer does itself, so the annotations are the model's own (tested).
+Words are read from the doc's arrays, and lemmas written back as one array: a Token object
+is made only where a rule or the lemmatizer needs one.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
+from thinc.types import Ints2d
 
 TOKEN_KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
 REPLACED = ("attribute_ruler", "lemmatizer")
@@ -127,9 +131,10 @@ class FastAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         todo: list[tuple[int, int, int, int]] = []  # rule, start, end, token
-        for token in doc:
-            for rule_id in self._rules_for(token.lower, token.tag, token.dep):
-                todo.append((rule_id, token.i, token.i + 1, token.i))
+        # read from the doc's arrays: no Token object is made for a word no rule touches
+        for i, (lower, tag, dep) in enumerate(doc.to_array([LOWER, TAG, DEP]).tolist()):
+            for rule_id in self._rules_for(lower, tag, dep):
+                todo.append((rule_id, i, i + 1, i))
         for match_id, start, end in self.context(doc, allow_missing=True):
             rule_id = int(self.vocab.strings[match_id])
             index = self.ruler.indices[rule_id]
@@ -138,15 +143,18 @@ class FastAttributes:
         for rule_id, _, _, i in todo:
             set_token_attrs(doc[i], self.ruler.attrs[rule_id])
         lemmas = self._lemmas
-        for token in doc:
-            if token.lemma:
+        rows = doc.to_array([LEMMA, ORTH, POS, MORPH])
+        found = rows[:, 0].copy()
+        for i, (lemma, orth, pos, morph) in enumerate(rows.tolist()):
+            if lemma:
                 continue
-            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            key = (orth, pos, morph)
             lemma = lemmas.get(key)
             if lemma is None:
-                lemma = self.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+                lemma = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 lemmas[key] = lemma
-            token.lemma = lemma
+            found[i] = lemma
+        doc.from_array([LEMMA], cast(Ints2d, found[:, None]))
         return doc
 
     def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
