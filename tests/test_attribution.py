@@ -740,7 +740,9 @@ def test_a_site_by_its_address_and_media_named_by_whose_they_are(nlp: Language) 
         "The mayor told local media on Friday that the bridge would reopen. "
         "A nurse told the media that the ward was full. "
         "Ann Lee said on social media that the shop would close. "
-        "Ed Park told investors of New Media that the merger would pay off."
+        "Ed Park told investors of New Media that the merger would pay off. "
+        "The minister told Russian media outlets that the plant would close. "
+        "The minister told several media outlets that the plant would stay open."
     )
     assert [a.via for a in run(nlp, text)[1]] == [
         "Kestrelwatch.info",
@@ -749,6 +751,8 @@ def test_a_site_by_its_address_and_media_named_by_whose_they_are(nlp: Language) 
         None,  # all the press, no outlet
         None,
         None,  # a company called New Media
+        "Russian media outlets",
+        None,
     ]
 
 

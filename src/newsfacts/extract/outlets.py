@@ -205,10 +205,11 @@ MEDIA_KINDS = frozenset({"state", "local", "foreign", "national", "regional", "o
 
 
 def _whose_media(head: Token, doc: Doc) -> str | None:
-    """ "US media", "Iranian state media", "local media": the words before "media" when one
-    of them is a name or says whose the media are."""
+    """ "US media", "Iranian state media", "Russian media outlets": the words before "media"
+    (or "media outlets") when one of them is a name or says whose the media are."""
     words = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
-    if not words or not any(w.lower_ in MEDIA_KINDS or w.text[:1].isupper() for w in words):
+    whose = [w for w in words if w.text != "media"]
+    if not any(w.lower_ in MEDIA_KINDS or w.text[:1].isupper() for w in whose):
         return None
     return doc_text(doc)[words[0].idx : _end(head)]
 
@@ -234,8 +235,11 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         return _earlier_outlet(head, doc)  # "told the outlet"
     if WEB_NAME.fullmatch(head.text):
         return head.text  # "told Polygraph.info"
-    if head.text == "media":  # (not a company's name: "investors of New Media")
-        return _whose_media(head, doc)  # "told Iranian state media"
+    if head.text == "media" or (  # (not a company's name: "investors of New Media")
+        head.text in ("outlets", "outlet")
+        and any(c.text == "media" and c.dep_ == "compound" for c in head.children)
+    ):
+        return _whose_media(head, doc)  # "told Iranian state media", "Russian media outlets"
     if head.pos_ != "PROPN" and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
     ):
