@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsfacts.extract.anonymity import asks_anonymity
+from newsfacts.extract.clause_subjects import named_above
 from newsfacts.extract.entity_lookup import (
     PEOPLE,
     entity_at,
@@ -83,6 +84,13 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
     if not said and len(words) > 1:  # a first name of one sex (not a lone family name)
         said.add(first_name_sexes().get(words[0].lower(), gender))
     return not said or gender in said
+
+
+def _fitting(pronoun: Token, entities: Sequence[Entity]) -> set[str]:
+    """The ids of the entities that nothing rules out as what ``pronoun`` means by sex."""
+    text = doc_text(pronoun.doc)
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    return {e.id for e in entities if _may_be(e, gender, text)}
 
 
 def _conjoined(
@@ -318,10 +326,15 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     if len(members) > 1:
         return Speaker(None, False, "group", members)
     owner = _pronoun_owner(head)
-    if owner is not None and recent:  # "X said … . His campaign said": X, quoted just before
-        meant = resolve_speaker(owner, entities, recent)
-        if meant.entity and meant.entity == recent[-1].entity:
-            return meant
+    if owner is not None:  # "X said … . His campaign said": X, quoted just before
+        fitting = _fitting(owner.root, entities)
+        above = named_above(owner.root, fitting, entities)  # "Trump …, but his campaign said"
+        if above is not None:
+            return Speaker(above.id, False, "pronoun")
+        if recent:
+            owned = resolve_speaker(owner, entities, recent)
+            if owned.entity and owned.entity == recent[-1].entity:
+                return owned
     if head.lower_ in OWN_VOICES:  # "the governor's office": the governor's voice
         for owner_noun in (c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"):
             titled = by_title(owner_noun, source.start_char, entities)
@@ -348,15 +361,17 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS
         types = GROUP_TYPES if plural else frozenset({"PERSON"})
-        text = doc_text(source.doc)
-        fits = [e for e in entities if _may_be(e, PRONOUN_GENDER.get(word), text)]
-        fitting = {e.id for e in fits}
+        fitting = _fitting(head, entities)
+        fits = [e for e in entities if e.id in fitting]
         if plural:
             unnamed = _plural_subject_before(head)
             if unnamed is not None:  # "The researchers followed … . They found"
                 return Speaker(None, True, "pronoun", described=unnamed, plural=True)
             if recent and recent[-1].anonymous and recent[-1].plural:  # "Analysts … . They"
                 return replace(recent[-1], how="pronoun")
+        above = None if plural else named_above(head, fitting, entities)
+        if above is not None:  # "Trump — even as he says …, has proposed"
+            return Speaker(above.id, False, "pronoun")
         for earlier in reversed(recent):
             if plural and earlier.group:
                 return Speaker(None, False, "group", earlier.group)

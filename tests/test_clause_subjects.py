@@ -1,0 +1,113 @@
+"""A pronoun bound to the person named above it in its own sentence (clause_subjects)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from newsfacts.extract.clause_subjects import named_above
+from newsfacts.extract.speakers import Speaker, resolve_speaker
+from newsfacts.models import Entity, Region, Span
+from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings())
+
+
+def people(text: str, *names: str) -> list[Entity]:
+    """One PERSON per name ("E1", "E2", …), mentioned wherever its last word stands."""
+    found = []
+    for n, name in enumerate(names, 1):
+        family = name.split()[-1]
+        spots = [m.start() for m in re.finditer(rf"\b{re.escape(family)}\b", text)]
+        full = text.find(name)
+        mentions = [Span.of(text, full, full + len(name))] if full >= 0 else []
+        mentions += [
+            Span.of(text, s, s + len(family)) for s in spots if not full <= s < full + len(name)
+        ]
+        found.append(Entity(f"E{n}", "PERSON", name, (), None, tuple(mentions)))
+    return found
+
+
+def pronoun(nlp: Language, text: str, before: str) -> Token:
+    """The pronoun that stands right before ``before``."""
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    at = text.index(before)
+    return next(t for t in reversed(doc) if t.idx < at and t.pos_ == "PRON")
+
+
+def who(found: Entity | None) -> str | None:
+    return found.name if found is not None else None
+
+
+def test_the_subject_of_the_clause_above_is_the_person(nlp: Language) -> None:
+    text = (
+        "Tom Rudd, the treasurer, said the budget was late. "
+        "Mayor Paul Keller has asked for a delay even as he says the budget is sound."
+    )
+    entities = people(text, "Tom Rudd", "Paul Keller")
+    he = pronoun(nlp, text, " says the budget")
+    assert who(named_above(he, {"E1", "E2"}, entities)) == "Paul Keller"
+    # resolved alone, "he" would be Rudd, the man quoted just before
+    source = he.doc[he.i : he.i + 1]
+    assert resolve_speaker(source, entities, [Speaker("E1", False, "name")]).entity == "E2"
+
+
+def test_a_pronoun_that_is_its_relative_clause_s_own_subject_is_someone_else(
+    nlp: Language,
+) -> None:
+    text = "Paul Keller, who he says misled the council, resigned on Monday."
+    he = pronoun(nlp, text, " says misled")
+    assert named_above(he, {"E1"}, people(text, "Paul Keller")) is None
+
+
+def test_a_person_named_in_between_leaves_the_pronoun_alone(nlp: Language) -> None:
+    text = "Ann Kelly came under fire from Tom Rudd over what he perceived as unfair questions."
+    he = pronoun(nlp, text, " perceived")
+    assert named_above(he, {"E1", "E2"}, people(text, "Ann Kelly", "Tom Rudd")) is None
+
+
+def test_a_person_the_pronoun_cannot_mean_is_no_answer(nlp: Language) -> None:
+    text = "Ann Kelly came under fire on Monday over what he perceived as unfair questions."
+    he = pronoun(nlp, text, " perceived")
+    entities = people(text, "Ann Kelly")
+    assert named_above(he, {"E1"}, entities) == entities[0]
+    assert named_above(he, set(), entities) is None  # "he" cannot mean Ann Kelly
+
+
+def test_a_quote_mark_between_the_two_leaves_the_pronoun_alone(nlp: Language) -> None:
+    text = 'Paul Keller told the council: "When the auditor called, he said the money was gone."'
+    he = pronoun(nlp, text, " said the money")
+    assert named_above(he, {"E1"}, people(text, "Paul Keller")) is None
+
+
+def test_a_possessive_of_a_campaign_is_the_person_above_it(nlp: Language) -> None:
+    text = (
+        "Tom Rudd said the fees were too high. "
+        "Paul Keller earned large fees for speeches, but his campaign said he stopped in May."
+    )
+    entities = people(text, "Tom Rudd", "Paul Keller")
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    start = text.index("his campaign")
+    source = doc.char_span(start, start + len("his campaign"))
+    assert source is not None
+    assert resolve_speaker(source, entities).entity == "E2"
+
+
+def test_the_subject_of_a_participle_is_no_answer(nlp: Language) -> None:
+    text = "Paul Keller spoke on Tuesday, with Tom Rudd standing behind him as he urged a vote."
+    he = pronoun(nlp, text, " urged")
+    # above "standing" (Rudd's) is "spoke" (Keller's), but Rudd stands between the two
+    assert named_above(he, {"E1", "E2"}, people(text, "Paul Keller", "Tom Rudd")) is None
+
+
+def test_a_pronoun_below_a_relative_clause_is_the_person_it_describes(nlp: Language) -> None:
+    text = "Paul Keller, who says he was misled by the auditors, asked for a recount."
+    he = pronoun(nlp, text, " was misled")
+    assert who(named_above(he, {"E1"}, people(text, "Paul Keller"))) == "Paul Keller"
