@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from newsfacts.extract.clause_subjects import named_above
+from newsfacts.extract.clause_subjects import named_above, subject_before
 from newsfacts.extract.speakers import Speaker, resolve_speaker
 from newsfacts.models import Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
@@ -111,3 +111,51 @@ def test_a_pronoun_below_a_relative_clause_is_the_person_it_describes(nlp: Langu
     text = "Paul Keller, who says he was misled by the auditors, asked for a recount."
     he = pronoun(nlp, text, " was misled")
     assert who(named_above(he, {"E1"}, people(text, "Paul Keller"))) == "Paul Keller"
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_sentence_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Tom Rudd said the budget was late. Paul Keller took offense when the council "
+        "questioned him. He later suggested a delay."
+    )
+    entities = people(text, "Tom Rudd", "Paul Keller")
+    he = pronoun(nlp, text, " later suggested")
+    assert who(subject_before(he, {"E1", "E2"}, entities)) == "Paul Keller"
+    source = he.doc[he.i : he.i + 1]
+    # resolved alone, "He" would be Rudd, the man quoted last
+    assert resolve_speaker(source, entities, [Speaker("E1", False, "name")]).entity == "E2"
+
+
+def test_only_a_person_surely_of_the_pronoun_s_sex_is_taken(nlp: Language) -> None:
+    text = (
+        "Tom Rudd said the budget was late. Chris Keller took offense when the council "
+        "questioned him. He later suggested a delay."
+    )
+    entities = people(text, "Tom Rudd", "Chris Keller")  # "Chris" may be a woman
+    he = pronoun(nlp, text, " later suggested")
+    source = he.doc[he.i : he.i + 1]
+    assert resolve_speaker(source, entities, [Speaker("E1", False, "name")]).entity == "E1"
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        # a quote in either sentence
+        ('Paul Keller took offense at the vote. He said: "The count was wrong."', " said:"),
+        # another paragraph
+        ("Paul Keller took offense at the vote.\nHe later asked for a recount.", " later"),
+        # not the subject of the main clause
+        ("Paul Keller took offense at the vote. When he spoke, the room went quiet.", " spoke"),
+        # a person named before the pronoun in its sentence
+        (
+            "Paul Keller took offense at the vote. After Tom Rudd left, he asked for a recount.",
+            " asked",
+        ),
+    ],
+)
+def test_the_subject_before_is_not_taken(nlp: Language, text: str, before: str) -> None:
+    entities = people(text, "Paul Keller", "Tom Rudd")
+    he = pronoun(nlp, text, before)
+    assert subject_before(he, {"E1", "E2"}, entities) is None

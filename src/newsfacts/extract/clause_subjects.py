@@ -35,7 +35,7 @@ def named_above(
         return None  # "Kelly, who he claims has been unfair": "he" is someone else
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         clause = clause.head
-        if False:
+        if not _finite(clause):
             continue
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS and c.i < pronoun.i]
         if subjects:
@@ -72,4 +72,31 @@ def _person(
         if other.id != found.id and other.type == "PERSON" and other.id in fitting:
             if any(after <= m.start and m.end <= before for m in other.mentions):
                 return None
+    return found
+
+
+def subject_before(
+    pronoun: Token, fitting: Collection[str], entities: Sequence[Entity]
+) -> Entity | None:
+    """The person named as the subject of the sentence before, where ``pronoun`` is the
+    subject that opens its own sentence's main clause, in the same paragraph, with no quote
+    in either sentence ("Trump took offense when Kelly confronted him. He later
+    suggested …": Trump)."""
+    sentence = pronoun.sent
+    if pronoun.dep_ not in SUBJECTS or pronoun.head.i != sentence.root.i or sentence.start == 0:
+        return None
+    doc = pronoun.doc
+    if any(t.ent_type_ == "PERSON" for t in doc[sentence.start : pronoun.i]):
+        return None
+    before = doc[sentence.start - 1].sent
+    if "\n" in doc[before.end - 1 : sentence.start + 1].text:
+        return None
+    if any(t.text in QUOTE_MARKS for t in (*before, *sentence)):
+        return None
+    subjects = [c for c in before.root.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        return None
+    found = entity_at(subjects[0], entities)
+    if found is None or found.type != "PERSON" or found.id not in fitting:
+        return None
     return found

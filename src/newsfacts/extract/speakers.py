@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsfacts.extract.anonymity import asks_anonymity
-from newsfacts.extract.clause_subjects import named_above
+from newsfacts.extract.clause_subjects import named_above, subject_before
 from newsfacts.extract.entity_lookup import (
     PEOPLE,
     entity_at,
@@ -72,6 +72,20 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
     found almost only among one sex ("Donald" is no "she")."""
     if gender is None or entity.type != "PERSON":
         return True
+    said = _sexes(entity, text, gender)
+    return not said or gender in said
+
+
+def _surely(entity: Entity, gender: str | None, text: str) -> bool:
+    """The article or the census says the entity is of ``gender``, and nothing says otherwise."""
+    if gender is None or entity.type != "PERSON":
+        return False
+    return _sexes(entity, text, None) == {gender}
+
+
+def _sexes(entity: Entity, text: str, unknown: str | None) -> set[str]:
+    """What the honorifics, titles and first name say of the person's sex; a first name
+    the census does not know counts as ``unknown``."""
     said: set[str] = set()
     for mention in entity.mentions:
         found = HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
@@ -82,8 +96,10 @@ def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
         said.add("f")
     words = entity.name.split()
     if not said and len(words) > 1:  # a first name of one sex (not a lone family name)
-        said.add(first_name_sexes().get(words[0].lower(), gender))
-    return not said or gender in said
+        sex = first_name_sexes().get(words[0].lower(), unknown)
+        if sex is not None:
+            said.add(sex)
+    return said
 
 
 def _fitting(pronoun: Token, entities: Sequence[Entity]) -> set[str]:
@@ -370,6 +386,11 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             if recent and recent[-1].anonymous and recent[-1].plural:  # "Analysts … . They"
                 return replace(recent[-1], how="pronoun")
         above = None if plural else named_above(head, fitting, entities)
+        if above is None and not plural:  # "Trump took offense … . He later suggested"
+            text = doc_text(source.doc)
+            gender = PRONOUN_GENDER.get(word)
+            surely = {e.id for e in entities if _surely(e, gender, text)}
+            above = subject_before(head, surely, entities)
         if above is not None:  # "Trump — even as he says …, has proposed"
             return Speaker(above.id, False, "pronoun")
         for earlier in reversed(recent):
