@@ -35,6 +35,7 @@ from newsfacts.extract.encoder_windows import (
     word_labels,
 )
 from newsfacts.extract.roles import Role, join_pieces
+from newsfacts.nlp.doctext import doc_text
 
 MODEL_DIR = "data/encoder_tagger"
 BATCH = 1  # windows per run of the network (one at a time was an eighth faster than eight)
@@ -77,7 +78,8 @@ class EncoderTagger:
         return logp
 
     def roles(self, doc: Doc) -> list[Role]:
-        words = [t.text for t in doc]
+        text = doc_text(doc)  # the user's characters, as in training ("D’Souza", not "D'Souza")
+        words = [text[t.idx : t.idx + len(t)] for t in doc]
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         labels = word_labels(words, self.word_logp(words, sent_starts), self.learned)
         return join_pieces(doc, [Role(*span) for span in labelled_spans(labels)])
