@@ -42,6 +42,7 @@ from newsfacts.extract.entity_candidates import (
     people_after_ranks,
 )
 from newsfacts.extract.first_names import is_first_name
+from newsfacts.extract.headline_names import headline_people
 from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.titles import (
     Lexicon,
@@ -74,7 +75,7 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     """Entities of ``doc`` (parsed with ``parse_body``), ids in order of first mention."""
     del settings  # no options yet; kept for the shared stage signature
     text = doc_text(doc)
-    candidates = candidate_mentions(doc)
+    candidates = headline_people(text, candidate_mentions(doc))
     candidates, tails = operations(text, candidates)
     candidates = people_after_ranks(text, candidates)
     candidates = first_names_after_titles(text, candidates)
