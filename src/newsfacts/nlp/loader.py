@@ -134,7 +134,7 @@ PLAIN_SPACES = str.maketrans(
 )
 
 # A typographic apostrophe inside a word is read as a plain one: the English model's entity
-# tagger misses most names written with it ("Dinesh D’Souza", while "Dinesh D'Souza" is a
+# tagger misses many names written with it ("Dinesh D’Souza", while "Dinesh D'Souza" is a
 # person) and joins a possessive to the name after it ("BlazeTV’s Glenn Beck" as one
 # organisation). One character for one, so every offset stays.
 INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
@@ -184,7 +184,7 @@ def parse_many(
         made = [paragraph_breaks(nlp.make_doc(for_parser(text))) for text in texts]
         docs = run_components(nlp, made, disable)
         for doc, text in zip(docs, texts, strict=True):
-            keep_text(doc, text)  # the user's own characters (doc.text has plain spaces)
+            keep_text(doc, text)  # the user's characters (doc.text: plain spaces, apostrophes)
         if fast is not None:
             docs = [fast(doc) for doc in docs]
         yield from with_vectors(nlp, docs)
