@@ -502,3 +502,17 @@ def test_a_family_name_typed_a_building_or_a_work_is_the_person() -> None:
         ],
     )
     assert [m.label for m in found] == ["PERSON", "PERSON", "FAC", "WORK_OF_ART"]
+
+
+def test_a_family_name_stays_a_person_where_the_tagger_took_it_for_an_organisation_elsewhere(
+    nlp: Language,
+) -> None:
+    text = (
+        "Donald Trump won the vote on Monday. Trump said the result was fair. "
+        "The Trump campaign thanked voters. His wife, Melania Trump, smiled."
+    )
+    entities = _entities(nlp, text)
+    donald = next(e for e in entities if e.name == "Donald Trump")
+    # the tagger reads the "Trump" of "Trump said" as an organisation and the one of "The
+    # Trump campaign" as a person: the person's stays his, not turned into the organisation
+    assert text.index("Trump campaign") in [m.start for m in donald.mentions]

@@ -254,6 +254,13 @@ def _read_people(
             key = normalise(text[m.start : m.end])
             other_labels.setdefault(key, m.label)
             other_labels.setdefault(without_company_suffix(key), m.label)  # "Velden" of "Velden AG"
+    # the family names of people named in full: "Trump" alone stays a person even where the
+    # tagger took one "Trump" for an organisation ("the Trump campaign")
+    family = {
+        normalise(text[m.start : m.end]).split()[-1]
+        for m in candidates
+        if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1
+    }
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
@@ -265,7 +272,7 @@ def _read_people(
             prior = words_in(text, max(0, m.start - 60), m.start)[-3:]
             if prior and prior[-1].norm == "the":
                 prior = prior[:-1]
-            if key in other_labels and " " not in key:
+            if key in other_labels and " " not in key and key not in family:
                 m = Mention(m.start, m.end, other_labels[key])  # "Mali" tagged GPE elsewhere
             elif len(prior) >= 2 and prior[-1].norm == "of" and prior[-2].norm in lex.heads:
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
