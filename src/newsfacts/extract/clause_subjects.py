@@ -1,4 +1,5 @@
-"""A pronoun whose person is named earlier in its own sentence, above it in the parse.
+"""A pronoun whose person is named just before it: above it in its own sentence's parse,
+or as the subject of the sentence before.
 
 "Trump — even as he says his experience makes him qualified — has proposed …": the "he"
 of the dependent clause is the subject of the clause it hangs under, named before it.
@@ -9,6 +10,11 @@ standing behind him as he urged …" goes on up to the verb "with" hangs on), on
 pronoun subject resolves as it would alone), only one before the pronoun, with no other
 person whom the pronoun can mean named in between, and no quote mark between the two (in
 '"He lied," Lee said', "He" is not Lee).
+
+A pronoun that opens its sentence's main clause is the person named as the subject of the
+sentence before ("Trump took offense when Kelly confronted him. He later suggested …"), in
+the same paragraph, outside quotes; the caller passes only the people surely of the
+pronoun's sex.
 """
 
 from __future__ import annotations
