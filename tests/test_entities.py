@@ -516,3 +516,35 @@ def test_a_family_name_stays_a_person_where_the_tagger_took_it_for_an_organisati
     # the tagger reads the "Trump" of "Trump said" as an organisation and the one of "The
     # Trump campaign" as a person: the person's stays his, not turned into the organisation
     assert text.index("Trump campaign") in [m.start for m in donald.mentions]
+
+
+def test_a_family_name_typed_an_organisation_is_the_one_person_of_that_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "Trump tells 3,000 in Reno the league is getting soft\n"
+        "Republican presidential hopeful Donald Trump says he does not watch football any more."
+    )
+    entities = _entities(nlp, text)
+    assert [e.name for e in entities if "Trump" in e.name] == ["Donald Trump"]
+    donald = next(e for e in entities if e.name == "Donald Trump")
+    assert [m.start for m in donald.mentions] == [0, text.index("Donald")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people of that family name: which one is meant is not known
+        "Trump tells 3,000 in Reno the league is getting soft\nRepublican hopeful Donald Trump "
+        "says he does not watch football any more. His son Eric Trump agreed.",
+        # a news outlet's name
+        "Bloomberg tells 3,000 in Reno the league is getting soft\nFormer mayor Michael "
+        "Bloomberg says he does not watch football any more.",
+    ],
+)
+def test_a_family_name_typed_an_organisation_stays_one_where_the_person_is_unsure(
+    nlp: Language, text: str
+) -> None:
+    entities = _entities(nlp, text)
+    first = next(e for e in entities if any(m.start == 0 for m in e.mentions))
+    assert first.type == "ORG"

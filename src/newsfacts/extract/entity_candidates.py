@@ -151,18 +151,26 @@ _THING_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LAN
 
 def _family_names_as_things(text: str, candidates: list[Mention]) -> list[Mention]:
     """One capitalised word typed a building, product or work ("Swift" a FAC) that is the
-    family name of a person of two words or more named in the article: that person."""
-    family = {
-        text[m.start : m.end].split()[-1]
-        for m in candidates
-        if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1
-    }
-    return [
-        Mention(m.start, m.end, "PERSON")
-        if m.label in _THING_LABELS and text[m.start : m.end] in family
-        else m
-        for m in candidates
-    ]
+    family name of a person of two words or more named in the article: that person. So is
+    one typed an organisation ("Trump tells 3,000 in Reno …") when a single person named in
+    full has that family name and it is no acronym."""
+    firsts: dict[str, set[str]] = {}
+    for m in candidates:
+        words = text[m.start : m.end].split()
+        if m.label == "PERSON" and len(words) > 1:
+            firsts.setdefault(words[-1], set()).add(words[0])
+
+    def person(m: Mention) -> bool:
+        word = text[m.start : m.end]
+        if m.label in _THING_LABELS:
+            return word in firsts
+        return (
+            m.label == "ORG"
+            and len(firsts.get(word, ())) == 1
+            and not word.isupper()  # "SVP" of "Junge SVP", which the tagger took for a person
+        )  # an outlet's name ("Bloomberg") goes back to ORG when people are read
+
+    return [Mention(m.start, m.end, "PERSON") if person(m) else m for m in candidates]
 
 
 def _people_typed_as_orgs(text: str, candidates: list[Mention]) -> list[Mention]:
