@@ -40,6 +40,7 @@ from newsfacts.extract.entity_candidates import (
     operations,
     outlets,
     people_after_ranks,
+    person_families,
 )
 from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.headline_names import headline_people
@@ -256,11 +257,7 @@ def _read_people(
             other_labels.setdefault(without_company_suffix(key), m.label)  # "Velden" of "Velden AG"
     # the family names of people named in full: "Trump" alone stays a person even where the
     # tagger took one "Trump" for an organisation ("the Trump campaign")
-    family = {
-        normalise(text[m.start : m.end]).split()[-1]
-        for m in candidates
-        if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1
-    }
+    family = {normalise(name) for name in person_families(text, candidates)}
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below

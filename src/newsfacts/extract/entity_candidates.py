@@ -149,16 +149,23 @@ def _gerund(ent: SpacySpan, people: list[SpacySpan]) -> bool:
 _THING_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 
 
-def _family_names_as_things(text: str, candidates: list[Mention]) -> list[Mention]:
-    """One capitalised word typed a building, product or work ("Swift" a FAC) that is the
-    family name of a person of two words or more named in the article: that person. So is
-    one typed an organisation ("Trump tells 3,000 in Reno …") when a single person named in
-    full has that family name and it is no acronym."""
+def person_families(text: str, candidates: list[Mention]) -> dict[str, set[str]]:
+    """The family name of each person named in two words or more, with the first words of
+    the names that end in it ("Trump": {"Donald", "Eric"})."""
     firsts: dict[str, set[str]] = {}
     for m in candidates:
         words = text[m.start : m.end].split()
         if m.label == "PERSON" and len(words) > 1:
             firsts.setdefault(words[-1], set()).add(words[0])
+    return firsts
+
+
+def _family_names_as_things(text: str, candidates: list[Mention]) -> list[Mention]:
+    """One capitalised word typed a building, product or work ("Swift" a FAC) that is the
+    family name of a person of two words or more named in the article: that person. So is
+    one typed an organisation ("Trump tells 3,000 in Reno …") when a single person named in
+    full has that family name and it is no acronym."""
+    firsts = person_families(text, candidates)
 
     def person(m: Mention) -> bool:
         word = text[m.start : m.end]

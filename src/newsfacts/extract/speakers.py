@@ -10,7 +10,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsfacts.extract.anonymity import asks_anonymity
-from newsfacts.extract.clause_subjects import named_above, subject_before
+from newsfacts.extract.clause_subjects import (
+    QUOTE_MARKS,
+    SUBJECTS,
+    named_above,
+    subject_before,
+)
 from newsfacts.extract.entity_lookup import (
     PEOPLE,
     entity_at,
@@ -66,27 +71,18 @@ class Speaker:
     # later "they" means
 
 
-def _may_be(entity: Entity, gender: str | None, text: str) -> bool:
-    """Nothing says the entity is not of ``gender``: an honorific before a mention ("Mr.
-    Castell" is no "she"), a title ("spokeswoman") or, failing those, a first name the census
-    found almost only among one sex ("Donald" is no "she")."""
-    if gender is None or entity.type != "PERSON":
-        return True
-    said = _sexes(entity, text, gender)
-    return not said or gender in said
+def _may_be(said: set[str], gender: str | None) -> bool:
+    """Nothing ``said`` of the person's sex (``_sexes``) rules out ``gender``."""
+    return gender is None or not said or gender in said
 
 
-def _surely(entity: Entity, gender: str | None, text: str) -> bool:
-    """The article or the census says the entity is of ``gender``, and nothing says otherwise."""
-    if gender is None or entity.type != "PERSON":
-        return False
-    return _sexes(entity, text, None) == {gender}
-
-
-def _sexes(entity: Entity, text: str, unknown: str | None) -> set[str]:
-    """What the honorifics, titles and first name say of the person's sex; a first name
-    the census does not know counts as ``unknown``."""
+def _sexes(entity: Entity, text: str) -> set[str]:
+    """What says the person's sex: an honorific before a mention ("Mr. Castell" is no
+    "she"), a title ("spokeswoman") or, failing those, a first name the census found almost
+    only among one sex ("Donald" is no "she"); empty for anything but a person."""
     said: set[str] = set()
+    if entity.type != "PERSON":
+        return said
     for mention in entity.mentions:
         found = HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
         if found:
@@ -96,17 +92,26 @@ def _sexes(entity: Entity, text: str, unknown: str | None) -> set[str]:
         said.add("f")
     words = entity.name.split()
     if not said and len(words) > 1:  # a first name of one sex (not a lone family name)
-        sex = first_name_sexes().get(words[0].lower(), unknown)
+        sex = first_name_sexes().get(words[0].lower())
         if sex is not None:
             said.add(sex)
     return said
 
 
-def _fitting(pronoun: Token, entities: Sequence[Entity]) -> set[str]:
-    """The ids of the entities that nothing rules out as what ``pronoun`` means by sex."""
+def _by_sex(pronoun: Token, entities: Sequence[Entity]) -> tuple[set[str], set[str]]:
+    """The ids of the entities ``pronoun`` may mean by sex (nothing rules them out), and of
+    the people it surely may (what is said of them is the pronoun's sex alone)."""
     text = doc_text(pronoun.doc)
     gender = PRONOUN_GENDER.get(pronoun.lower_)
-    return {e.id for e in entities if _may_be(e, gender, text)}
+    fitting: set[str] = set()
+    surely: set[str] = set()
+    for entity in entities:
+        said = _sexes(entity, text)
+        if _may_be(said, gender):
+            fitting.add(entity.id)
+        if gender is not None and said == {gender}:
+            surely.add(entity.id)
+    return fitting, surely
 
 
 def _conjoined(
@@ -311,10 +316,6 @@ def _plural_subject_before(pronoun: Token) -> str | None:
     return None
 
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]) -> Speaker:
     if len(source) > 1 and source[-1].tag_ in ("WP", "WDT"):
         # the noun and its relative pronoun in one source ("Officials familiar with the
@@ -343,7 +344,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         return Speaker(None, False, "group", members)
     owner = _pronoun_owner(head)
     if owner is not None:  # "X said … . His campaign said": X, quoted just before
-        fitting = _fitting(owner.root, entities)
+        fitting = _by_sex(owner.root, entities)[0]
         above = named_above(owner.root, fitting, entities)  # "Trump …, but his campaign said"
         if above is not None:
             return Speaker(above.id, False, "pronoun")
@@ -377,7 +378,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS
         types = GROUP_TYPES if plural else frozenset({"PERSON"})
-        fitting = _fitting(head, entities)
+        fitting, surely = _by_sex(head, entities)
         fits = [e for e in entities if e.id in fitting]
         if plural:
             unnamed = _plural_subject_before(head)
@@ -387,9 +388,6 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 return replace(recent[-1], how="pronoun")
         above = None if plural else named_above(head, fitting, entities)
         if above is None and not plural:  # "Trump took offense … . He later suggested"
-            text = doc_text(source.doc)
-            gender = PRONOUN_GENDER.get(word)
-            surely = {e.id for e in entities if _surely(e, gender, text)}
             above = subject_before(head, surely, entities)
         if above is not None:  # "Trump — even as he says …, has proposed"
             return Speaker(above.id, False, "pronoun")
