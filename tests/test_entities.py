@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsfacts.extract.aliases import Mention, reads_as_place
+from newsfacts.extract.aliases import Cluster, Mention, link_mentions, link_people, reads_as_place
 from newsfacts.extract.entities import candidate_name, extract_entities
 from newsfacts.models import Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
@@ -184,7 +184,9 @@ def test_a_name_cut_at_its_particle_is_one_person(nlp: Language) -> None:
     assert mentions == ["Ursula von der Leyen", "Von der Leyen"]
 
 
-def test_surname_links_to_most_recent_full_name(nlp: Language) -> None:
+def test_surname_links_to_the_latest_full_name_when_both_are_named_as_often(
+    nlp: Language,
+) -> None:
     text = (
         "Bill Clinton campaigned in Iowa on Monday. Hillary Clinton spoke in Ohio. "
         "Clinton said the economy was strong."
@@ -548,3 +550,76 @@ def test_a_family_name_typed_an_organisation_stays_one_where_the_person_is_unsur
     entities = _entities(nlp, text)
     first = next(e for e in entities if any(m.start == 0 for m in e.mentions))
     assert first.type == "ORG"
+
+
+def _mentions(text: str, *names: str, label: str = "PERSON") -> list[Mention]:
+    """Each occurrence of each name in ``text``, as a mention with ``label``."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(s <= start < e for s, e in ((m.start, m.end) for m in found)):
+                found.append(Mention(start, end, label))
+            start = text.find(name, end)
+    return found
+
+
+def _linked(text: str, clusters: list[Cluster]) -> dict[str, list[int]]:
+    """Each cluster's fullest mention, with the offsets of all its mentions."""
+    return {
+        max((text[m.start : m.end] for m in c.mentions), key=len): [m.start for m in c.mentions]
+        for c in clusters
+    }
+
+
+def test_a_shared_family_name_goes_to_the_person_named_most_so_far() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. Clinton said the economy was strong. "
+        "Her husband, Bill Clinton, stood by. Clinton later took questions."
+    )
+    later = text.index(" Clinton later") + 1
+    mentions = _mentions(text, "Hillary Clinton", "Bill Clinton")
+    mentions += [Mention(31, 38, "PERSON"), Mention(later, later + 7, "PERSON")]
+    linked = _linked(text, link_people(text, mentions))
+    assert linked == {"Hillary Clinton": [0, 31, later], "Bill Clinton": [text.index("Bill")]}
+
+
+@pytest.mark.parametrize(
+    ("honorific", "owner"), [("Mrs.", "Hillary Clinton"), ("Mr.", "Bill Clinton")]
+)
+def test_an_honorific_picks_the_one_of_its_sex_among_people_sharing_a_name(
+    honorific: str, owner: str
+) -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. Clinton said the economy was strong. "
+        f"Bill Clinton stood by. {honorific} Clinton later took questions."
+    )
+    mentions = _mentions(text, "Hillary Clinton", "Bill Clinton")
+    later = text.index(" Clinton later") + 1
+    mentions += [Mention(31, 38, "PERSON"), Mention(later, later + 7, "PERSON")]
+    linked = _linked(text, link_people(text, mentions))
+    assert later in linked[owner]
+
+
+def test_a_family_name_typed_an_organisation_goes_to_the_person_named_most() -> None:
+    text = (
+        "Donald Trump spoke. Trump said he would win. His son, Eric Trump, agreed. "
+        "The Trump campaign declined to comment."
+    )
+    people = _mentions(text, "Donald Trump", "Eric Trump")
+    people.append(Mention(20, 25, "PERSON"))
+    campaign = text.index("Trump campaign")
+    clusters = link_mentions(text, people, [Mention(campaign, campaign + 5, "ORG")])
+    assert _linked(text, clusters)["Donald Trump"] == [0, 20, campaign]
+
+
+def test_a_name_run_on_from_the_dateline_is_the_person_after_it(nlp: Language) -> None:
+    text = (
+        "CLEVELAND - Donald Trump accepted the nomination on Thursday night. "
+        "Trump said the country was in decline."
+    )
+    people = _people(_entities(nlp, text))
+    assert "Donald Trump" in people
+    assert [m.text for m in people["Donald Trump"].mentions][:1] == ["Donald Trump"]
+    assert not any("CLEVELAND" in name for name in people)

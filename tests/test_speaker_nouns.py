@@ -96,3 +96,73 @@ def test_the_nurse_is_the_person_an_apposition_called_a_nurse() -> None:
     assert found["The governor"] is None  # nor is a former governor "the governor"
     assert found["Helen Carter, the former state governor"] == "Helen Carter"
     assert found["The book"] is None  # Park wrote the book: he is not described as it
+
+
+def test_an_epithet_is_the_subject_of_the_sentence_before() -> None:
+    found = speakers(
+        "Tom Okafor took questions from about 200 voters in a school gym in Leeds.\n"
+        "The billionaire businessman said the city needed a new hospital."
+    )
+    assert found["The billionaire businessman"] == "Tom Okafor"
+
+
+def test_an_epithet_is_the_person_named_as_subject_before_it_in_its_sentence() -> None:
+    found = speakers(
+        "Ann Lee met the union on Monday.\n"
+        "As Tom Hale still hopes to win, the Ohio senator said he would stay in the race."
+    )
+    assert found["the Ohio senator"] == "Tom Hale"
+    two = speakers(
+        "Ann Lee met the union on Monday.\n"
+        "As Tom Hale and Ed Park still hope to win, the Ohio senator said he would stay."
+    )
+    assert two["the Ohio senator"] is None  # which of the two?
+
+
+def test_an_epithet_is_nobody_named_after_it_or_inside_a_quote_before_it() -> None:
+    after = speakers(
+        "Tom Hale spoke to reporters in Leeds on Monday.\n"
+        "The billionaire businessman said Tom Hale had misled voters."
+    )
+    assert after["The billionaire businessman"] is None
+    quoted = speakers(
+        "The union met on Monday.\n“Ann Lee has misled everyone,” the Ohio senator said."
+    )
+    assert quoted["the Ohio senator"] is None
+
+
+def test_an_epithet_of_one_sex_is_nobody_of_the_other() -> None:
+    found = speakers(
+        "Ann Lee took questions from voters in Leeds.\n"
+        "The businessman said the city needed a new hospital."
+    )
+    assert found["The businessman"] is None
+
+
+def test_a_noun_for_no_one_in_particular_is_no_epithet() -> None:
+    found = speakers(
+        "Tom Okafor took questions from about 200 voters in a school gym in Leeds.\n"
+        "The teacher said the city needed a new school."
+    )
+    assert found["The teacher"] is None
+
+
+def test_an_epithet_stands_for_a_person_only_as_a_subject() -> None:
+    from newsfacts.extract.entities import extract_entities
+    from newsfacts.extract.epithets import by_epithet
+    from newsfacts.models import Region
+    from newsfacts.nlp.loader import load_pipeline, parse_body
+
+    settings = Settings()
+    nlp = load_pipeline(settings)
+    heads = {}
+    for text in (
+        "Tom Okafor took questions in Leeds. The candidate said the city needed a school.",
+        "Tom Okafor took questions in Leeds. Voters liked the candidate's plan for a school.",
+    ):
+        doc = parse_body(nlp, text, [Region(0, len(text))])
+        entities = extract_entities(doc, settings)
+        head = next(t for t in doc if t.lower_ == "candidate")
+        meant = by_epithet(head, entities, lambda e: True)
+        heads[head.dep_] = meant.name if meant else None
+    assert heads == {"nsubj": "Tom Okafor", "poss": None}

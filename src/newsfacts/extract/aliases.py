@@ -1,7 +1,8 @@
 """Link the mentions of one article into entities.
 
-People: a shorter form ("Austin", "Hillary") joins the most recent person whose fuller name
-it fits (same last word, or the first name alone); a fuller form upgrades the name. A title
+People: a shorter form ("Austin", "Hillary") joins the person whose fuller name it fits
+(same last word, or the first name alone; of several, the one named most so far); a fuller
+form upgrades the name. A title
 used with a full name and later alone with "the" ("the Pentagon chief") is one more mention.
 Everything else: mentions join when their normalised names, or the names in the alias table,
 agree ("U.S." = "the United States"), and acronyms join their long form ("Islamic State
@@ -17,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from newsfacts.extract.first_names import first_name_sexes, honorific_sex
 
 _NON_PERSON_FOR_SURNAME = frozenset({"GPE", "LOC", "FAC"})
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
@@ -95,16 +98,13 @@ def _fits(short: list[str], full: list[str]) -> bool:
 
 
 def link_people(text: str, mentions: list[Mention]) -> list[Cluster]:
-    """Group PERSON mentions; each shorter form joins the most recent fitting fuller name."""
+    """Group PERSON mentions; each shorter form joins a fitting fuller name (``_pick``)."""
     clusters: list[Cluster] = []
     names: list[list[str]] = []  # the fullest tokens per cluster
     for m in sorted(mentions, key=lambda m: m.start):
         toks = _name_tokens(text[m.start : m.end])
-        best: int | None = None
-        for n in sorted(range(len(clusters)), key=lambda n: -clusters[n].last()):
-            if _fits(toks, names[n]) or _fits(names[n], toks):
-                best = n
-                break
+        fitting = [n for n, name in enumerate(names) if _fits(toks, name) or _fits(name, toks)]
+        best = _pick(text, m, fitting, clusters, names)
         if best is None:
             clusters.append(Cluster([m]))
             names.append(toks)
@@ -113,6 +113,30 @@ def link_people(text: str, mentions: list[Mention]) -> list[Cluster]:
             if len(toks) > len(names[best]):
                 names[best] = toks
     return clusters
+
+
+def _pick(
+    text: str, m: Mention, fitting: list[int], clusters: list[Cluster], names: list[list[str]]
+) -> int | None:
+    """Of the people a name fits, the one it means: where several share it ("Mr. Clinton"
+    after Hillary and Bill Clinton), one its honorific's sex allows, then the one named most
+    so far (a passing "his brother, Fred Trump," does not take the next "Mr. Trump" from the
+    article's Donald Trump), then the one named last."""
+    sex = honorific_sex(text, m.start)
+    if sex is not None and len(fitting) > 1:
+        fitting = [n for n in fitting if _cluster_sex(text, clusters[n], names[n]) in (sex, None)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda n: (len(clusters[n].mentions), clusters[n].last()))
+
+
+def _cluster_sex(text: str, cluster: Cluster, name: list[str]) -> str | None:
+    """The sex an honorific before a mention, or else the first name, says; None if unsaid."""
+    for mention in cluster.mentions:
+        sex = honorific_sex(text, mention.start)
+        if sex is not None:
+            return sex
+    return first_name_sexes().get(name[0]) if len(name) > 1 else None
 
 
 def _could_abbreviate(short: str, name: str) -> bool:
@@ -187,7 +211,8 @@ def link_mentions(
     person_clusters = link_people(text, people)
     surnames: dict[str, Cluster] = {}
     first_words: dict[str, Cluster] = {}
-    for c in sorted(person_clusters, key=lambda c: c.first()):
+    # of people sharing a family name, the one named most takes it (``_pick``)
+    for c in sorted(person_clusters, key=lambda c: (len(c.mentions), -c.first())):
         for m in c.mentions:
             words = text[m.start : m.end].split()
             if len(words) >= 2:

@@ -32,6 +32,7 @@ from newsfacts.extract.aliases import (
     title_alias_mentions,
     without_company_suffix,
 )
+from newsfacts.extract.datelines import dateline
 from newsfacts.extract.entity_candidates import (
     PARTICLES,
     candidate_mentions,
@@ -76,7 +77,7 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     """Entities of ``doc`` (parsed with ``parse_body``), ids in order of first mention."""
     del settings  # no options yet; kept for the shared stage signature
     text = doc_text(doc)
-    candidates = headline_people(text, candidate_mentions(doc))
+    candidates = headline_people(text, _past_dateline(text, candidate_mentions(doc)))
     candidates, tails = operations(text, candidates)
     candidates = people_after_ranks(text, candidates)
     candidates = first_names_after_titles(text, candidates)
@@ -92,6 +93,24 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     )
     _first_names_before(doc, people_clusters, mentioned, lower)
     return _to_entities(text, clusters)
+
+
+def _past_dateline(text: str, candidates: list[Mention]) -> list[Mention]:
+    """A mention the tagger ran on from the dateline starts after it, and is a person when it
+    then opens with a first name ("CLEVELAND - Donald Trump", which the capitals made an
+    organisation); one inside the dateline ("CLEVELAND") stays as it is."""
+    line = dateline(text)
+    if line is None:
+        return candidates
+    start, end = line
+    kept: list[Mention] = []
+    for m in candidates:
+        if start <= m.start < end < m.end:
+            words = text[end : m.end].split()
+            named = len(words) > 1 and is_first_name(words[0])
+            m = replace(m, start=end, label="PERSON" if named else m.label)
+        kept.append(m)
+    return kept
 
 
 def _first_names_before(

@@ -23,7 +23,8 @@ from newsfacts.extract.entity_lookup import (
     latest_before,
     word_list,
 )
-from newsfacts.extract.first_names import first_name_sexes
+from newsfacts.extract.epithets import by_epithet, epithet_sex
+from newsfacts.extract.first_names import first_name_sexes, honorific_sex
 from newsfacts.extract.source_names import (
     GROUP_TYPES,
     PLACES,
@@ -49,8 +50,6 @@ from newsfacts.nlp.tokens import end_before_punct
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-HONORIFIC_BEFORE = re.compile(r"(?:^|(?<=\s))(Mr|Mrs|Ms|Miss)\.?\s+$")
 GROUP_PRONOUNS = frozenset({"they", "them"})
 AUTHOR_PRONOUNS = frozenset({"we", "i"})
 THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
@@ -84,9 +83,9 @@ def _sexes(entity: Entity, text: str) -> set[str]:
     if entity.type != "PERSON":
         return said
     for mention in entity.mentions:
-        found = HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-        if found:
-            said.add(HONORIFIC_GENDER[found.group(1).lower()])
+        sex = honorific_sex(text, mention.start)
+        if sex is not None:
+            said.add(sex)
     # "spokeswoman" is a woman; "spokesman" and "chairman" are said of women too
     if any(title.lower().endswith("woman") for title in entity.titles):
         said.add("f")
@@ -431,6 +430,11 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         described = by_description(head, entities) if definite and head.tag_ == "NN" else None
         if described is not None:  # "Tom Hale, an estate agent, … . The agent added"
             return Speaker(described.id, False, "title")
+        if definite:  # "Trump … . The New York businessman says"
+            text, sex = doc_text(head.doc), epithet_sex(head)
+            person = by_epithet(head, entities, lambda e: _may_be(_sexes(e, text), sex))
+            if person is not None:
+                return Speaker(person.id, False, "title")
         body = (
             named_body(source, entities)
             or by_kind(source, entities)
