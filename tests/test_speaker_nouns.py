@@ -166,3 +166,15 @@ def test_an_epithet_stands_for_a_person_only_as_a_subject() -> None:
         meant = by_epithet(head, entities, lambda e: True)
         heads[head.dep_] = meant.name if meant else None
     assert heads == {"nsubj": "Tom Okafor", "poss": None}
+
+
+def test_friends_attendees_and_prosecutors_are_unnamed_sources() -> None:
+    found = speakers(
+        "Tom Hale spoke in Leeds on Monday.\n"
+        "Some friends say he would look healthier if he slept more.\n"
+        "He said little, according to an attendee.\n"
+        "Prosecutors said the case would go to trial in June."
+    )
+    assert found["Some friends"] == "anonymous: Some friends"
+    assert found["an attendee"] == "anonymous: an attendee"
+    assert found["Prosecutors"] == "anonymous: Prosecutors"
