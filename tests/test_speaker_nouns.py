@@ -178,3 +178,14 @@ def test_friends_attendees_and_prosecutors_are_unnamed_sources() -> None:
     assert found["Some friends"] == "anonymous: Some friends"
     assert found["an attendee"] == "anonymous: an attendee"
     assert found["Prosecutors"] == "anonymous: Prosecutors"
+
+
+def test_one_of_the_aides_named_beside_is_that_person() -> None:
+    found = speakers(
+        "Ann Lee spoke in Leeds.\n"
+        "One of her advisers, Tad Devine, told reporters that she would leave it to others "
+        "to assess the comments.\n"
+        "One of her aides said the plan would not change."
+    )
+    assert found["One of her advisers, Tad Devine"] == "Tad Devine"
+    assert found["One of her aides"] == "anonymous: One of her aides"

@@ -357,7 +357,8 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             if titled is not None and titled.type == "PERSON":
                 return Speaker(titled.id, False, "title")
     part = _partitive(head)
-    if part is not None:  # "one of the aides" is as unnamed as the aides
+    named_beside = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    if part is not None and not named_beside:  # "one of the aides" is as unnamed as they
         meant = resolve_speaker(part, entities, recent)
         if meant.anonymous:
             return replace(meant, described=_words(source), plural=head.lower_ != "one")
