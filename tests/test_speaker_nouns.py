@@ -189,3 +189,11 @@ def test_one_of_the_aides_named_beside_is_that_person() -> None:
     )
     assert found["One of her advisers, Tad Devine"] == "Tad Devine"
     assert found["One of her aides"] == "anonymous: One of her aides"
+
+
+def test_the_campaign_speaks_for_the_person_just_made_the_subject() -> None:
+    found = speakers(
+        "Ann Lee plans to visit six towns in Yorkshire this week.\n"
+        "The campaign says she will speak about housing in each of them."
+    )
+    assert found["The campaign"] == "Ann Lee"

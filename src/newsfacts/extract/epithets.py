@@ -1,7 +1,8 @@
 """Sources that name a person by what they are, in words the article gave them nowhere as a
 title: "the New York businessman", "the GOP front-runner", "the Vermont senator". Reporters
 use such a phrase to go on about the person they just made the subject, so it goes to that
-person, and to nobody when the sentences around it leave a doubt."""
+person, and to nobody when the sentences around it leave a doubt. "The campaign" is read
+the same way: it speaks for the person just made the subject."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ EPITHETS = frozenset(
     | {"senator", "congressman", "congresswoman", "governor", "lawmaker", "incumbent"}
     | {"neurosurgeon", "socialist", "star", "justice", "leader", "challenger", "populist"}
 )
+# what speaks for a person without naming them ("Clinton plans … . The campaign says")
+VOICES = frozenset({"campaign", "camp"})
 EPITHET_SEX = {"businessman": "m", "congressman": "m", "businesswoman": "f", "congresswoman": "f"}
 
 
@@ -42,7 +45,7 @@ def by_epithet(
     epithet (``fits``: its sex; no title with "former" or "deputy" that the epithet does
     not say) and not be named again later in its sentence ("The New York businessman has
     praised Putin" is not Putin)."""
-    if head.lower_ not in EPITHETS or head.dep_ not in SUBJECTS:
+    if head.lower_ not in EPITHETS | VOICES or head.dep_ not in SUBJECTS:
         return None
     meant = _subject_before(head, entities)
     if meant is None or meant.type != "PERSON" or not fits(meant):
