@@ -623,3 +623,26 @@ def test_a_name_run_on_from_the_dateline_is_the_person_after_it(nlp: Language) -
     assert "Donald Trump" in people
     assert [m.text for m in people["Donald Trump"].mentions][:1] == ["Donald Trump"]
     assert not any("CLEVELAND" in name for name in people)
+
+
+def test_a_word_before_a_full_name_given_alone_too_is_no_part_of_the_name() -> None:
+    from newsfacts.extract.entities import _longest_name
+
+    text = (
+        "He called her Crooked Ann Lee at the rally. Ann Lee laughed. "
+        "Chandler Van Voorhis and Van Voorhis spoke. "
+        "Ildefonso Guajardo Villarreal and Guajardo Villarreal spoke."
+    )
+    lee = _mentions(text, "Crooked Ann Lee", "Ann Lee")
+    assert [text[m.start : m.end] for m in lee] == ["Crooked Ann Lee", "Ann Lee"]
+    assert _longest_name(text, lee) == "Ann Lee"
+    # a family name of two words is kept whole
+    voorhis = _mentions(text, "Chandler Van Voorhis", "Van Voorhis")
+    assert _longest_name(text, voorhis) == "Chandler Van Voorhis"
+    guajardo = _mentions(text, "Ildefonso Guajardo Villarreal", "Guajardo Villarreal")
+    assert _longest_name(text, guajardo) == "Ildefonso Guajardo Villarreal"
+    # two first names, and a name never given without the word before it, stay whole
+    both = "Mary Ann Lee spoke. Ann Lee laughed."
+    assert _longest_name(both, _mentions(both, "Mary Ann Lee", "Ann Lee")) == "Mary Ann Lee"
+    alone = "He called her Crooked Ann Lee. Lee laughed."
+    assert _longest_name(alone, _mentions(alone, "Crooked Ann Lee", "Lee")) == "Crooked Ann Lee"

@@ -433,15 +433,26 @@ def _longest_name(text: str, mentions: list[Mention]) -> str | None:
     """The fullest name form, ignoring title aliases (which carry no name words).
 
     A form seen once in a title-cased headline ("Rip Donald Trump") loses to a fuller form
-    that the text repeats.
+    that the text repeats, and one with a word that is no first name before a full name the
+    article gives alone ("Crooked Hillary Clinton") to that name.
     """
     lex = lexicon()
     best: str | None = None
     best_len = 0
     counts = Counter(text[m.start : m.end] for m in mentions)
     pool = [m for m in mentions if counts[text[m.start : m.end]] > 1 or not _in_headline(text, m)]
+    forms = {" ".join(text[m.start : m.end].split()) for m in mentions}
     for m in sorted(pool or mentions, key=lambda m: m.start):
         words = words_in(text, m.start, m.end)
+        rest = " ".join(w.text for w in words[1:])
+        if (
+            len(words) > 2
+            and rest in forms
+            and not is_first_name(words[0].text)
+            and is_first_name(words[1].text)
+            and words[1].norm not in PARTICLES
+        ):
+            continue  # a nickname before a full name the article gives too: "Crooked Hillary"
         if not all(
             is_name_word(w, lex)
             or w.norm in PARTICLES
