@@ -25,6 +25,7 @@ from newsfacts.extract.entity_lookup import (
 )
 from newsfacts.extract.epithets import by_epithet, epithet_sex
 from newsfacts.extract.first_names import first_name_sexes, honorific_sex
+from newsfacts.extract.interviews import interviewee
 from newsfacts.extract.source_names import (
     GROUP_TYPES,
     PLACES,
@@ -374,6 +375,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     by_id = {e.id: e for e in entities}
     word = head.lower_
     if word in AUTHOR_PRONOUNS:  # outside quotes, the writer's own voice ("We asked …")
+        asked = interviewee(doc_text(head.doc), source.start_char, entities)
+        if asked is not None and word == "i":  # unless in an interview's answer
+            return Speaker(asked.id, False, "pronoun")
         return Speaker(None, False, "none")
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS

@@ -1,0 +1,73 @@
+"""An "I" in the answers of a printed interview is the person interviewed."""
+
+from __future__ import annotations
+
+from newsfacts.extract.interviews import answers, interviewee
+from newsfacts.models import Entity, Span
+from newsfacts.pipeline import analyze_text
+from newsfacts.settings import Settings
+
+INTERVIEW = (
+    "Q&A with Mayor Ann Lee.\n"
+    "Ann Lee has run Leeds for six years. She spoke to us on Monday.\n"
+    "Q: Will the tram be finished?\n"
+    "A: I think it will be finished by June, and I expect the council to agree.\n"
+    "Q: What about the buses?\n"
+    "A: We are buying forty new ones. I believe they will arrive in May.\n"
+    "I asked her about the budget too."
+)
+
+
+def _person(text: str, name: str, entity_id: str = "E1") -> Entity:
+    start = text.index(name)
+    return Entity(entity_id, "PERSON", name, mentions=(Span(start, start + len(name), name),))
+
+
+def test_an_i_in_an_answer_is_the_person_the_headline_names() -> None:
+    facts = analyze_text(INTERVIEW, Settings())
+    names = {e.id: e.name for e in facts.entities}
+    by_source = {}
+    for a in facts.attributions:
+        if a.source and INTERVIEW[a.source[0].start : a.source[0].end] == "I":
+            line = INTERVIEW.count("\n", 0, a.source[0].start)
+            by_source.setdefault(line, set()).add(names.get(a.speaker or ""))
+    assert by_source[3] == {"Ann Lee"}
+    assert by_source.get(6, {None}) == {None}  # the writer's own line is no answer
+
+
+def test_answers_need_two_paragraphs_and_the_headline_one_person() -> None:
+    assert len(answers(INTERVIEW)) == 2
+    lone = "Lee spoke.\nA: Smith said nothing.\nThe end."
+    assert answers(lone) == ()
+    inside = INTERVIEW.index("I think")
+    lee = _person(INTERVIEW, "Ann Lee")
+    assert interviewee(INTERVIEW, inside, [lee]) == lee
+    assert interviewee(INTERVIEW, INTERVIEW.index("I asked"), [lee]) is None
+    two = INTERVIEW.replace("Q&A with Mayor Ann Lee.", "Q&A with Ann Lee and Tom Hale.")
+    starts = [two.index("Ann Lee"), two.index("Ann Lee has")]
+    lee_twice = Entity(
+        "E1", "PERSON", "Ann Lee", mentions=tuple(Span(s, s + 7, "Ann Lee") for s in starts)
+    )
+    people = [lee_twice, _person(two, "Tom Hale", "E2")]
+    assert interviewee(two, two.index("I think"), people) is None  # which of the two?
+
+
+def test_with_nobody_in_the_headline_the_person_named_most_before_the_answers() -> None:
+    text = (
+        "Six questions for the mayor.\n"
+        "Ann Lee met Tom Hale on Monday. Ann Lee has run Leeds for six years.\n"
+        "Q: Will the tram be finished?\n"
+        "A: I think so.\n"
+        "Q: And the buses?\n"
+        "A: I hope so."
+    )
+    first, second = text.index("Ann Lee"), text.rindex("Ann Lee")
+    lee = Entity(
+        "E1",
+        "PERSON",
+        "Ann Lee",
+        mentions=(Span(first, first + 7, "Ann Lee"), Span(second, second + 7, "Ann Lee")),
+    )
+    hale = _person(text, "Tom Hale", "E2")
+    assert interviewee(text, text.index("I think"), [hale, lee]) == lee
+    assert interviewee(text, text.index("I think"), [hale, _person(text, "Ann Lee")]) is None
