@@ -704,6 +704,17 @@ def test_an_outlet_with_the_or_called_a_newspaper_is_the_via(nlp: Language) -> N
     assert [a.via for a in run(nlp, text)[1]] == ["the BBC", "Handelsblatt", "ZDF", None]
 
 
+def test_an_outlet_printed_in_capitals_is_the_via(nlp: Language) -> None:
+    text = (
+        "Lena Hartwick told POLITICO that she hoped the rules would change. "
+        "Frank Oberholz told POLITICO Florida that the union would fight. "
+        "Ivo Dane told THE WEEKLY STANDARD that the deal was over. "
+        "Ruth Kahn told POLITICO reporter Ann Lee that the road would close."
+    )
+    vias = [a.via for a in run(nlp, text)[1]]
+    assert vias == ["POLITICO", "POLITICO Florida", "THE WEEKLY STANDARD", "POLITICO"]
+
+
 def test_the_via_is_the_outlet_not_the_journalist_it_names(nlp: Language) -> None:
     text = (
         "Ann Lee told CNN anchor Jake Tapper that she would run. "

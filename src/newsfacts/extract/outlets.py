@@ -253,14 +253,19 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         tokens.pop()
     text = doc_text(doc)[tokens[0].idx : _end(tokens[-1])]
     bare = text[4:] if text.startswith("the ") else text  # "told the BBC"
+    # a name in capitals, as some outlets print their own: "told POLITICO", "THE WEEKLY …"
+    first = tokens[0].text
+    shout = (text.isupper() and len(text) > 3) or (first.isupper() and len(first) > 3)
+    fold = str.upper if shout else str  # (not "AP" or "RT" in capitals against "Ap…")
     for name in names:
         for whole in (text, bare):
-            if whole == name:
+            if fold(whole) == fold(name):
                 return text
-            rest = whole[len(name) + 1 :] if whole.startswith(name + " ") else None
+            starts = fold(whole).startswith(fold(name) + " ")
+            rest = whole[len(name) + 1 :] if starts else None
             if rest is not None and any(w.islower() for w in rest.split()):
                 # the outlet's people: "CNN anchor Jake Tapper", "the BBC interviewer"
-                return name
+                return whole[: len(name)]
             if rest is not None:
                 return text  # a longer name: "Al Arabiya English"
     proper = [t for t in tokens if t.pos_ == "PROPN"]
