@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsfacts.extract.entity_lookup import entity_at
@@ -81,6 +82,12 @@ def _person(
     return found
 
 
+def main_subject(sentence: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The entity named as the first subject of ``sentence``'s main clause, if any."""
+    subjects = [c for c in sentence.root.children if c.dep_ in SUBJECTS]
+    return entity_at(subjects[0], entities) if subjects else None
+
+
 def subject_before(
     pronoun: Token, fitting: Collection[str], entities: Sequence[Entity]
 ) -> Entity | None:
@@ -99,10 +106,7 @@ def subject_before(
         return None
     if any(t.text in QUOTE_MARKS for t in (*before, *sentence)):
         return None
-    subjects = [c for c in before.root.children if c.dep_ in SUBJECTS]
-    if not subjects:
-        return None
-    found = entity_at(subjects[0], entities)
+    found = main_subject(before, entities)
     if found is None or found.type != "PERSON" or found.id not in fitting:
         return None
     return found

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
-from newsfacts.extract.clause_subjects import QUOTE_MARKS, SUBJECTS
+from newsfacts.extract.clause_subjects import QUOTE_MARKS, SUBJECTS, main_subject
 from newsfacts.extract.entity_lookup import entity_at
 from newsfacts.extract.speaker_titles import DISTINGUISHING
 from newsfacts.models import Entity
@@ -73,9 +73,5 @@ def _subject_before(head: Token, entities: Sequence[Entity]) -> Entity | None:
         if len(named) > 1 or any(t.text in QUOTE_MARKS for t in opening):
             return None  # "“Justice Ginsburg has embarrassed all,” the nominee wrote"
         subjects = [t for t in opening if t.dep_ in SUBJECTS and entity_at(t, entities)]
-    elif sentence.start > 0:
-        before = doc[sentence.start - 1].sent
-        subjects = [c for c in before.root.children if c.dep_ in SUBJECTS]
-    else:
-        return None
-    return entity_at(subjects[0], entities) if subjects else None
+        return entity_at(subjects[0], entities) if subjects else None
+    return main_subject(doc[sentence.start - 1].sent, entities) if sentence.start > 0 else None

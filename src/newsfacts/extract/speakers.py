@@ -375,8 +375,10 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     by_id = {e.id: e for e in entities}
     word = head.lower_
     if word in AUTHOR_PRONOUNS:  # outside quotes, the writer's own voice ("We asked …")
-        asked = interviewee(doc_text(head.doc), source.start_char, entities)
-        if asked is not None and word == "i":  # unless in an interview's answer
+        asked = (
+            interviewee(doc_text(head.doc), source.start_char, entities) if word == "i" else None
+        )
+        if asked is not None:  # unless in an interview's answer
             return Speaker(asked.id, False, "pronoun")
         return Speaker(None, False, "none")
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
