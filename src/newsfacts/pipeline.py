@@ -45,7 +45,7 @@ def _metadata(found: Metadata, cleaned: Cleaned, settings: Settings) -> Metadata
         title=found.title or cleaned.title,
         authors=found.authors or cleaned.authors,
         outlet=found.outlet or cleaned.agency,
-        published=found.published or settings.published,
+        published=found.published or cleaned.published or settings.published,
         language=found.language or "en",
     )
 

@@ -9,6 +9,7 @@ from newsfacts.clean.dateline import dateline_agency
 from newsfacts.clean.headline import find_byline, find_title, title_before
 from newsfacts.clean.lines import Line, split_lines
 from newsfacts.clean.model import LineModel
+from newsfacts.clean.published import published_date
 from newsfacts.models import Region
 from newsfacts.settings import Settings
 
@@ -25,6 +26,7 @@ class Cleaned:
     authors: tuple[str, ...]
     byline_span: Region | None
     agency: str | None = None  # the wire agency of the dateline: "AP" of "PARIS (AP) —"
+    published: str | None = None  # YYYY-MM-DD, from a date line above the body
 
 
 def clean_text(text: str, settings: Settings, *, model: LineModel | None = None) -> Cleaned:
@@ -59,6 +61,9 @@ def clean_text(text: str, settings: Settings, *, model: LineModel | None = None)
         authors=() if byline is None else byline.authors,
         byline_span=None if byline is None else _region(lines[byline.line]),
         agency=dateline_agency(text, [_region(lines[i]) for i in body]),
+        published=published_date(
+            lines, title, body[0] if body else 0, None if byline is None else byline.line
+        ),
     )
 
 
