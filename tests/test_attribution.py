@@ -393,6 +393,28 @@ def test_a_coordinated_source_names_each_party(nlp: Language) -> None:
     assert a.speaker is None and a.speakers == ("E1", "E2")
 
 
+def test_a_list_of_names_the_parser_took_for_an_apposition_is_a_group(nlp: Language) -> None:
+    text = "Ann Lee, Ed Park and Tom Hale, who run the club, said they would sell it."
+    names = ("Ann Lee", "Ed Park", "Tom Hale")
+    entities = [person(f"E{i}", text, name) for i, name in enumerate(names, 1)]
+    (a,) = run(nlp, text, entities)[1]
+    assert a.speaker is None and a.speakers == ("E1", "E2", "E3")
+
+
+def test_a_misread_list_counts_only_the_names_inside_the_source(nlp: Language) -> None:
+    # the parse of "Ann Lee, Ed Park and Tom Hale said", built by hand so that no model
+    # update changes it
+    words = ["Ann", "Lee", ",", "Ed", "Park", "and", "Tom", "Hale", "said"]
+    heads = [1, 8, 1, 4, 1, 4, 7, 4, 8]
+    deps = ["compound", "nsubj", "punct", "compound", "appos", "cc", "compound", "conj", "ROOT"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    names = ("Ann Lee", "Ed Park", "Tom Hale")
+    entities = [person(f"E{i}", doc.text, name) for i, name in enumerate(names, 1)]
+    assert resolve_speaker(doc[0:8], entities).group == ("E1", "E2", "E3")
+    assert resolve_speaker(doc[0:5], entities).entity == "E1"  # "Tom Hale" is not in it
+
+
 def _named_once(eid: str, text: str, name: str) -> Entity:
     start = text.index(name)
     return Entity(eid, "PERSON", name, (), None, (Span.of(text, start, start + len(name)),))

@@ -118,7 +118,8 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
         published = _date(prepared.metadata.published)
         try:
             entities = extract_entities(doc, settings)
-            attributions = extract_attributions(doc, entities, settings)
+            authors = prepared.metadata.authors
+            attributions = extract_attributions(doc, entities, settings, authors)
             times = extract_times(doc, published, settings)
             events = extract_events(doc, entities, attributions, times, settings)
             sourcing = sourcing_profile(attributions, entities, prepared.cleaned.body)

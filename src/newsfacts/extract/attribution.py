@@ -611,13 +611,19 @@ def _kind(frame: Frame) -> str:
 
 
 def _confidence(frame: Frame, speaker: Speaker) -> float:
-    base = {"name": 0.9, "title": 0.8, "pronoun": 0.75, "anonymous": 0.75, "none": 0.6}
+    base = {"name": 0.9, "title": 0.8, "pronoun": 0.75, "anonymous": 0.75, "writer": 0.75}
     score = base.get(speaker.how, 0.6)
     if frame.quoted:
         score += 0.05
     if any(not q.closed for q in frame.quotes):
         score -= 0.2
     return round(max(0.05, min(1.0, score)), 2)
+
+
+def the_writer(writers: Sequence[str]) -> str:
+    """How an "I" outside quotes is described: "the writer, Jane Doe" (of a byline of two,
+    "the writer, Jane Doe or John Roe"), or "the writer" where no byline was found."""
+    return f"the writer, {' or '.join(writers)}" if writers else "the writer"
 
 
 def _spans(text: str, pieces: Sequence[Offsets]) -> tuple[Span, ...]:
@@ -688,9 +694,10 @@ def _cue_nouns(verb: Token) -> Iterator[Token]:
 
 
 def extract_attributions(
-    doc: Doc, entities: Sequence[Entity], settings: Settings
+    doc: Doc, entities: Sequence[Entity], settings: Settings, writers: Sequence[str] = ()
 ) -> list[Attribution]:
-    """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …"""
+    """Attributions in ``doc`` (parsed by ``parse_body``), in text order, ids A1, A2, …
+    ``writers``: the story's byline, whom an "I" outside quotes is described as."""
     text = doc_text(doc)
     quotes = find_quotes(text)
     lines = openers(text)
@@ -724,6 +731,8 @@ def extract_attributions(
         span = frame.speaker_span or frame.source_span
         speaker = resolve_speaker(span, entities, recent) if span is not None else None
         speaker = speaker or Speaker(None, False, "none")
+        if speaker.how == "writer":
+            speaker = replace(speaker, described=the_writer(writers))
         source = _spans(text, frame.source)
         if speaker.anonymous and not speaker.described:  # what a later "they" stands for
             speaker = replace(speaker, described=" ".join(s.text for s in source))

@@ -60,7 +60,7 @@ THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
 class Speaker:
     entity: str | None
     anonymous: bool
-    how: str  # name | pronoun | title | group | anonymous | none
+    how: str  # name | pronoun | title | group | anonymous | writer | none
     group: tuple[str, ...] = ()  # the members of a group source ("the two", "both sides")
     described: str | None = None  # the words a relative pronoun stands for, when they name
     # no entity: an anonymous source ("officials familiar with the talks, who said") or a
@@ -125,7 +125,12 @@ def _conjoined(
     if root.pos_ == "NOUN" and not root.conjuncts:  # "the two witnesses, Ann Lee and Ed Park,"
         named = [c for c in root.children if c.dep_ == "appos"] + outer_tokens(source)
         root = next((t for t in named if t.conjuncts and source.start <= t.i < source.end), root)
+    listed = _misread_list(root, source, entities)
+    if listed:
+        root = listed
     parts = [root, *(t for t in root.conjuncts if source.start <= t.i < source.end)]
+    if listed:
+        parts.insert(0, listed.head)
     if root.tag_ == "NNS" and entity_at(root, entities) is None:
         parts = parts[1:]  # "the two witnesses, Ann Lee and …" parsed as three conjuncts
     if len(parts) < 2 or any(c.dep_ == "case" for part in parts for c in part.children):
@@ -143,6 +148,26 @@ def _conjoined(
             return ()
         found.extend(i for i in ids if i not in found)
     return tuple(found)
+
+
+def _misread_list(root: Token, source: SpacySpan, entities: Sequence[Entity]) -> Token | None:
+    """ "Ann Lee, Ed Park and Tom Hale": the parser may take the second name for an
+    apposition of the first, and the rest for its conjuncts. A person's name is no
+    apposition of another person's: the second name, whose conjuncts follow within the
+    source, when it is."""
+    if root.pos_ != "PROPN" or root.conjuncts:
+        return None
+    first = entity_at(root, entities)
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not child.conjuncts:
+            continue
+        if not all(source.start <= t.i < source.end for t in (child, *child.conjuncts)):
+            continue
+        second = entity_at(child, entities)
+        if first is not None and second is not None and first.id != second.id:
+            if first.type == second.type == "PERSON":
+                return child
+    return None
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -380,7 +405,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         )
         if asked is not None:  # unless in an interview's answer
             return Speaker(asked.id, False, "pronoun")
-        return Speaker(None, False, "none")
+        # "I" is the one who wrote the story (an opinion piece, a first-person account);
+        # "we" may be the writers, an editorial board or everyone ("we have seen this before")
+        return Speaker(None, False, "writer" if word == "i" else "none")
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         plural = word in GROUP_PRONOUNS
         types = GROUP_TYPES if plural else frozenset({"PERSON"})
