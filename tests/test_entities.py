@@ -646,3 +646,20 @@ def test_a_word_before_a_full_name_given_alone_too_is_no_part_of_the_name() -> N
     assert _longest_name(both, _mentions(both, "Mary Ann Lee", "Ann Lee")) == "Mary Ann Lee"
     alone = "He called her Crooked Ann Lee. Lee laughed."
     assert _longest_name(alone, _mentions(alone, "Crooked Ann Lee", "Lee")) == "Crooked Ann Lee"
+
+
+def test_a_first_name_that_is_also_a_common_word_opens_a_name() -> None:
+    text = "Will Rook and May Vale backed the plan."
+    for name in ("Will Rook", "May Vale"):
+        at = text.index(name)
+        assert candidate_name(text, Mention(at, at + len(name), "PERSON")) == (at, at + len(name))
+
+
+def test_but_not_a_question_about_someone_named_in_full() -> None:
+    text = "Will Rook win? Tom Rook said he would."
+    rook = Mention(0, len("Will Rook"), "PERSON")
+    assert candidate_name(text, rook, {"Rook": {"Will", "Tom"}}) is None
+    assert candidate_name(text, rook, {"Rook": {"Will"}}) is None  # a question all the same
+    statement = "Will Rook won. Tom Rook said so."
+    assert candidate_name(statement, rook, {"Rook": {"Will"}}) == (0, 9)
+    assert candidate_name(statement, rook, {"Rook": {"Will", "Tom"}}) is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.attrs import IDX, POS
@@ -66,6 +66,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_IN_TITLES = frozenset(
     {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "ADV", "PART", "NUM", "INTJ"}
 )
+_SENTENCE_END = re.compile(r"[.?!\n]")
 _COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM"})
 _ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.")
 _LOOKAHEAD = 120  # characters read after an operation cue or a rank
@@ -167,8 +168,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near) $")
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Z]")  # a capital closing a word: "SpaceX", "KestrelX"
 
 
-def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
-    """The name inside a candidate, titles split off; ``None`` when it is no person."""
+def candidate_name(
+    text: str, m: Mention, families: Mapping[str, set[str]] | None = None
+) -> tuple[int, int] | None:
+    """The name inside a candidate, titles split off; ``None`` when it is no person.
+    ``families``: the family names of the people the article names in full, each with the
+    first words before it (``entity_candidates.person_families``)."""
     lex = lexicon()
     cues = name_cues()
     is_person = m.label == "PERSON"
@@ -186,6 +191,8 @@ def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
         text, max(0, start - 8), start
     )
     flags = _name_flags(words, lex, is_person, title_is_name)
+    if is_person and _first_name_as_word(text, words, flags, families or {}):
+        flags[0] = True
     names = [w for w, flag in zip(words, flags, strict=True) if flag]
     if not names or len(words) > _MAX_NAME_WORDS:
         return None
@@ -204,6 +211,23 @@ def candidate_name(text: str, m: Mention) -> tuple[int, int] | None:
     if len(names) == 1 and surface.replace(".", "").isupper():
         return None  # an acronym such as "ISIS"
     return start, m.end
+
+
+def _first_name_as_word(
+    text: str, words: list[Word], flags: list[bool], families: Mapping[str, set[str]]
+) -> bool:
+    """A first name that is also a common word opens a person the entity tagger found ("Will
+    Smith", "May Boeve"), unless it asks a question about someone the article names in full
+    ("Will Cruz Win?", where "Ted Cruz" is named) or opens a question."""
+    if len(words) < 2 or flags[0] or not all(flags[1:]):
+        return False
+    first = words[0]
+    if not first.text[:1].isupper() or not is_first_name(first.text):
+        return False
+    if families.get(words[-1].text, set()) - {first.text}:
+        return False
+    ending = _SENTENCE_END.search(text, words[-1].end)
+    return ending is None or ending.group() != "?"
 
 
 def _name_flags(
@@ -276,7 +300,8 @@ def _read_people(
             other_labels.setdefault(without_company_suffix(key), m.label)  # "Velden" of "Velden AG"
     # the family names of people named in full: "Trump" alone stays a person even where the
     # tagger took one "Trump" for an organisation ("the Trump campaign")
-    family = {normalise(name) for name in person_families(text, candidates)}
+    family_names = person_families(text, candidates)
+    family = {normalise(name) for name in family_names}
     names: list[tuple[Mention, tuple[int, int]]] = []
     rest: list[Mention] = []
     retry: list[Mention] = []  # people refused on their own ("Mr. King"): see below
@@ -294,7 +319,7 @@ def _read_people(
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
             elif called_outlet(text, m.start):
                 m = Mention(m.start, m.end, "ORG")  # "the newspaper Handelsblatt"
-        span = candidate_name(text, m)
+        span = candidate_name(text, m, family_names)
         if span is not None:
             names.append((m, span))
             continue
