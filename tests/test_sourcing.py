@@ -5,7 +5,10 @@ from __future__ import annotations
 from newsfacts.extract.sourcing import sourcing_profile
 from newsfacts.models import Attribution, Entity, Region, Span
 
-TEXT = "“Yes,” Ann Lee said. A report said no. Officials told the Post it was late. Acme said so."
+TEXT = (
+    "“Yes,” Ann Lee said. A report said no. Officials told the Post it was late. Acme said so. "
+    "I think not."
+)
 
 
 def span(piece: str) -> Span:
@@ -38,13 +41,14 @@ def test_counts_outlets_and_share() -> None:
         attribution(2, "A report", "no"),
         attribution(3, "Officials", "it was late", anonymous=True, via="the Post"),
         attribution(4, "Acme", "so", speaker="E2"),
+        attribution(5, "I", "not", source_description="the writer"),
     ]
     profile = sourcing_profile(attributions, ENTITIES, [Region(0, len(TEXT))])
     assert (profile.named_person, profile.document, profile.anonymous) == (1, 1, 1)
-    assert profile.named_organisation == 1 and profile.other == 0
+    assert (profile.named_organisation, profile.writer, profile.other) == (1, 1, 0)
     assert profile.outlets == ("the Post",)
     assert [(q.name, q.count) for q in profile.most_quoted] == [("Ann Lee", 1)]
-    expected = (len("Yes") + len("no") + len("it was late") + len("so")) / len(TEXT)
+    expected = (len("Yes") + len("no") + len("it was late") + len("so") + 3) / len(TEXT)
     assert abs(profile.attributed_share - expected) < 1e-3
 
 

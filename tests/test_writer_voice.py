@@ -26,7 +26,9 @@ def _by_cue(facts: ArticleFacts) -> dict[str, tuple[str | None, str | None]]:
 
 
 def test_an_i_outside_quotes_is_the_bylines_writer() -> None:
-    found = _by_cue(analyze_text(OPINION, Settings()))
+    facts = analyze_text(OPINION, Settings())
+    assert facts.sourcing is not None and facts.sourcing.writer == 2
+    found = _by_cue(facts)
     assert found["believe"] == (None, "the writer, Jane Whitaker")
     assert found["doubt"] == (None, "the writer, Jane Whitaker")
     assert found["have seen"] == (None, None)  # "we" may be anyone

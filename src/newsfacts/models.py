@@ -138,6 +138,7 @@ class Sourcing:
     named_organisation: int = 0
     document: int = 0  # statements, reports, letters, filings
     anonymous: int = 0
+    writer: int = 0  # the writer's own voice: an "I" outside quotes
     other: int = 0  # a source that is none of the above (unresolved, or no source span)
     outlets: tuple[str, ...] = ()  # outlets claims came through ("via")
     attributed_share: float = 0.0  # share of body characters inside attributed content

@@ -17,9 +17,11 @@ def document_nouns() -> frozenset[str]:
 
 
 def source_class(attribution: Attribution, entities: dict[str, Entity]) -> str:
-    """One of named_person, named_organisation, document, anonymous, other."""
+    """One of named_person, named_organisation, document, anonymous, writer, other."""
     if attribution.anonymous:
         return "anonymous"
+    if not attribution.speakers and [s.text.lower() for s in attribution.source] == ["i"]:
+        return "writer"  # an "I" that speaker resolution gave nobody (not an interviewee)
     # a group counts as what its members are
     speaker = entities.get(attribution.speakers[0]) if attribution.speakers else None
     words = {w.strip(".,:;").lower() for s in attribution.source for w in s.text.split()}
@@ -56,6 +58,7 @@ def sourcing_profile(
         named_organisation=classes["named_organisation"],
         document=classes["document"],
         anonymous=classes["anonymous"],
+        writer=classes["writer"],
         other=classes["other"],
         outlets=outlets,
         attributed_share=round(_attributed_share(attributions, body), 4),

@@ -116,6 +116,7 @@ def _sourcing(console: Console, facts: ArticleFacts) -> None:
         ("named organisations", profile.named_organisation),
         ("documents", profile.document),
         ("anonymous", profile.anonymous),
+        ("the writer", profile.writer),
         ("other", profile.other),
     ]
     line = Text.assemble(("Sourcing: ", "bold"), f"{profile.attributions} attributions — ")
