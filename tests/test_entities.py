@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from newsfacts.extract.aliases import Cluster, Mention, link_mentions, link_people, reads_as_place
 from newsfacts.extract.entities import candidate_name, extract_entities
+from newsfacts.extract.entity_candidates import past_particle, person_families
 from newsfacts.models import Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -663,3 +664,22 @@ def test_but_not_a_question_about_someone_named_in_full() -> None:
     statement = "Will Rook won. Tom Rook said so."
     assert candidate_name(statement, rook, {"Rook": {"Will"}}) == (0, 9)
     assert candidate_name(statement, rook, {"Rook": {"Will", "Tom"}}) is None
+
+
+def test_a_family_name_with_a_particle_after_a_first_name_that_is_a_title_word(
+    nlp: Language,
+) -> None:
+    text = (
+        "French far-right leader Marine Le Pen praised the result. Le Pen said France would "
+        "follow. Ms. Le Pen added that the euro was doomed."
+    )
+    assert _person_mentions(nlp, text) == {"Marine Le Pen": ["Marine Le Pen", "Le Pen", "Le Pen"]}
+
+
+def test_a_person_cut_after_a_particle_and_its_family_names() -> None:
+    text = "Marine Le Pen spoke."
+    cut = Mention(0, len("Marine Le"), "PERSON")
+    whole = Mention(0, len("Marine Le Pen"), "PERSON")
+    assert past_particle(text, cut) == whole
+    assert past_particle(text, whole) == whole
+    assert person_families(text, [whole]) == {"Pen": {"Marine"}, "Le Pen": {"Marine"}}

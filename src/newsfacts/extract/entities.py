@@ -182,6 +182,8 @@ def candidate_name(
         if not is_person:
             return None
         start = m.start
+    elif is_person and _first_name_before_particle(text, m.start, start, m.end):
+        start = m.start  # "Marine Le Pen": no Marine
     words = words_in(text, start, m.end)
     if len(words) == 1 and _BRAND.fullmatch(words[0].text):
         return None  # "SpaceX": a brand, no family name
@@ -213,6 +215,19 @@ def candidate_name(
     return start, m.end
 
 
+def _first_name_before_particle(text: str, start: int, name: int, end: int) -> bool:
+    """The one title word the name was cut after is a first name, and the name opens with a
+    particle ("Marine Le Pen", "Dean van Bueren"; but "General de Gaulle")."""
+    prefix = text[start:name].split()
+    rest = text[name:end].split()
+    return (
+        len(prefix) == 1
+        and is_first_name(prefix[0])
+        and len(rest) > 1
+        and rest[0].lower() in PARTICLES - {"of"}
+    )
+
+
 def _first_name_as_word(
     text: str, words: list[Word], flags: list[bool], families: Mapping[str, set[str]]
 ) -> bool:
@@ -224,7 +239,8 @@ def _first_name_as_word(
     first = words[0]
     if not first.text[:1].isupper() or not is_first_name(first.text):
         return False
-    if families.get(words[-1].text, set()) - {first.text}:
+    others = families.get(words[-1].text, set()) - {first.text}
+    if any(w.lower() not in PARTICLES for w in others):  # ("Le Pen" is no other person)
         return False
     ending = _SENTENCE_END.search(text, words[-1].end)
     return ending is None or ending.group() != "?"
@@ -478,12 +494,16 @@ def _longest_name(text: str, mentions: list[Mention]) -> str | None:
             and words[1].norm not in PARTICLES
         ):
             continue  # a nickname before a full name the article gives too: "Crooked Hillary"
+        first_before_particle = (
+            len(words) > 2 and is_first_name(words[0].text) and words[1].norm in PARTICLES - {"of"}
+        )  # "Marine Le Pen"
         if not all(
             is_name_word(w, lex)
             or w.norm in PARTICLES
             or w.norm in _NAME_SUFFIXES
             or w.text in {"-", "'"}
-            for w in words
+            or (i == 0 and first_before_particle)
+            for i, w in enumerate(words)
         ):
             continue
         if len(words) > best_len:

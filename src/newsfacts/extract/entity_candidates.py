@@ -126,6 +126,7 @@ def candidate_mentions(doc: Doc) -> list[Mention]:
         if cut is not None:
             person = _titled_place(ent) or _org_who(ent)
             out.append(Mention(cut[0], cut[1], "PERSON" if person else ent.label_))
+    out = [past_particle(text, m) for m in out]
     return _join_particle_names(
         text, _family_names_as_things(text, _people_typed_as_orgs(text, out))
     )
@@ -157,6 +158,9 @@ def person_families(text: str, candidates: list[Mention]) -> dict[str, set[str]]
         words = text[m.start : m.end].split()
         if m.label == "PERSON" and len(words) > 1:
             firsts.setdefault(words[-1], set()).add(words[0])
+            if len(words) > 2 and words[-2].lower() in PARTICLES - {"of"}:
+                # "Marine Le Pen": "Le Pen" is a family name too
+                firsts.setdefault(" ".join(words[-2:]), set()).add(words[0])
     return firsts
 
 
@@ -316,6 +320,19 @@ def _join_particle_names(text: str, candidates: list[Mention]) -> list[Mention]:
                 continue
         joined.append(m)
     return joined
+
+
+_CAPITALISED_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def past_particle(text: str, m: Mention) -> Mention:
+    """A person cut after a particle ("Marine Le" of "Marine Le Pen") takes the
+    capitalised word after it."""
+    words = text[m.start : m.end].split()
+    if m.label != "PERSON" or len(words) < 2 or words[-1].lower() not in PARTICLES - {"of"}:
+        return m
+    after = _CAPITALISED_WORD.match(text, m.end)
+    return Mention(m.start, after.end(), "PERSON") if after else m
 
 
 def operations(text: str, candidates: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
