@@ -8,8 +8,9 @@ import pytest
 from spacy.language import Language
 
 from newsfacts.extract.aliases import Cluster, Mention, link_mentions, link_people, reads_as_place
-from newsfacts.extract.entities import candidate_name, extract_entities
+from newsfacts.extract.entities import extract_entities
 from newsfacts.extract.entity_candidates import past_particle, person_families
+from newsfacts.extract.person_names import candidate_name
 from newsfacts.models import Entity, Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings
@@ -223,7 +224,7 @@ def test_family_name_that_is_a_function_word(nlp: Language) -> None:
 
 
 def test_joining_words_are_no_family_names() -> None:
-    from newsfacts.extract.entities import _name_flags
+    from newsfacts.extract.person_names import _name_flags
     from newsfacts.extract.titles import lexicon, words_in
 
     text = "Marco Rubio And Rand Paul"
