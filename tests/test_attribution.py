@@ -121,6 +121,40 @@ def test_according_to(nlp: Language) -> None:
     assert texts(a.content) == ["The minister met his counterpart on Tuesday"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (  # the parser read "the move reeks" as a noun phrase in apposition to the name
+            'According to radio host Rush Limbaugh, the move reeks of "fear" and desperation.',
+            "radio host Rush Limbaugh",
+            'the move reeks of "fear" and desperation',
+        ),
+        (  # and "probing" as one here
+            "According to Rep. Trey Gowdy, Congressional probing of the scandal was at least "
+            "partly responsible for the exposure.",
+            "Rep. Trey Gowdy",
+            "Congressional probing of the scandal was at least partly responsible for the exposure",
+        ),
+        (  # the tagger ran the source on too; the commas of a list are no source's end
+            "According to exit polls by Edison Research, majorities of voters in Alabama, "
+            "New York and Virginia want a change.",
+            "exit polls by Edison Research",
+            "majorities of voters in Alabama, New York and Virginia want a change",
+        ),
+        (  # a comma closes the source: the parse stands
+            "According to Ann Lee, the mayor of Leeds, the plan will fail.",
+            "Ann Lee, the mayor of Leeds,",
+            "the plan will fail",
+        ),
+    ],
+)
+def test_according_to_opening_a_sentence_the_parser_ran_on(
+    nlp: Language, text: str, source: str, content: str
+) -> None:
+    (a,) = run(nlp, text)[1]
+    assert (texts(a.source), texts(a.content)) == ([source], [content])
+
+
 def test_only_a_participle_opening_the_sentence_is_a_passive_cue(nlp: Language) -> None:
     def cue(text: str, word: str) -> bool:
         return passive_participle(next(t for t in nlp(text) if t.lower_ == word))

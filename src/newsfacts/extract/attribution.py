@@ -383,6 +383,7 @@ def according_to_frames(doc: Doc) -> list[Frame]:
             clause = clause.head
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         content = [t for t in clause.subtree if t.i not in phrase]
+        source, content = _swallowed_clause(token, source) or (source, content)
         frame = Frame(
             cue=[(token.idx, _end(to))],
             source=_pieces(source),
@@ -393,6 +394,39 @@ def according_to_frames(doc: Doc) -> list[Frame]:
         if frame.source and frame.content:
             frames.append(frame)
     return frames
+
+
+def _listing(comma: Token) -> bool:
+    """The comma goes on a list of names: "Alabama, New York and Ohio"."""
+    doc, i = comma.doc, comma.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1
+    return i > comma.i + 1 and i < len(doc) and doc[i].lower_ in (",", "and", "or")
+
+
+def _swallowed_clause(
+    according: Token, source: list[Token]
+) -> tuple[list[Token], list[Token]] | None:
+    """ "According to Rep. Ann Lee, congressional probing was …": where the phrase opens its
+    sentence and no comma closes the source, the parser ran the source into the clause it
+    qualifies (in apposition to the name, or a noun phrase of its own). The source then
+    ends at its last comma, and the rest of the sentence is the content."""
+    doc, sentence = according.doc, according.sent
+    first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    after = source[-1].i + 1
+    if first is None or first.i != according.i or (after < len(doc) and doc[after].text == ","):
+        return None
+    commas = [  # not "Washington, D.C.", nor the commas of a list ("Alabama, Georgia and …")
+        t for t in source if t.text == "," and not t.ent_type_ and not _listing(t)
+    ]
+    if not commas:
+        return None
+    cut = commas[-1].i
+    end = sentence.end
+    while end > cut + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    rest = [doc[i] for i in range(cut + 1, end)]
+    return ([t for t in source if t.i < cut], rest) if rest else None
 
 
 # -- quotes ----------------------------------------------------------------------------------

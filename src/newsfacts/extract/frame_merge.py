@@ -126,7 +126,13 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.quoted = twin.quoted
         frame.quotes = list(twin.quotes)
         frame.according_to = twin.according_to
-    if not frame.source and twin.source and not pieces_overlap(twin.source, frame.content):
+    if twin.according_to and pieces_overlap(twin.content, frame.source):
+        # "According to exit polls by Edison Research, majorities of voters … want": the
+        # tagger ran the source into the clause the rules read as content
+        frame.source = list(twin.source)
+        frame.source_span = twin.source_span
+        frame.speaker_span = twin.speaker_span
+    elif not frame.source and twin.source and not pieces_overlap(twin.source, frame.content):
         # (a passive cue's subject is content: "Van Dalen is expected to present …")
         frame.source = list(twin.source)
         frame.source_span = twin.source_span
