@@ -155,6 +155,12 @@ def test_according_to_opening_a_sentence_the_parser_ran_on(
     assert (texts(a.source), texts(a.content)) == ([source], [content])
 
 
+def test_according_to_whose_source_holds_its_closing_comma_in_the_parse(nlp: Language) -> None:
+    text = "According to the study, published in a journal, the man had suffered for months."
+    (a,) = run(nlp, text)[1]
+    assert texts(a.content) == ["the man had suffered for months"]
+
+
 def test_only_a_participle_opening_the_sentence_is_a_passive_cue(nlp: Language) -> None:
     def cue(text: str, word: str) -> bool:
         return passive_participle(next(t for t in nlp(text) if t.lower_ == word))

@@ -414,7 +414,8 @@ def _swallowed_clause(
     doc, sentence = according.doc, according.sent
     first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
     after = source[-1].i + 1
-    if first is None or first.i != according.i or (after < len(doc) and doc[after].text == ","):
+    closed = source[-1].text == "," or (after < len(doc) and doc[after].text == ",")
+    if first is None or first.i != according.i or closed:
         return None
     commas = [  # not "Washington, D.C.", nor the commas of a list ("Alabama, Georgia and …")
         t for t in source if t.text == "," and not t.ent_type_ and not _listing(t)
