@@ -366,6 +366,22 @@ def test_what_a_group_said_is_found_under_each_member(db: Database) -> None:
     assert quotes(db, speaker="Hillary Clinton") == []
 
 
+def test_the_writers_i_is_stored_with_its_description(db: Database) -> None:
+    t = "I think the plan will fail, and the council said it would not."
+    mine = said(
+        t,
+        "a1",
+        "the plan will fail",
+        source="I",
+        kind="indirect",
+        description="the writer, Ann Lee",
+    )
+    store_facts(db, facts(t, name="column.txt", attributions=(mine,)))
+    (found,) = quotes(db, speaker="Ann Lee")
+    assert found["speaker"] == "I (the writer, Ann Lee)"
+    assert [r["source"] for r in sources(db)] == ["the writer, Ann Lee"]
+
+
 def test_unlinked_speakers_match_by_their_words(corpus: Database) -> None:
     found = quotes(corpus, speaker="campaign official")
     assert [q["content"] for q in found] == ["the plan was far too expensive"]

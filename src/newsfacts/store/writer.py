@@ -263,7 +263,10 @@ def _speaker_name(
     members = [by_id[m].name for m in attribution.speakers if m in by_id]
     if source and members:  # a group: "The two (Antony Blinken, Wang Yi)"
         return f"{source} ({', '.join(members)})"
-    return source or attribution.source_description
+    described = attribution.source_description
+    if source and described and not attribution.anonymous:  # "I (the writer, Ann Lee)"
+        return f"{source} ({described})"
+    return source or described
 
 
 def _joined(parts: Iterable[str]) -> str | None:
