@@ -15,11 +15,13 @@ _MAX_TITLE_CHARS = 250
 _CLOSERS = "\"'”’»)]"
 _TITLE_LOOKBACK = 8  # lines above the body searched for a title when the first line is none
 _MIN_FALLBACK_TITLE_WORDS = 3
+# the months' first three letters, in order (also read by ``published``)
+MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # a line with a clock time or a day-month-year date is a dateline, not a headline
 _DATE_LINE = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b",
+    rf"\b(?:{MONTH_NAMES})[a-z]*\.? \d{{1,2}},? \d{{4}}\b|"
+    rf"\b\d{{1,2}} (?:{MONTH_NAMES})[a-z]* \d{{4}}\b",
     re.I,
 )
 
@@ -30,7 +32,7 @@ _NAMES_THEN = re.compile(r"^(.+?)\s+(?:[|•·—–]|-{1,2})\s+(.+)$")
 # what may follow a separator after names: an outlet (capitalised words) or a date
 _AFTER_NAMES = re.compile(
     r"^(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}|"
-    r"(?:updated|published|posted)?\s*:?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    rf"(?:updated|published|posted)?\s*:?\s*(?:\d|{MONTH_NAMES}|"
     r"mon|tue|wed|thu|fri|sat|sun).*)$",
     re.I,
 )
@@ -38,7 +40,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.I)
 # a date or a time trailing a name ("Jane Doe, Nov 19, 2019"): cut it off
 _TRAILING_DATE = re.compile(
     r"(?:\s*[,|•·—–-]\s*|\s+)(?:updated|published|posted|on)?\s*:?\s*"
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    rf"(?:\d|(?:{MONTH_NAMES}|mon|tue|wed|thu|fri|sat|sun)"
     r"[a-z]*\.?\s+\d).*$",
     re.I,
 )

@@ -13,13 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from newsfacts.clean.headline import MONTH_NAMES
 from newsfacts.clean.lines import Line
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES.split("|"), start=1)}
+_MONTH = rf"(?P<month>(?:{MONTH_NAMES})[a-z]*\.?)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FORMS = (

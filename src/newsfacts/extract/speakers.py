@@ -125,9 +125,8 @@ def _conjoined(
     if root.pos_ == "NOUN" and not root.conjuncts:  # "the two witnesses, Ann Lee and Ed Park,"
         named = [c for c in root.children if c.dep_ == "appos"] + outer_tokens(source)
         root = next((t for t in named if t.conjuncts and source.start <= t.i < source.end), root)
-    listed = _misread_list(root, source, entities)
-    if listed:
-        root = listed
+    listed = _misread_list(root, source, entities)  # "Ann Lee, Ed Park and Tom Hale"
+    root = listed or root
     parts = [root, *(t for t in root.conjuncts if source.start <= t.i < source.end)]
     if listed:
         parts.insert(0, listed.head)
