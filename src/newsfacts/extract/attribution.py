@@ -9,10 +9,12 @@ The algorithm, in the order ``extract_attributions`` runs it:
 3. snap each frame's content to the quotes it touches: wholly quoted content becomes a direct
    quote, partly quoted content a mixed one, and a cue with no content of its own takes the
    quote just before or after it ("X said: “…”");
-4. give quotes no frame claimed to the speaker of the quote before them, in the same paragraph
+4. give a paragraph introduced by a lead-in line ("The governor added:") to that line's
+   speaker (``lead_ins``);
+5. give quotes no frame claimed to the speaker of the quote before them, in the same paragraph
    or, for a paragraph that opens with a quote, in the paragraph before; a quote left open at
    a paragraph's end and carried on by the next goes to whoever says the next quote;
-5. tidy each frame's pieces (``frame_tidy``: no dateline, no own source or cue in the
+6. tidy each frame's pieces (``frame_tidy``: no dateline, no own source or cue in the
    content), give a source with an apposition the comma that closes it (PolNeAR's
    convention), resolve each source to an entity (``speakers.resolve_speaker``) and number
    the results.
@@ -214,6 +216,15 @@ def _source_tokens(subject: Token) -> list[Token]:
         run.append(by_index[i])
         i += 1
     return run
+
+
+def source_of(verb: Token) -> tuple[list[Offsets], SpacySpan] | None:
+    """The pieces and span of the subject before ``verb`` that speaks through it, if any."""
+    subject = _subject(verb)
+    if subject is None or subject.i > verb.i or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None  # "Here's what to know:"
+    tokens = _source_tokens(subject)
+    return _pieces(tokens), verb.doc[tokens[0].i : tokens[-1].i + 1]
 
 
 NP_PARTS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
@@ -746,6 +757,9 @@ def extract_attributions(
     _claim_quotes(frames, quotes, text)
     if settings.attribution_model:
         frames = _with_model(doc, frames, quotes, lines, settings)
+    from newsfacts.extract.lead_ins import lead_in_frames  # uses Frame
+
+    frames = lead_in_frames(doc, frames, quotes)
     frames.sort(key=lambda f: f.anchor)
     _continue_quotes(frames, quotes, text)
     _carry_open_quotes(frames, quotes, text)
