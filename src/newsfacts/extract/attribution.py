@@ -109,7 +109,7 @@ def _is_edge_punct(token: Token) -> bool:
     return (token.is_punct and token.text not in QUOTE_MARKS) or token.is_space
 
 
-def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
+def token_pieces(tokens: Iterable[Token]) -> list[Offsets]:
     """Contiguous runs of ``tokens`` as offsets, edge punctuation and spaces trimmed."""
     ordered = sorted(tokens, key=lambda t: t.i)
     runs: list[list[Token]] = []
@@ -224,7 +224,7 @@ def source_of(verb: Token) -> tuple[list[Offsets], SpacySpan] | None:
     if subject is None or subject.i > verb.i or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None  # "Here's what to know:"
     tokens = _source_tokens(subject)
-    return _pieces(tokens), verb.doc[tokens[0].i : tokens[-1].i + 1]
+    return token_pieces(tokens), verb.doc[tokens[0].i : tokens[-1].i + 1]
 
 
 NP_PARTS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
@@ -346,9 +346,9 @@ def cue_frames(doc: Doc) -> list[Frame]:
             noun = token.head
             speaker_span = doc[noun.left_edge.i : noun.i + 1]
         frame = Frame(
-            cue=_pieces(_cue_tokens(token)),
-            source=_pieces(source),
-            content=_pieces(content) if content else [],
+            cue=token_pieces(_cue_tokens(token)),
+            source=token_pieces(source),
+            content=token_pieces(content) if content else [],
             source_span=doc[source[0].i : source[-1].i + 1],
             speaker_span=speaker_span,
             via=outlet_of(token, doc),
@@ -368,7 +368,7 @@ def _verbs(doc: Doc) -> Iterator[Token]:
         yield doc[int(i)]
 
 
-def _tokens_with(doc: Doc, attr: int, value: str) -> Iterator[Token]:
+def tokens_with(doc: Doc, attr: int, value: str) -> Iterator[Token]:
     """The tokens whose ``attr`` (an ID such as LOWER) is ``value``."""
     if value not in doc.vocab.strings:
         return
@@ -379,7 +379,7 @@ def _tokens_with(doc: Doc, attr: int, value: str) -> Iterator[Token]:
 def according_to_frames(doc: Doc) -> list[Frame]:
     """Frames for "according to X": X is the source, the qualified clause the content."""
     frames: list[Frame] = []
-    for token in _tokens_with(doc, LOWER, "according"):
+    for token in tokens_with(doc, LOWER, "according"):
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
@@ -397,8 +397,8 @@ def according_to_frames(doc: Doc) -> list[Frame]:
         source, content = _swallowed_clause(token, source) or (source, content)
         frame = Frame(
             cue=[(token.idx, _end(to))],
-            source=_pieces(source),
-            content=_pieces(content),
+            source=token_pieces(source),
+            content=token_pieces(content),
             source_span=doc[source[0].i : source[-1].i + 1],
             according_to=True,
         )
@@ -749,9 +749,10 @@ def extract_attributions(
     lines = openers(text)
     from newsfacts.extract.colon_quotes import colon_frames  # uses Frame
     from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
+    from newsfacts.extract.poll_frames import poll_frames  # uses Frame
 
     signed = dash_frames(doc)
-    frames = _dedupe(cue_frames(doc) + according_to_frames(doc) + signed)
+    frames = _dedupe(cue_frames(doc) + according_to_frames(doc) + poll_frames(doc) + signed)
     # speech reported inside a quote ("I think …") belongs to the quote, not to the article
     frames = [f for f in frames if not any(q.start < f.anchor < q.end for q in quotes)]
     _claim_quotes(frames, quotes, text)
