@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from newsfacts.extract.attribution import Frame
     from newsfacts.extract.roles import Role
+    from newsfacts.models import Attribution
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -123,3 +124,16 @@ def link(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> tuple[Doc
 
 def pieces(text: str, offsets: list[tuple[int, int]]) -> list[str]:
     return [text[s:e] for s, e in offsets]
+
+
+def body_attributions(text: str) -> list[Attribution]:
+    """The attributions of ``text`` parsed whole as the body (the cleaner is not under test)."""
+    from newsfacts.extract.attribution import extract_attributions
+    from newsfacts.extract.entities import extract_entities
+    from newsfacts.models import Region
+    from newsfacts.nlp.loader import load_pipeline, parse_body
+    from newsfacts.settings import Settings
+
+    settings = Settings()
+    doc = parse_body(load_pipeline(settings), text, [Region(0, len(text))])
+    return extract_attributions(doc, extract_entities(doc, settings), settings)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.extract.attribution import extract_attributions
-from newsfacts.extract.entities import extract_entities
-from newsfacts.models import Attribution, Region
-from newsfacts.nlp.loader import load_pipeline, parse_body
-from newsfacts.settings import Settings
+from conftest import body_attributions
+from newsfacts.models import Attribution
 
 STORY = (
     "Mayor Ruth Okafor defended the new bus lanes at a meeting of the council on Monday.\n\n"
@@ -55,9 +52,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def found() -> list[Attribution]:
-    settings = Settings()
-    doc = parse_body(load_pipeline(settings), STORY, [Region(0, len(STORY))])
-    return extract_attributions(doc, extract_entities(doc, settings), settings)
+    return body_attributions(STORY)
 
 
 def _by_cue(found: list[Attribution]) -> dict[str, Attribution]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import extract_attributions
-from newsfacts.extract.entities import extract_entities
+from conftest import body_attributions
 from newsfacts.extract.poll_frames import poll_frames
-from newsfacts.models import Attribution, Region
-from newsfacts.nlp.loader import load_pipeline, parse_body
+from newsfacts.models import Attribution
+from newsfacts.nlp.loader import load_pipeline
 from newsfacts.settings import Settings
 
 STORY = (
@@ -28,9 +27,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def found() -> list[Attribution]:
-    settings = Settings()
-    doc = parse_body(load_pipeline(settings), STORY, [Region(0, len(STORY))])
-    return extract_attributions(doc, extract_entities(doc, settings), settings)
+    return body_attributions(STORY)
 
 
 def _polls(found: list[Attribution]) -> list[tuple[str, str, str]]:

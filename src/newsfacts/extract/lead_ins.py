@@ -80,11 +80,13 @@ def _within(pieces: Sequence[Offsets], start: int, end: int) -> bool:
 
 def _lead_in(doc: Doc, text: str, start: int, end: int, following: Offsets) -> Frame | None:
     """The frame of the paragraph ``start``–``end`` as the lead-in of ``following``."""
+    if text[end - 1] != ":":
+        return None
     block = text[following[0] : following[1]]
     if len(block.split()) < MIN_WORDS or not any(c.islower() for c in block):
         return None  # an answer in a list ("Yes."), a subheading in capitals
     span = doc.char_span(start, end, alignment_mode="expand")
-    if text[end - 1] != ":" or span is None or not len(span):
+    if span is None or not len(span):
         return None
     last = doc[span.end - 1]
     while last.i > span.start and not last.is_alpha:
