@@ -1,23 +1,23 @@
-"""Paragraphs introduced by a line of their own: "The governor added:" and then the words.
+"""Paragraphs introduced by a line of their own: "The mayor added:" and then the words.
 
 Web pages print a long quotation as a block quote after a lead-in paragraph:
 
-    The governor added:
+    The mayor added:
 
-    It's typical of Hillary Clinton. She knows nothing, but the mouth never stops.
+    Nobody believes the old timetable. Riders know it, but the council never listens.
 
 The block often carries no quote marks, so neither the quote rules nor the tagger, which
 reads sentences, join it to the lead-in. A paragraph is a lead-in when it ends with a colon
 and the nearest verb above its last word is a cue verb of ``data/cue_verbs.txt`` ("added:",
-"reported after the FBI left the scene:") or a verb with a document as its object
+"reported after the police left:") or a verb with a document as its object
 ("released the following statement:"). The verb needs a subject before it, the source. The
 cue runs from the verb to the colon and the content is the next paragraph, as PolNeAR's
 annotators mark them. Without a colon, a line that ends with a cue verb is more often a
-subheading ("He said, she said") than a lead-in ("Hewitt writes"), and is left alone.
+subheading ("He said, she said") than a lead-in ("Lee writes"), and is left alone.
 
 Not lead-ins: a verb that says something itself before the colon ("pointed out that the
 lanes cost less:", "noted the sparse attendance:" bring an illustration); a next paragraph
-with a quote and a speaker of its own ("“They stole it,” the man shouted."), a subheading
+with a quote and a speaker of its own ("“We waited,” a driver shouted."), a subheading
 in capitals or two words. A frame the tagger or the rules made for the same cue gives way
 when its content lies on the lead-in's line ("tweeting" with "the following"), and stays
 when it reads the content elsewhere. Attributions found inside the block are dropped: what

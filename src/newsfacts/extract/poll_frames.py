@@ -1,7 +1,7 @@
-"""What a poll found: "In the latest Post-ABC News poll, Clinton leads by five points."
+"""What a poll found: "In the latest Herald poll, Lopez leads by five points."
 
-Political news reports polls with the preposition alone: "In a CNN/ORC poll released
-Monday, 31% of Republicans said …", "Trump did fare well in online and snap polls". PolNeAR's
+Political news reports polls with the preposition alone: "In a Channel 4 poll released
+Monday, 31% of voters said …", "Hale did well in online polls". PolNeAR's
 annotators read the poll as the source, "in" as the cue and the clause it qualifies as the
 content (65 times in train and dev, where neither the tagger nor the other rules found more
 than 2).
