@@ -56,7 +56,7 @@ def lead_in_frames(doc: Doc, frames: Sequence[Frame], quotes: Sequence[Quote]) -
     text = doc_text(doc)
     lines = paragraphs(text)
     added: list[Frame] = []
-    replaced: list[Frame] = []
+    replaced: set[int] = set()  # the frames that gave way, by identity
     for (start, end), following in zip(lines, lines[1:], strict=False):
         frame = _lead_in(doc, text, start, end, following)
         if frame is None:
@@ -68,9 +68,9 @@ def lead_in_frames(doc: Doc, frames: Sequence[Frame], quotes: Sequence[Quote]) -
             continue  # the paragraph has a speaker of its own: "“They stole it,” he shouted."
         frame.quotes = [q for q in quotes if following[0] <= q.start < following[1]]
         added.append(frame)
-        replaced.extend(rivals)
+        replaced.update(id(f) for f in rivals)
     blocks = [piece for f in added for piece in f.content]
-    kept = [f for f in frames if not pieces_overlap(f.cue, blocks) and f not in replaced]
+    kept = [f for f in frames if not pieces_overlap(f.cue, blocks) and id(f) not in replaced]
     return kept + added
 
 
@@ -109,31 +109,22 @@ def _lead_in(doc: Doc, text: str, start: int, end: int, following: Offsets) -> F
 
 def _cue_verb(last: Token) -> Token | None:
     """The cue verb of a lead-in whose last word is ``last``: the nearest verb above it that
-    is a cue verb or has a document as its object, in no clause that would hold the colon's
-    words itself ("how the site rated this statement:")."""
+    is a cue verb or has a document as its object. None when the way from ``last`` up to the
+    sentence's root passes a relative, complement or noun clause: that clause would hold the
+    colon's words itself ("how the site rated this statement:")."""
+    above = [last, *last.ancestors]
+    if any(t.dep_ in EMBEDDED for t in above):
+        return None
     table = cue_table()
     documents = word_list("sourcing_documents.txt")
-    token = last
-    while True:
-        if token.pos_ == "VERB" and _free(token):
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            if any(o.lemma_.lower() in documents for o in objects):
-                # "released the following statement:", not "tweeted the transcript of …:"
-                return token if sum(t.is_alpha for t in objects[0].subtree) <= 4 else None
-            if token.lemma_.lower() in table:
-                return None if _says_something(token) else token
-        if token.head.i == token.i or token.dep_ in EMBEDDED:
-            return None
-        token = token.head
-
-
-def _free(verb: Token) -> bool:
-    """The verb sits in no relative, complement or noun clause of the sentence."""
-    while verb.head.i != verb.i:
-        if verb.dep_ in EMBEDDED:
-            return False
-        verb = verb.head
-    return True
+    for token in (t for t in above if t.pos_ == "VERB"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in documents for o in objects):
+            # "released the following statement:", not "tweeted the transcript of …:"
+            return token if sum(t.is_alpha for t in objects[0].subtree) <= 4 else None
+        if token.lemma_.lower() in table:
+            return None if _says_something(token) else token
+    return None
 
 
 def _says_something(verb: Token) -> bool:
