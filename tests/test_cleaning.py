@@ -224,6 +224,26 @@ def test_litter_in_other_forms_and_languages(litter: str) -> None:
     assert is_litter(litter)
 
 
+MORE = (
+    "Opponents of the plan said they would ask the county to review the budget before the "
+    "spring, arguing that the council had not published the figures for the new road scheme."
+)
+
+
+def test_a_comment_section_is_cut_at_its_first_commenter() -> None:
+    first = "I think the council should have spent the money on the parks instead, honestly."
+    second = "The roads are worse every winter and nobody on the council seems to notice it."
+    text = "\n".join([P1, P2, P3, MORE, "reader42 says:", first, "Jo Bloggs writes:", second])
+    assert body_of(text, clean(text)) == [P1, P2, P3, MORE]
+
+
+def test_a_lone_writes_line_is_a_quotations_lead_in() -> None:
+    # "Hewitt writes:" has a commenter's shape, but a comment section holds several
+    quoted = "The council has never once asked the residents what they want from the parks."
+    text = "\n".join([P1, P2, P3, MORE, "Hewitt writes:", quoted, P1])
+    assert body_of(text, clean(text)) == [P1, P2, P3, MORE, "Hewitt writes:", quoted, P1]
+
+
 def test_a_quote_introduction_is_no_comment_marker() -> None:
     assert not is_end_marker("He said:")
     text = "\n".join([P1, P2, "He said:", P3, "The vote was unanimous, officials said."])

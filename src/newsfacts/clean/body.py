@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsfacts.clean.features import Block, block_features, blocks_of
 from newsfacts.clean.headline import is_headline
 from newsfacts.clean.lines import Line, Shape, shape
-from newsfacts.clean.litter import is_end_marker, is_litter
+from newsfacts.clean.litter import is_comment_author, is_end_marker, is_litter
 from newsfacts.clean.model import LineModel, default_model
 
 # line scores: a sentence earns its length (60 characters earn 1), a short non-sentence costs 1
@@ -77,11 +77,12 @@ def analyse(lines: Sequence[Line], skip: frozenset[int]) -> Page:
         LITTER if first in skip else line_score(shape(texts[k]), litter[first])
         for k, (first, _) in enumerate(spans)
     ]
-    cut = _cut_at_end_marker(lines, spans, scores)
+    marks = end_marks(lines, spans)
+    cut = _cut_at_end_marker(lines, spans, scores, marks)
     ends = [False] * len(lines)
     heads = [False] * len(lines)
-    for first, _ in spans:
-        ends[first] = is_end_marker(lines[first].text)
+    for k, (first, _) in enumerate(spans):
+        ends[first] = marks[k]
         heads[first] = is_headline(lines[first])
     blocks = blocks_of(lines, spans, litter, ends, heads, scores, skip)
     run = best_run(scores)
@@ -199,16 +200,30 @@ def _joined(lines: Sequence[Line], first: int, last: int) -> str:
     return " ".join(lines[i].text for i in range(first, last + 1))
 
 
+def end_marks(lines: Sequence[Line], blocks: Sequence[tuple[int, int]]) -> list[bool]:
+    """Whether each block opens an end-of-article area: an end marker ("12 Comments"), or a
+    commenter's line ("reader42 says:") with another after it (alone, such a line is more
+    likely a quotation's lead-in: "Hewitt writes:")."""
+    commenters = [k for k, (first, _) in enumerate(blocks) if is_comment_author(lines[first].text)]
+    return [
+        is_end_marker(lines[first].text) or (k in commenters and commenters[-1] > k)
+        for k, (first, _) in enumerate(blocks)
+    ]
+
+
 def _cut_at_end_marker(
-    lines: Sequence[Line], blocks: Sequence[tuple[int, int]], scores: list[float]
+    lines: Sequence[Line],
+    blocks: Sequence[tuple[int, int]],
+    scores: list[float],
+    marks: Sequence[bool],
 ) -> int | None:
-    """After enough prose, the first end marker (comments...) ends the article: score the rest
+    """After enough prose, the first end mark (comments...) ends the article: score the rest
     as litter, and return the block where that happens."""
     prose = 0
     for k, (first, last) in enumerate(blocks):
         if scores[k] > 0:
             prose += lines[last].end - lines[first].start
-        elif prose >= END_AFTER_CHARS and is_end_marker(lines[first].text):
+        elif prose >= END_AFTER_CHARS and marks[k]:
             scores[k:] = [LITTER] * (len(blocks) - k)
             return k
     return None

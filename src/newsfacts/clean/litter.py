@@ -10,6 +10,7 @@ from newsfacts.errors import CleaningError
 
 LITTER_FILE = "litter_patterns.txt"
 END_MARKER_FILE = "litter_end_markers.txt"
+COMMENT_AUTHOR_FILE = "litter_comment_authors.txt"
 
 
 @lru_cache(maxsize=4)
@@ -100,3 +101,10 @@ def is_litter(line: str) -> bool:
 def is_end_marker(line: str) -> bool:
     """True when ``line`` opens a comment section or another end-of-article area."""
     return _matches(END_MARKER_FILE, line)
+
+
+@lru_cache(maxsize=8192)
+def is_comment_author(line: str) -> bool:
+    """True when ``line`` reads as a commenter's name line ("reader42 says:"), which may
+    also be a quotation's lead-in inside the article ("Hewitt writes:")."""
+    return _matches(COMMENT_AUTHOR_FILE, line)
