@@ -205,9 +205,9 @@ def end_marks(lines: Sequence[Line], blocks: Sequence[tuple[int, int]]) -> list[
     commenter's line ("reader42 says:") with another after it (alone, such a line is more
     likely a quotation's lead-in: "Hewitt writes:")."""
     commenters = [k for k, (first, _) in enumerate(blocks) if is_comment_author(lines[first].text)]
+    followed = frozenset(commenters[:-1])  # each but the last has another after it
     return [
-        is_end_marker(lines[first].text) or (k in commenters and commenters[-1] > k)
-        for k, (first, _) in enumerate(blocks)
+        k in followed or is_end_marker(lines[first].text) for k, (first, _) in enumerate(blocks)
     ]
 
 
