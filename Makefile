@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 LOCK := requirements.lock
 
-.PHONY: install dev demo test lint typecheck unit bench train train-encoder clean lock
+.PHONY: install dev demo test lint typecheck unit bench train train-confidence train-encoder clean lock
 
 install: $(VENV)/.installed
 
@@ -40,12 +40,19 @@ test: lint typecheck unit
 bench: install
 	$(PY) bench/cleaning.py
 
-# Reproduce the shipped attribution role tagger from ../shared/data/polnear (train; best on dev).
+# Reproduce the shipped attribution role tagger from ../shared/data/polnear (train; best on dev)
+# and the model of each attribution's confidence (train-confidence, about 25 minutes: two more
+# taggers, each on half of train, side by side; docs/attribution.md, thirty-fourth session).
 SHARED ?= ../shared/data
 EPOCHS ?= 20
 train: install
 	$(PY) -m newsfacts.training.attribution_model --shared $(SHARED)/polnear \
 		--out src/newsfacts/data/attribution_model --epochs $(EPOCHS)
+	$(MAKE) train-confidence
+
+train-confidence: install
+	$(PY) -m newsfacts.training.confidence_model --shared $(SHARED)/polnear \
+		--out src/newsfacts/data/attribution_confidence.json --epochs $(EPOCHS)
 
 # Reproduce the shipped encoder tagger (--tagger encoder): fine-tune all-MiniLM-L6-v2 on PolNeAR
 # train and export it to ONNX. PyTorch is needed only here, in a virtual environment of its own

@@ -61,9 +61,14 @@ def speaker_before(
     return resolve_speaker(source, entities)
 
 
-def run(nlp: Language, text: str, entities: Sequence[Entity] = ()) -> tuple[Doc, list[Attribution]]:
+def run(
+    nlp: Language,
+    text: str,
+    entities: Sequence[Entity] = (),
+    settings: Settings | None = None,
+) -> tuple[Doc, list[Attribution]]:
     doc = parse_body(nlp, text, [Region(0, len(text))])
-    found = extract_attributions(doc, entities, Settings())
+    found = extract_attributions(doc, entities, settings or Settings())
     for a in found:
         for piece in a.source + a.cue + a.content:
             assert text[piece.start : piece.end] == piece.text
@@ -923,7 +928,8 @@ def test_who_after_two_people_and_a_plural_description_is_both(nlp: Language) ->
         "who are backing Mayor Ann Lee."
     )
     people = [person("E1", text, "Ruth Kahn"), person("E2", text, "Ivo Dane")]
-    (a,) = run(nlp, text, people)[1]
+    # (the confidence model doubts this frame, a short content: kept here to test the speaker)
+    (a,) = run(nlp, text, people, Settings(all_attributions=True))[1]
     assert a.speakers == ("E1", "E2")
 
 

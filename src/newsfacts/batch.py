@@ -94,8 +94,8 @@ def _warm(settings: Settings) -> None:
     from newsfacts.nlp.loader import load_pipeline
 
     load_pipeline(settings)
-    if settings.attribution_model and model_available():
-        load_tagger()
+    if settings.attribution_model and model_available(settings.role_model):
+        load_tagger(settings.role_model)
 
 
 _SETTINGS: Settings | None = None

@@ -19,5 +19,7 @@ class Settings:
     allow_private: bool = False  # fetch URLs on private/loopback addresses
     attribution_model: bool = True  # use a trained role tagger (else rules alone)
     role_tagger: str = "lstm"  # "lstm" (fast, shipped) or "encoder" (accurate; needs [encoder])
+    role_model: str | None = None  # an LSTM tagger's directory in place of the shipped one
+    all_attributions: bool = False  # keep attributions under the confidence model's cut-off
     n_process: int = 1
     extra: dict[str, str] = field(default_factory=dict)

@@ -248,9 +248,21 @@ def score_article(
         g_tokens = _covered(tokens, (x for g in gold for x in g.role(role)))
         both = len(p_tokens & g_tokens)
         report.token[role].add(both, both, len(p_tokens), len(g_tokens))
+    matched = sum(_links(tokens, gold, pred))
+    report.linked.add(matched, matched, len(pred), len(gold))
+
+
+def _links(
+    tokens: Sequence[tuple[int, int]],
+    gold: Sequence[GoldAttribution],
+    pred: Sequence[GoldAttribution],
+) -> list[bool]:
+    """For each prediction in order, whether it links to a gold attribution not linked yet:
+    content token-F1 at least ``LINK_THRESHOLD`` and overlapping sources (or neither has
+    one); of several, the one with the highest F1."""
     g_content = [_covered(tokens, g.content) for g in gold]
     unmatched = set(range(len(gold)))
-    matched = 0
+    out = []
     for a in pred:
         content = _covered(tokens, a.content)
         best: tuple[float, int] | None = None
@@ -261,8 +273,20 @@ def score_article(
                     best = (f1, j)
         if best is not None:
             unmatched.discard(best[1])
-            matched += 1
-    report.linked.add(matched, matched, len(pred), len(gold))
+        out.append(best is not None)
+    return out
+
+
+def linked_predictions(
+    text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Attribution]
+) -> list[bool]:
+    """For each predicted attribution, whether the linked score counts it as right."""
+    pred = [
+        GoldAttribution(*(_trim(text, ((s.start, s.end) for s in getattr(a, r))) for r in ROLES))
+        for a in predicted
+    ]
+    trimmed = [GoldAttribution(*(_trim(text, g.role(r)) for r in ROLES)) for g in gold]
+    return _links(_tokens(text), trimmed, pred)
 
 
 def evaluate(directory: Path, predict: Callable[[str], Sequence[Attribution]]) -> PolnearReport:

@@ -16,8 +16,9 @@ The algorithm, in the order ``extract_attributions`` runs it:
    a paragraph's end and carried on by the next goes to whoever says the next quote;
 6. tidy each frame's pieces (``frame_tidy``: no dateline, no own source or cue in the
    content), give a source with an apposition the comma that closes it (PolNeAR's
-   convention), resolve each source to an entity (``speakers.resolve_speaker``) and number
-   the results.
+   convention), resolve each source to an entity (``speakers.resolve_speaker``);
+7. rate each frame (``confidence``: how likely it is to be right), leave out the unlikely
+   ones and number the rest.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ class Frame:
     via: str | None = None
     quoted: bool = False  # content came from quote marks
     quotes: list[Quote] = field(default_factory=list)
+    # what found it, set where the tagger's frames meet the rules' (``merge_frames``):
+    # "tagger", "rules", "both" (a tagger frame whose cue a rule frame also found), or ""
+    found_by: str = ""
 
     @property
     def anchor(self) -> int:
@@ -656,16 +660,6 @@ def _kind(frame: Frame) -> str:
     return "indirect"
 
 
-def _confidence(frame: Frame, speaker: Speaker) -> float:
-    base = {"name": 0.9, "title": 0.8, "pronoun": 0.75, "anonymous": 0.75, "writer": 0.75}
-    score = base.get(speaker.how, 0.6)
-    if frame.quoted:
-        score += 0.05
-    if any(not q.closed for q in frame.quotes):
-        score -= 0.2
-    return round(max(0.05, min(1.0, score)), 2)
-
-
 def the_writer(writers: Sequence[str]) -> str:
     """How an "I" outside quotes is described: "the writer, Jane Doe" (of a byline of two,
     "the writer, Jane Doe or John Roe"), or "the writer" where no byline was found."""
@@ -768,6 +762,7 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
+    from newsfacts.extract.confidence import attribution_confidence, load_model  # reads Frame
     from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame
 
@@ -777,6 +772,7 @@ def extract_attributions(
         frame.source = close_apposition(frame.source, text)
     results: list[Attribution] = []
     recent: list[Speaker] = []  # the speakers of the attributions so far
+    model = load_model()
     for frame in frames:
         span = frame.speaker_span or frame.source_span
         speaker = resolve_speaker(span, entities, recent) if span is not None else None
@@ -787,10 +783,14 @@ def extract_attributions(
         if speaker.anonymous and not speaker.described:  # what a later "they" stands for
             speaker = replace(speaker, described=" ".join(s.text for s in source))
         recent.append(_as_reporter(doc, frame, speaker))
+        kind = _kind(frame)
+        confidence, keep = attribution_confidence(doc, frame, speaker, kind, model)
+        if not keep and not settings.all_attributions:
+            continue
         results.append(
             Attribution(
                 id=f"A{len(results) + 1}",
-                kind=_kind(frame),
+                kind=kind,
                 source=source,
                 cue=_spans(text, frame.cue),
                 content=_spans(text, frame.content),
@@ -799,7 +799,7 @@ def extract_attributions(
                 anonymous=speaker.anonymous,
                 source_description=speaker.described,
                 via=frame.via,
-                confidence=_confidence(frame, speaker),
+                confidence=confidence,
             )
         )
     return results

@@ -78,6 +78,7 @@ def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame
     merged: list[Frame] = []
     for frame in model:
         twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
+        frame.found_by = "tagger" if twin is None else "both"
         if twin is not None:
             _adopt(frame, twin, text)
         merged.append(frame)
@@ -85,6 +86,7 @@ def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame
         if not any(
             pieces_overlap(frame.cue, m.cue) or pieces_overlap(frame.cue, m.content) for m in model
         ) and not _unlikely_claim(doc, frame):
+            frame.found_by = "rules"
             merged.append(frame)
     return merged
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib.resources import as_file, files
+from pathlib import Path
 from typing import cast
 
 import numpy
@@ -79,16 +80,23 @@ def feature_doc(doc: Doc) -> Doc:
     return features
 
 
-def model_available() -> bool:
+def model_available(path: str | None = None) -> bool:
+    """Whether the shipped tagger (or the one at ``path``) is there to load."""
+    if path is not None:
+        return Path(path, "config.cfg").is_file()
     return files("newsfacts").joinpath(MODEL_DIR, "config.cfg").is_file()
 
 
-@lru_cache(maxsize=1)
-def load_tagger() -> Language:
+@lru_cache(maxsize=2)
+def load_tagger(path: str | None = None) -> Language:
+    """The shipped LSTM tagger, or one trained elsewhere (``Settings.role_model``)."""
     import newsfacts.extract.role_layers  # noqa: F401 - registers the tagger's layers
 
-    with as_file(files("newsfacts").joinpath(MODEL_DIR)) as path:
+    if path is not None:
         tagger: Language = spacy.load(path)
+    else:
+        with as_file(files("newsfacts").joinpath(MODEL_DIR)) as shipped:
+            tagger = spacy.load(shipped)
     use_matmul(tagger)
     return tagger
 
@@ -125,7 +133,7 @@ def role_tagger(settings: Settings) -> RoleTagger | None:
         return load_encoder_tagger()
     if settings.role_tagger != "lstm":
         raise ValueError(f"unknown role tagger {settings.role_tagger!r} (lstm or encoder)")
-    return lstm_tagger()
+    return lstm_tagger(model=settings.role_model)
 
 
 # doc.user_data: roles tagged ahead, with the doc's batch (the LSTM's own key serves the
@@ -147,12 +155,14 @@ def roles_of(doc: Doc, tagger: RoleTagger, key: str = ROLES_KEY) -> list[Role]:
     return kept if kept is not None else tagger([doc])[0]
 
 
-def lstm_tagger(second_opinion: bool = False) -> RoleTagger | None:
-    """The shipped LSTM tagger, whatever the settings ask for (None when its model is
-    missing); as the encoder tagger's second opinion, without the cue prior."""
-    if not model_available():
+def lstm_tagger(second_opinion: bool = False, model: str | None = None) -> RoleTagger | None:
+    """The shipped LSTM tagger (or the one at ``model``), whatever the settings ask for (None
+    when its model is missing); as the encoder tagger's second opinion, without the cue
+    prior."""
+    if not model_available(model):
         return None
-    return partial(predict_roles, tagger=load_tagger(), prior={} if second_opinion else CUE_PRIOR)
+    prior = {} if second_opinion else CUE_PRIOR
+    return partial(predict_roles, tagger=load_tagger(model), prior=prior)
 
 
 def join_pieces(doc: Doc, roles: list[Role]) -> list[Role]:

@@ -125,6 +125,12 @@ def main() -> None:
 @jobs_option
 @allow_private_option
 @tagger_option
+@click.option(
+    "--all-attributions",
+    is_flag=True,
+    help="Keep the attributions rated unlikely (confidence under 0.25), which are left out "
+    "by default.",
+)
 def analyze(
     inputs: tuple[str, ...],
     fmt: str,
@@ -132,6 +138,7 @@ def analyze(
     jobs: int | None,
     allow_private: bool,
     tagger: str,
+    all_attributions: bool,
 ) -> None:
     """Analyse articles: people, organisations, places, attributions, times, events.
 
@@ -142,7 +149,10 @@ def analyze(
         from newsfacts.batch import analyze_stream
         from newsfacts.pipeline import Failure
 
-        settings = with_tagger(_settings(published, allow_private), tagger)
+        settings = replace(
+            with_tagger(_settings(published, allow_private), tagger),
+            all_attributions=all_attributions,
+        )
         run = Run(fmt, sys.stdout)
         names = _names(inputs, run)
         # one document per named input is the usual case (a feed or WARC file holds more)

@@ -153,13 +153,23 @@ def _learn_rates(updates: int) -> Generator:
 
 
 def train(
-    shared: Path, out: Path, epochs: int, seed: int, cache: Path, config: Path | None = None
+    shared: Path,
+    out: Path,
+    epochs: int,
+    seed: int,
+    cache: Path,
+    config: Path | None = None,
+    half: int | None = None,
 ) -> None:
+    """Train on PolNeAR train (with ``half`` 0 or 1, on its even or odd articles in sorted
+    order only), keeping the epoch that scores best on dev in ``out``."""
     random.seed(seed)
     fix_random_seed(seed)
     nlp = load_pipeline(Settings())
     started = time.perf_counter()
     train_docs = parsed_corpus(shared / "train", cache / "train.spacy", nlp)
+    if half is not None:
+        train_docs = train_docs[half::2]
     dev_docs = parsed_corpus(shared / "dev", cache / "dev.spacy", nlp)
     print(
         f"parsed {len(train_docs)} train, {len(dev_docs)} dev in "
