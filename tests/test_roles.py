@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from spacy.tokens import Doc
 
 from newsfacts.extract.roles import (
@@ -48,3 +51,19 @@ def test_the_tagger_decodes_with_the_cue_prior_except_as_a_second_opinion() -> N
     (heavy,) = predict_roles([doc], load_tagger(), {"U-CUE": 50.0})
     # every word opens a cue of its own (joined again into one span)
     assert [(r.label, r.start) for r in heavy] == [("CUE", 0)] and heavy[0].end >= len(doc) - 1
+
+
+def test_a_tagger_trained_elsewhere_is_used_where_settings_name_it(tmp_path: Path) -> None:
+    from newsfacts.extract.roles import role_tagger
+
+    text = "The minister said on Tuesday that talks would resume.\n\nNo one else spoke."
+    doc = parse_body(load_pipeline(Settings()), text, [Region(0, len(text))])
+    load_tagger().to_disk(tmp_path / "tagger")  # a copy of the shipped one, elsewhere
+    elsewhere = role_tagger(Settings(role_model=str(tmp_path / "tagger")))
+    shipped = role_tagger(Settings())
+    assert elsewhere is not None and shipped is not None
+    assert elsewhere([doc]) == shipped([doc]) != [[]]
+    assert load_tagger(str(tmp_path / "tagger")) is not load_tagger()
+    assert elsewhere.keywords["tagger"] is load_tagger(str(tmp_path / "tagger"))  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="no role tagger model"):
+        role_tagger(Settings(role_model=str(tmp_path / "missing")))

@@ -782,6 +782,7 @@ def extract_attributions(
         source = _spans(text, frame.source)
         if speaker.anonymous and not speaker.described:  # what a later "they" stands for
             speaker = replace(speaker, described=" ".join(s.text for s in source))
+        # (a frame left out below still names its speaker for a later "he" or "she")
         recent.append(_as_reporter(doc, frame, speaker))
         kind = _kind(frame)
         confidence, keep = attribution_confidence(doc, frame, speaker, kind, model)

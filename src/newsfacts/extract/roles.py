@@ -133,6 +133,8 @@ def role_tagger(settings: Settings) -> RoleTagger | None:
         return load_encoder_tagger()
     if settings.role_tagger != "lstm":
         raise ValueError(f"unknown role tagger {settings.role_tagger!r} (lstm or encoder)")
+    if settings.role_model is not None and not model_available(settings.role_model):
+        raise ValueError(f"no role tagger model in {settings.role_model} (no config.cfg)")
     return lstm_tagger(model=settings.role_model)
 
 
