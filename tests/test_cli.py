@@ -227,3 +227,24 @@ def test_eval_polnear_scores_a_refused_article_as_nothing_found(tmp_path: Path) 
     assert b"fr: text does not look like English" in result.stderr
     assert b"(scored as finding nothing)" in result.stderr
     assert b"PolNeAR: 2 articles" in result.stdout and b"source exact" in result.stdout
+
+
+DOUBTED = (
+    "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates "
+    "who are backing Mayor Ann Lee.\n\n"
+    "“We will not back down,” the mayor said on Monday.\n"
+)
+
+
+def test_all_attributions_keeps_the_unlikely_ones(tmp_path: Path) -> None:
+    path = tmp_path / "donors.txt"
+    path.write_text(DOUBTED, encoding="utf-8")
+    found = {}
+    for flags in ((), ("--all-attributions",)):
+        result = run("analyze", str(path), "--format", "json", *flags)
+        assert result.returncode == 0, result.stderr
+        found[flags] = json.loads(result.stdout)["attributions"]
+    kept, everything = found[()], found[("--all-attributions",)]
+    assert len(everything) > len(kept) >= 1
+    assert all(a["confidence"] >= 0.25 for a in kept)
+    assert any(a["confidence"] < 0.25 for a in everything)

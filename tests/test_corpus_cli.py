@@ -230,6 +230,24 @@ def test_ingest_stores_once_skips_broken_inputs_and_answers(articles: Path, tmp_
     assert [q["published"] for q in dates] == ["2024-03-05"]  # --published fills the rest
 
 
+def test_ingest_keeps_unlikely_attributions_when_asked(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "donors.txt"
+    path.write_text(
+        "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates who are "
+        "backing Mayor Ann Lee.\n\n“We will not back down,” the mayor said on Monday.\n",
+        encoding="utf-8",
+    )
+    counts = []
+    for name, flags in (("some", ()), ("all", ("--all-attributions",))):
+        result = run_cli("ingest", str(path), "--db", f"sqlite:///{tmp_path / name}.db", *flags)
+        assert result.returncode == 0, result.stderr
+        with sqlite3.connect(tmp_path / f"{name}.db") as con:
+            counts.append(con.execute("SELECT COUNT(*) FROM attributions").fetchone()[0])
+    assert counts[1] > counts[0] >= 1
+
+
 def test_an_interrupted_ingest_resumes(
     db: Database, articles: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -65,6 +65,17 @@ def tagger_option(command: F) -> F:
     return option(command)
 
 
+def all_attributions_option(command: F) -> F:
+    """--all-attributions: keep the attributions the confidence model leaves out."""
+    option = click.option(
+        "--all-attributions",
+        is_flag=True,
+        help="Keep the attributions rated unlikely (confidence under 0.25), which are left "
+        "out by default.",
+    )
+    return option(command)
+
+
 def with_tagger(settings: Settings, tagger: str) -> Settings:
     """``settings`` using ``tagger``; an encoder that cannot load is an error here, before
     any article is read."""

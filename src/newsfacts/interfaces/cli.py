@@ -18,6 +18,7 @@ import click
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.interfaces.boundary import (
+    all_attributions_option,
     allow_private_option,
     guard,
     jobs_option,
@@ -125,12 +126,7 @@ def main() -> None:
 @jobs_option
 @allow_private_option
 @tagger_option
-@click.option(
-    "--all-attributions",
-    is_flag=True,
-    help="Keep the attributions rated unlikely (confidence under 0.25), which are left out "
-    "by default.",
-)
+@all_attributions_option
 def analyze(
     inputs: tuple[str, ...],
     fmt: str,

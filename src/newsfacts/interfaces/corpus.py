@@ -20,6 +20,7 @@ import click
 
 from newsfacts.errors import InputError, NewsfactsError
 from newsfacts.interfaces.boundary import (
+    all_attributions_option,
     allow_private_option,
     guard,
     jobs_option,
@@ -368,6 +369,7 @@ def ingest_inputs(
 )
 @allow_private_option
 @tagger_option
+@all_attributions_option
 def ingest(
     inputs: tuple[str, ...],
     db_url: str,
@@ -379,6 +381,7 @@ def ingest(
     fmt: str,
     allow_private: bool,
     tagger: str,
+    all_attributions: bool,
 ) -> None:
     """Analyse articles and store their facts in a corpus database.
 
@@ -392,7 +395,12 @@ def ingest(
         from newsfacts.store import open_database
 
         settings = with_tagger(
-            replace(Settings(), published=parse_published(published), allow_private=allow_private),
+            replace(
+                Settings(),
+                published=parse_published(published),
+                allow_private=allow_private,
+                all_attributions=all_attributions,
+            ),
             tagger,
         )
         if batch_size:
