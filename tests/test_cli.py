@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE, check_facts
+from conftest import DOUBTED, EXAMPLE, check_facts
 
 CLI = [sys.executable, "-m", "newsfacts"]
 
@@ -227,13 +227,6 @@ def test_eval_polnear_scores_a_refused_article_as_nothing_found(tmp_path: Path) 
     assert b"fr: text does not look like English" in result.stderr
     assert b"(scored as finding nothing)" in result.stderr
     assert b"PolNeAR: 2 articles" in result.stdout and b"source exact" in result.stdout
-
-
-DOUBTED = (
-    "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates "
-    "who are backing Mayor Ann Lee.\n\n"
-    "“We will not back down,” the mayor said on Monday.\n"
-)
 
 
 def test_all_attributions_keeps_the_unlikely_ones(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from conftest import body_attributions
+from conftest import DOUBTED, body_attributions
 from newsfacts.evaluation.polnear import GoldAttribution, linked_predictions
 from newsfacts.extract.attribution import Frame
 from newsfacts.extract.confidence import (
@@ -140,11 +140,7 @@ def test_linked_labels_follow_the_linked_score() -> None:
 def test_unlikely_attributions_are_left_out_unless_all_are_asked_for(nlp: Language) -> None:
     from newsfacts.extract.attribution import extract_attributions
 
-    text = (
-        "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates "
-        "who are backing Mayor Ann Lee.\n\n"
-        "“We will not back down,” the mayor said on Monday."
-    )
+    text = DOUBTED
     doc = parse_body(nlp, text, [Region(0, len(text))])
     model = load_model()
     assert model is not None

@@ -233,12 +233,10 @@ def test_ingest_stores_once_skips_broken_inputs_and_answers(articles: Path, tmp_
 def test_ingest_keeps_unlikely_attributions_when_asked(tmp_path: Path) -> None:
     import sqlite3
 
+    from conftest import DOUBTED
+
     path = tmp_path / "donors.txt"
-    path.write_text(
-        "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates who are "
-        "backing Mayor Ann Lee.\n\n“We will not back down,” the mayor said on Monday.\n",
-        encoding="utf-8",
-    )
+    path.write_text(DOUBTED, encoding="utf-8")
     counts = []
     for name, flags in (("some", ()), ("all", ("--all-attributions",))):
         result = run_cli("ingest", str(path), "--db", f"sqlite:///{tmp_path / name}.db", *flags)
