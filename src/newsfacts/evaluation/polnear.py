@@ -230,11 +230,7 @@ def score_article(
     predicted: Sequence[Attribution],
 ) -> None:
     """Add one article's counts to ``report``."""
-    pred = [
-        GoldAttribution(*(_trim(text, ((s.start, s.end) for s in getattr(a, r))) for r in ROLES))
-        for a in predicted
-    ]
-    gold = [GoldAttribution(*(_trim(text, g.role(r)) for r in ROLES)) for g in gold]
+    gold, pred = _trimmed(text, gold, predicted)
     tokens = _tokens(text)
     report.articles += 1
     report.gold += len(gold)
@@ -281,12 +277,19 @@ def linked_predictions(
     text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Attribution]
 ) -> list[bool]:
     """For each predicted attribution, whether the linked score counts it as right."""
+    trimmed, pred = _trimmed(text, gold, predicted)
+    return _links(_tokens(text), trimmed, pred)
+
+
+def _trimmed(
+    text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Attribution]
+) -> tuple[list[GoldAttribution], list[GoldAttribution]]:
+    """Gold and predicted roles as pieces with no whitespace at either end."""
     pred = [
         GoldAttribution(*(_trim(text, ((s.start, s.end) for s in getattr(a, r))) for r in ROLES))
         for a in predicted
     ]
-    trimmed = [GoldAttribution(*(_trim(text, g.role(r)) for r in ROLES)) for g in gold]
-    return _links(_tokens(text), trimmed, pred)
+    return [GoldAttribution(*(_trim(text, g.role(r)) for r in ROLES)) for g in gold], pred
 
 
 def evaluate(directory: Path, predict: Callable[[str], Sequence[Attribution]]) -> PolnearReport:

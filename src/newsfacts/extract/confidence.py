@@ -23,13 +23,12 @@ from importlib.resources import files
 
 from spacy.tokens import Doc
 
-from newsfacts.extract.attribution import Frame, cue_table
+from newsfacts.extract.attribution import QUOTE_MARKS, Frame, cue_table
 from newsfacts.extract.speakers import Speaker
 from newsfacts.nlp.doctext import doc_text
 
 MODEL = "data/attribution_confidence.json"
 WORD = re.compile(r"\w+")
-QUOTE_MARKS = '"“”«»„'
 CLAUSE_OPENERS = ("that ", "whether ", "if ")
 # content length in words, in buckets: one-word and very short contents are often wrong
 LENGTHS = ((0, "0"), (3, "1-3"), (8, "4-8"), (20, "9-20"), (50, "21-50"))
