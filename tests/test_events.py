@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -93,6 +94,23 @@ def test_location_negation_and_hedging(nlp: Language) -> None:
     visit = events[0]
     assert visit.type == "visit" and visit.hedged and not visit.negated
     assert visit.location is not None and visit.location.text == "Baghdad"
+    events, _ = _events(nlp, "The agency said in a statement that the convoy had arrived.")
+    assert [(e.type, e.hedged) for e in events] == [("statement", False)]
+    assert [p.text for p in events[0].participants] == ["The agency"]  # who issued it
+    events, _ = _events(nlp, "The agency is said to be preparing a statement.")
+    assert [(e.type, e.hedged) for e in events] == [("statement", True)]
+
+
+def test_a_clause_opened_by_for_at_the_root_ends(nlp: Language) -> None:
+    # "meet" has no subject of its own; the search climbed to the root "agree", whose
+    # "For" sent it up again, and the root's head is the root: it never stopped
+    found: list[list[Event]] = []
+    text = "For the two sides to agree to meet with Iran."
+    worker = threading.Thread(target=lambda: found.append(_events(nlp, text)[0]), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "extract_events did not finish"
+    assert [e.type for e in found[0]] == ["agreement", "meeting"]
 
 
 def test_light_verb_gives_one_event(nlp: Language) -> None:

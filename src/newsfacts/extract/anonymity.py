@@ -48,7 +48,7 @@ def anonymity_reason(word: Token) -> bool:
         if token.dep_ == "advcl" and asks_anonymity(token.head):
             if any(c.dep_ == "mark" and c.lower_ in BECAUSE for c in token.children):
                 return True
-        if token.dep_ not in REASON_LINKS or token.head is token:
+        if token.dep_ not in REASON_LINKS or token.head.i == token.i:
             return False
         token = token.head
 

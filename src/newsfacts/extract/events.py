@@ -221,11 +221,11 @@ def _subjects(verb: Token) -> list[Token]:
                 return [verb.head]  # "officials who met": the officials
             return found
         bare_participle = verb.tag_ == "VBN" and not _children(verb, "aux", "auxpass")
-        if verb.dep_ not in _CLAUSE_LINKS or verb.head is verb or bare_participle:
+        if verb.dep_ not in _CLAUSE_LINKS or verb.head.i == verb.i or bare_participle:
             return []
         verb = verb.head
         while any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return []
             verb = verb.head  # "for US troops to leave": not the controller
     return []
@@ -278,7 +278,7 @@ def _participant_tokens(
             or (
                 not heads
                 and any(
-                    c.lower_ in table.say_preps for c in trigger.ancestors if c.head is governor
+                    c.lower_ in table.say_preps for c in trigger.ancestors if c.head.i == governor.i
                 )
             )
         ):
@@ -335,7 +335,7 @@ def _governor(trigger: Token) -> Token | None:
             token = token.head
             continue
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.pos_ in _VERB_POS and token.dep_ in (
             "dobj",
@@ -378,13 +378,13 @@ def _time_owner(root: Token, triggers: dict[int, Token], light: dict[int, int]) 
     """The trigger a temporal expression hangs from, without crossing another clause."""
     token = root
     for _ in range(12):
-        if token.i in triggers and token is not root:
+        if token.i in triggers and token.i != root.i:
             return token.i
         if token.i in light:
             return light[token.i]
-        if token.head is token:
+        if token.head.i == token.i:
             return None
-        if token is not root and token.pos_ in _VERB_POS:
+        if token.i != root.i and token.pos_ in _VERB_POS:
             if token.dep_ not in ("acl", "relcl") or token.head.i not in triggers:
                 return None  # "a statement released on Wednesday" may pass, nothing else
         token = token.head
@@ -429,14 +429,17 @@ def _hedged(trigger: Token, governor: Token | None, table: _Table) -> bool:
                 return True
         verb = anchor
         for _ in range(3):
-            if verb.dep_ not in ("xcomp", "acomp") or verb.head is verb:
+            if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
                 break
             verb = verb.head
             if verb.lemma_.lower() in table.hedge_governors:
                 return True
             if any(c.dep_ == "aux" and c.lower_ in table.modals for c in verb.children):
                 return True
-    return governor is not None and governor.lemma_.lower() in table.hedge_governors
+    if governor is None or governor.lemma_.lower() not in table.hedge_governors:
+        return False
+    # "the agency said in a statement": the medium of the saying, not a hedge on it
+    return not (trigger.head.head.i == governor.i and trigger.head.lower_ in table.say_preps)
 
 
 # ---------------------------------------------------------------- orchestration

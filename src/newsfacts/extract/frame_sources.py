@@ -66,7 +66,7 @@ def governing_verbs(doc: Doc, cue: Role) -> Iterator[Token]:
     verb = doc[cue.start : cue.end].root
     for _ in range(4):
         yield verb
-        if verb.dep_ not in CHAINED or verb.head is verb or controller(verb):
+        if verb.dep_ not in CHAINED or verb.head.i == verb.i or controller(verb):
             return
         verb = verb.head
 

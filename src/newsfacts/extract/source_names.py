@@ -155,7 +155,7 @@ def _posted_name(title: Token, entities: Sequence[Entity]) -> Entity | None:
 def outer_tokens(span: SpacySpan) -> list[Token]:
     """The tokens of ``span`` whose head lies outside it (its root, and more where the parser
     split the phrase)."""
-    return [t for t in span if t.head is t or not span.start <= t.head.i < span.end]
+    return [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
 
 
 def _person_heading(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:

@@ -232,7 +232,7 @@ def _direction(doc: Doc, start: int, end: int) -> str:
             for c in token.children
         ):
             return FUTURE
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if _verb_is_future(token, lex):
