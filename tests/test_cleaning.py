@@ -348,6 +348,10 @@ def test_the_agency_of_a_wire_dateline_is_kept() -> None:
     assert clean_text(plain, Settings()).agency is None
     glued = f"Budget passes\n\nBrussels (CNN){P1}\n\n{P2}\n\n{P3}\n"
     assert clean_text(glued, Settings()).agency == "CNN"
+    dated = f"Budget passes\n\nLONDON, March 3 (Reuters) - {P1}\n\n{P2}\n\n{P3}\n"
+    assert clean_text(dated, Settings()).agency == "Reuters"
+    alone = f"Budget passes\n\n(Bloomberg) -- {P1}\n\n{P2}\n\n{P3}\n"
+    assert clean_text(alone, Settings()).agency == "Bloomberg"
 
 
 def test_a_plain_text_wire_story_gets_its_agency_as_outlet() -> None:

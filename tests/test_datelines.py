@@ -18,6 +18,11 @@ from newsfacts.extract.datelines import after_openers, dateline, openers
         ("Game recap\nDekalb, Ill. — The Huskies won …", "Dekalb, Ill. — "),
         ("Trip to hospital\n(CNN)President Lee made a trip …", "(CNN)"),
         ("Talks stall\nTokyo (CNN Business)Markets fell on …", "Tokyo (CNN Business)"),
+        ("Deal\nLONDON, March 3 (Reuters) - Britain and …", "LONDON, March 3 (Reuters) - "),
+        ("War\nKYIV, Ukraine, Nov 2 (Reuters) - Russia …", "KYIV, Ukraine, Nov 2 (Reuters) - "),
+        ("Poll\nNEW YORK, Dec. 11, 2015 (UPI) — A poll …", "NEW YORK, Dec. 11, 2015 (UPI) — "),
+        ("Talks\nBrussels, Sept. 4 (AFP) – The EU …", "Brussels, Sept. 4 (AFP) – "),
+        ("Stocks slide\n(Bloomberg) -- Stocks fell …", "(Bloomberg) -- "),
     ],
 )
 def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None:
@@ -36,6 +41,8 @@ def test_a_dateline_opening_the_story_is_found(text: str, expected: str) -> None
         "Headline\nAnn Lee — surgeon and TV star — was called a fraud.",  # a name
         "Headline\nWhy — of all places — does it rain here?",
         "Headline\nThe vote (in May) was close.",
+        "Headline\nThe vote (in May) - was close.",  # brackets inside the sentence
+        "Headline\nParis, May 3 - the date without an agency",
     ],
 )
 def test_other_dashes_are_not_datelines(text: str) -> None:

@@ -1,5 +1,5 @@
 """Sentence starts preset for the parser: a line break ends a sentence; a closing quote
-mark stays with the sentence it closes."""
+mark stays with the sentence it closes; the story after a wire dateline starts one."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ def test_preset_starts_only_at_line_breaks_and_closing_marks(nlp: Language) -> N
     preset = [(t.text, t.is_sent_start) for t in doc if t.i and t.is_sent_start is not None]
     # the closing quote mark and bracket never start a sentence; "She" after the break does
     assert preset == [('"', False), ("She", True), (")", False)]
+
+
+def test_the_story_after_a_dateline_starts_a_sentence(nlp: Language) -> None:
+    text = (
+        "Neighbours agree on patrols\n\n"
+        "LONDON, March 3 (Reuters) - Britain and France agreed on Tuesday to share patrols."
+    )
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert "Britain" in starts
+    agreed = next(t for t in doc if t.text == "agreed")
+    subjects = [c.text for c in agreed.children if c.dep_ == "nsubj"]
+    assert subjects == ["Britain"]  # not the dateline's "LONDON"
 
 
 def test_a_no_break_space_parses_as_a_space_and_stays_in_the_text(nlp: Language) -> None:

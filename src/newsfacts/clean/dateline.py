@@ -8,23 +8,31 @@ from collections.abc import Sequence
 
 from newsfacts.models import Region
 
+# the day a wire story was filed, after its place: "LONDON, March 3 (Reuters) - "
+FILED = r"""(?:,\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d{1,2}
+    (?:,\ \d{4})?)?"""
 DATELINE = re.compile(
-    r"""
+    rf"""
     (?:
-        [A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}   # a place in capitals: MIDWAY ATOLL
-        (?:,\ [A-Z][A-Za-z.]{1,12}){0,2}            # its state or country: , W.Va.
-        (?:\ ?\((?P<agency>[^()\n]{1,40})\))?      # the agency: (AP)
-      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}\ ?\((?P<agency2>[^()\n]{1,40})\)  # Brussels (Reuters)
+        [A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){{0,3}}   # a place in capitals: MIDWAY ATOLL
+        (?:,\ [A-Z][A-Za-z.]{{1,12}}){{0,2}}            # its state or country: , W.Va.
+        {FILED}
+        (?:\ ?\((?P<agency>[^()\n]{{1,40}})\))?      # the agency: (AP)
+      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}{FILED}\ ?\((?P<agency2>[^()\n]{{1,40}})\)
+                                                    # Brussels (Reuters)
+      | \((?P<agency4>[A-Z][A-Za-z. ]{{1,30}})\)     # the agency alone: (Bloomberg) --
       | (?!(?:Why|What|How|When|Where|Who|But|And|So|Yes|No|Now|Then|Still|Again)\b)
-        [A-Z][a-z]+(?:,\ [A-Z][A-Za-z.]{1,12}){0,2}  # one word, no agency: "Mehmet Oz — " is none
+        [A-Z][a-z]+(?:,\ [A-Z][A-Za-z.]{{1,12}}){{0,2}}  # one word, no agency
+                                                      # ("Mehmet Oz — " is none)
     )
     [ \t]*(?:—|–|―|--?)[ \t]+
-  | (?:[A-Z][A-Za-z.]+(?:,?\ [A-Z][A-Za-z.]+){0,3}\ )?  # no dash: "Washington (CNN)President"
-    \((?P<agency3>[A-Z][A-Za-z. ]{1,30})\)(?=[A-Z“"])
+  | (?:[A-Z][A-Za-z.]+(?:,?\ [A-Z][A-Za-z.]+){{0,3}}\ )?  # no dash: "Washington (CNN)President"
+    \((?P<agency3>[A-Z][A-Za-z. ]{{1,30}})\)(?=[A-Z“"])
     """,
     re.VERBOSE,
 )
 OPENING_LINES = 3
+AGENCY_GROUPS = ("agency", "agency2", "agency3", "agency4")
 
 
 def opening_dateline(text: str, lines: Sequence[tuple[int, int]]) -> re.Match[str] | None:
@@ -43,5 +51,5 @@ def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
     match = opening_dateline(text, [(r.start, r.end) for r in body])
     if match is None:
         return None
-    agency = match.group("agency") or match.group("agency2") or match.group("agency3")
+    agency = next((g for n in AGENCY_GROUPS if (g := match.group(n))), None)
     return agency.strip() if agency else None
