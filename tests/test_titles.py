@@ -46,6 +46,15 @@ def test_lowercase_head_and_org_prefix() -> None:
     )
 
 
+def test_a_ministry_word_qualifies_a_title_without_naming_an_organisation() -> None:
+    # British cabinet titles: "Home" is no organisation of the Home Secretary's
+    assert _before("Home Secretary Alan Price said", "Alan")[:2] == (("Home Secretary",), None)
+    assert _before("Transport Minister Ada Brenn said", "Ada")[:2] == (
+        ("Transport Minister",),
+        None,
+    )
+
+
 def test_demonym_becomes_place() -> None:
     assert _before("Russian President Vladimir Putin met", "Vladimir")[1] == "Russia"
 
