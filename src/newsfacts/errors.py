@@ -23,3 +23,7 @@ class CleaningError(NewsfactsError):
 
 class ModelError(NewsfactsError):
     """The spaCy model could not be loaded."""
+
+
+class TimeLimitError(NewsfactsError):
+    """Analysing one article took longer than ``Settings.article_time_limit``."""

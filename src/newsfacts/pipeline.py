@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 
 from newsfacts.clean import Cleaned, clean_text
 from newsfacts.clean.quality import check_text
-from newsfacts.errors import EmptyInputError, InputError, NewsfactsError
+from newsfacts.errors import EmptyInputError, InputError, NewsfactsError, TimeLimitError
 from newsfacts.ingest import Document
 from newsfacts.models import ArticleFacts, Metadata
 from newsfacts.settings import Settings
+from newsfacts.time_limit import time_limit
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,16 @@ def analyze_many(items: Iterable[Prepared], settings: Settings) -> Iterator[Arti
     for prepared, doc in zip(batch, docs, strict=True):
         published = _date(prepared.metadata.published)
         try:
-            entities = extract_entities(doc, settings)
-            authors = prepared.metadata.authors
-            attributions = extract_attributions(doc, entities, settings, authors)
-            times = extract_times(doc, published, settings)
-            events = extract_events(doc, entities, attributions, times, settings)
-            sourcing = sourcing_profile(attributions, entities, prepared.cleaned.body)
+            with time_limit(settings.article_time_limit):  # no input may stall a run
+                entities = extract_entities(doc, settings)
+                authors = prepared.metadata.authors
+                attributions = extract_attributions(doc, entities, settings, authors)
+                times = extract_times(doc, published, settings)
+                events = extract_events(doc, entities, attributions, times, settings)
+                sourcing = sourcing_profile(attributions, entities, prepared.cleaned.body)
+        except TimeLimitError as err:
+            yield Failure(prepared.document.input, str(err))
+            continue
         except Exception as err:  # noqa: BLE001 - one bad article must not end a batch
             yield Failure(prepared.document.input, f"analysis failed: {type(err).__name__}: {err}")
             continue

@@ -22,4 +22,5 @@ class Settings:
     role_model: str | None = None  # an LSTM tagger's directory in place of the shipped one
     all_attributions: bool = False  # keep attributions under the confidence model's cut-off
     n_process: int = 1
+    article_time_limit: float = 120.0  # seconds one article's extractors may take (0: none)
     extra: dict[str, str] = field(default_factory=dict)
