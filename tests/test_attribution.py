@@ -1184,6 +1184,21 @@ def test_the_two_with_a_kind_word_means_the_pair_named_before(nlp: Language) -> 
     assert speaker.group == ("E1", "E2")
 
 
+def test_the_two_are_never_a_person_and_an_organisation() -> None:
+    # the small parser reads "Lloyd Austin and National Security Council spokesman John
+    # Kirby" as Austin and the Council; the two who agreed are the leaders named before
+    text = (
+        "Leaders meet\n\nChinese President Xi Jinping and U.S. President Joe Biden met in "
+        "Bali on Monday. Pentagon chief Lloyd Austin and National Security Council spokesman "
+        "John Kirby also attended. The two said they would resume climate talks.\n"
+    )
+    facts = analyze_text(text, Settings(all_attributions=True))
+    kinds = {e.id: e.type for e in facts.entities}
+    two = [a for a in facts.attributions if texts(a.source) == ["The two"]]
+    assert two and all(kinds[s] == "PERSON" for a in two for s in a.speakers)
+    assert all(len(a.speakers) == 2 for a in two)
+
+
 def test_they_after_protesters_are_the_protesters(nlp: Language) -> None:
     text = (
         "Kestrel passed the bill on Monday. Protesters believe the bill erodes the city's "

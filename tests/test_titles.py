@@ -55,6 +55,20 @@ def test_a_ministry_word_qualifies_a_title_without_naming_an_organisation() -> N
     )
 
 
+def test_the_words_naming_an_organisations_field_stay_in_its_name() -> None:
+    cases = {
+        "State Department spokesman Ned Price said": "State Department",
+        "National Security Council spokesman John Kirby said": "National Security Council",
+        "Interior Ministry spokesman Ali Reza said": "Interior Ministry",
+        "Federal Reserve Chair Jerome Powell said": "Federal Reserve",
+        "Former State Department spokesman Ned Price said": "State Department",
+        "Acting Pentagon spokesman Ann Lee said": "Pentagon",
+    }
+    for text, affiliation in cases.items():
+        name = text.split(" spokesman ")[-1] if " spokesman " in text else "Jerome Powell"
+        assert _before(text, name)[1] == affiliation, text
+
+
 def test_demonym_becomes_place() -> None:
     assert _before("Russian President Vladimir Putin met", "Vladimir")[1] == "Russia"
 

@@ -85,7 +85,9 @@ def _coordinated_pair(
     joint statement by the US and Iraq … both sides"), the nearest such pair first. A pair
     with a part in the plural that names no entity ("the United States and coalition
     nations") is no pair of two; one with a single part named ("Gen. Brown and his
-    counterpart") stops the search with no guess, (). None when no pair names anyone."""
+    counterpart") stops the search with no guess, (); one of a person and an organisation
+    ("Lloyd Austin and National Security Council spokesman John Kirby", misread) is passed
+    over. None when no pair names anyone."""
     doc = source.doc
     for window in windows:
         for i in range(min(window.end, source.start) - 1, window.start - 1, -1):
@@ -106,6 +108,8 @@ def _coordinated_pair(
                 return ()
             if first.type not in allowed or second.type not in allowed:
                 return ()
+            if (first.type in PEOPLE) != (second.type in PEOPLE):
+                continue  # a person and an organisation: a misread list, not the two
             return (first.id, second.id)
     return None
 

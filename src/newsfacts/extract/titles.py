@@ -292,6 +292,29 @@ def _trailing_run(words: list[Word], lex: Lexicon) -> list[Word]:
     return run
 
 
+# Title words that say something of the holder, never of the organisation: "former" in
+# "Former State Department spokesman" is no part of "State Department".
+HOLDER_WORDS = frozenset(
+    {"former", "acting", "then", "late", "incoming", "outgoing", "interim", "senior", "top"}
+    | {"deputy", "assistant", "associate", "executive", "chief", "vice", "prime", "principal"}
+    | {"lead", "managing", "junior", "first", "permanent", "special", "general", "press"}
+    | {"communications", "campaign", "majority", "minority", "high"}
+)
+
+
+def _with_qualifiers(prefix: list[Word], run: list[Word], lex: Lexicon) -> list[Word]:
+    """The organisation ``run`` at the end of ``prefix`` with the capitalised title words
+    right before it that name its field: "State Department", "National Security Council",
+    "Interior Ministry", "Federal Reserve" (not "Department", "Council" …)."""
+    k = len(prefix) - len(run)
+    while run and k > 0:
+        word = prefix[k - 1]
+        if not word.capitalised or word.norm not in lex.modifiers or word.norm in HOLDER_WORDS:
+            break
+        k -= 1
+    return prefix[k:] if run else run
+
+
 def _place_of(name: str, lex: Lexicon) -> str:
     return lex.demonyms.get(name.lower(), name)
 
@@ -319,6 +342,8 @@ def _read_window(
     if prefix and len(run) != len([w for w in prefix if not lex.is_vocab(w.norm)]):
         # Mixed prefix such as "General Motors": take every capitalised non-stop word.
         run = [w for w in prefix if w.capitalised]
+    else:
+        run = _with_qualifiers(prefix, run, lex)
     start = window[0].start
     title = Title(start, window[-1].end, text[start : window[-1].end])
     if run:
