@@ -382,6 +382,16 @@ def test_the_writers_i_is_stored_with_its_description(db: Database) -> None:
     assert [r["source"] for r in sources(db)] == ["the writer, Ann Lee"]
 
 
+def test_pronouns_nobody_was_found_for_are_no_source_of_their_own(db: Database) -> None:
+    for name in ("a.txt", "b.txt"):
+        t = f"You never know, he said. We hope so, they wrote in {name}."
+        yours = said(t, "a1", "never know", source="You", kind="indirect")
+        ours = said(t, "a2", "hope so", source="We", kind="indirect")
+        store_facts(db, facts(t, name=name, attributions=(yours, ours)))
+    rows = [(r["source"], r["quotes"], r["articles"]) for r in sources(db)]
+    assert rows == [("(unresolved pronoun)", 4, 2)]
+
+
 def test_unlinked_speakers_match_by_their_words(corpus: Database) -> None:
     found = quotes(corpus, speaker="campaign official")
     assert [q["content"] for q in found] == ["the plan was far too expensive"]

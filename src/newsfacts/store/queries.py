@@ -426,9 +426,23 @@ def _timeline_order(row: Row) -> tuple[bool, str, int, int]:
 
 
 # -- sources, stats, export ---------------------------------------------------------------
+# A source that is a pronoun nobody was found for: every article's "you" or "we" is
+# someone else, so they are counted together, not as one source named "You".
+PRONOUN_SOURCES = (
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+    "they", "them", "their", "it", "its", "this", "that", "who", "which",
+)  # fmt: skip
+UNRESOLVED = "(unresolved pronoun)"
+
+
 def sources(db: Database, *, anonymous: bool = False, limit: int = 50) -> list[Row]:
     """Who is quoted, most often first; with ``anonymous``, only unnamed sources."""
-    label = "COALESCE(p.name, i.name, q.source_description, q.speaker_name, '(unnamed)')"
+    pronouns = ", ".join(f"'{p}'" for p in PRONOUN_SOURCES)
+    named = (
+        f"CASE WHEN lower(q.speaker_name) IN ({pronouns}) THEN '{UNRESOLVED}'"
+        " ELSE q.speaker_name END"
+    )
+    label = f"COALESCE(p.name, i.name, q.source_description, {named}, '(unnamed)')"
     rows = db.rows(
         f"SELECT MIN({label}) AS source, COUNT(*) AS quotes,"
         " COUNT(DISTINCT q.article_id) AS articles, MIN(q.published) AS first,"
