@@ -113,6 +113,18 @@ def test_a_clause_opened_by_for_at_the_root_ends(nlp: Language) -> None:
     assert [e.type for e in found[0]] == ["agreement", "meeting"]
 
 
+def test_the_subject_of_the_verb_a_noun_event_hangs_on_is_its_party(nlp: Language) -> None:
+    events, _ = _events(nlp, "Ann Lee is in final talks to direct the film.")
+    assert [(e.type, [p.text for p in e.participants]) for e in events] == [
+        ("meeting", ["Ann Lee"])
+    ]
+    # a passive clause has its own subject: the one who said it is no party to the meeting
+    text = "The plans will be shown in a staff meeting on Friday, Ann Lee said in an email."
+    events, _ = _events(nlp, text)
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.participants == ()
+
+
 def test_light_verb_gives_one_event(nlp: Language) -> None:
     events, _ = _events(nlp, "The rival factions struck a deal on Sunday.")
     assert [(e.type, e.trigger.text) for e in events] == [("agreement", "deal")]

@@ -220,6 +220,9 @@ def _subjects(verb: Token) -> list[Token]:
             if verb.dep_ == "relcl" and all(t.tag_ in ("WDT", "WP") for t in found):
                 return [verb.head]  # "officials who met": the officials
             return found
+        if _children(verb, "nsubjpass"):
+            return []  # a passive clause has its own subject: "X said the plan will be
+            # divulged in a meeting" does not make X a party to the meeting
         bare_participle = verb.tag_ == "VBN" and not _children(verb, "aux", "auxpass")
         if verb.dep_ not in _CLAUSE_LINKS or verb.head.i == verb.i or bare_participle:
             return []
