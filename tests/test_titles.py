@@ -53,6 +53,10 @@ def test_a_ministry_word_qualifies_a_title_without_naming_an_organisation() -> N
         ("Transport Minister",),
         None,
     )
+    assert _before("WFP country director Ada Brenn said", "Ada")[:2] == (
+        ("WFP country director",),
+        "WFP",
+    )
 
 
 def test_the_words_naming_an_organisations_field_stay_in_its_name() -> None:
