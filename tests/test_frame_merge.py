@@ -111,3 +111,29 @@ def test_a_rule_quote_from_another_paragraph_does_not_replace_the_taggers_conten
     )
     assert tagged.content == own and not tagged.quoted
     assert replied.content == [at("“We will see.”")] and replied.quoted
+
+
+def test_hearsay_gives_its_subject_to_the_content_and_keeps_the_frame_inside(
+    nlp: Language,
+) -> None:
+    text = "Price reportedly told associates that he expects a deal by Friday."
+    doc = parse_body(nlp, text, [Region(0, len(text))])
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    rest = at("told associates that he expects a deal by Friday")
+    tagged = Frame(cue=[at("reportedly")], source=[at("Price")], content=[rest])
+    told = Frame(
+        cue=[at("told")], source=[at("Price")], content=[at("that he expects a deal by Friday")]
+    )
+    merged = merge_frames([tagged], [told], doc)
+    # no one is named as saying it: the subject is part of what is reported
+    assert (tagged.source, tagged.content) == ([], [at("Price"), rest])
+    # and what Price told his associates is an attribution of its own
+    assert merged == [tagged, told] and told.found_by == "rules"
+    # a cue with a verb of saying is no hearsay: "Trump reportedly said …"
+    said = Frame(cue=[at("reportedly told")], source=[at("Price")], content=[rest])
+    merge_frames([said], [], doc)
+    assert said.source == [at("Price")]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame, Offsets, pieces_overlap
+from newsfacts.extract.hearsay import as_hearsay, is_hearsay
 from newsfacts.extract.quotes import Quote
 from newsfacts.extract.role_frames import QUOTE_CHARS, frames_from_roles
 from newsfacts.extract.split_quotes import mark_quotes
@@ -73,9 +74,13 @@ def _inner(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame]:
     """The tagger's frames, with the rules' quote-snapped content where the rules found a
     direct quote for the same cue, plus the rule frames whose cue the tagger did not cover,
-    but for unlikely claims (``_unlikely_claim``)."""
+    but for unlikely claims (``_unlikely_claim``). A tagger frame whose cue is "reportedly"
+    or the like gives its source to its content (``hearsay``)."""
     text = doc_text(doc)
     merged: list[Frame] = []
+    hearsay = [f for f in model if is_hearsay(f, text)]
+    for frame in hearsay:
+        as_hearsay(frame)
     for frame in model:
         twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
         frame.found_by = "tagger" if twin is None else "both"
@@ -83,8 +88,12 @@ def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame
             _adopt(frame, twin, text)
         merged.append(frame)
     for frame in rules:
+        # a rule frame inside hearsay stays: "Price reportedly told associates that …" is
+        # also what Price told them
         if not any(
-            pieces_overlap(frame.cue, m.cue) or pieces_overlap(frame.cue, m.content) for m in model
+            pieces_overlap(frame.cue, m.cue)
+            or (pieces_overlap(frame.cue, m.content) and m not in hearsay)
+            for m in model
         ) and not _unlikely_claim(doc, frame):
             frame.found_by = "rules"
             merged.append(frame)
