@@ -197,3 +197,19 @@ def test_the_campaign_speaks_for_the_person_just_made_the_subject() -> None:
         "The campaign says she will speak about housing in each of them."
     )
     assert found["The campaign"] == "Ann Lee"
+
+
+def test_a_title_noun_means_no_one_whose_office_is_another() -> None:
+    found = speakers(
+        "Minister Karen Holt resigned on Friday.\n"
+        "The prime minister's office said she had quit over a leaked memo.\n"
+        "Foreign Minister Tom Hale said the memo was genuine.\n"
+        "The health minister said she would not comment on it."
+    )
+    assert found["The prime minister's office"] is None  # the office of no one named
+    assert found["The health minister"] == "Karen Holt"  # her plain title fits, Hale's not
+    same = speakers(
+        "Health Minister Ann Lee toured the ward.\n"
+        "The health minister said the ward would stay open."
+    )
+    assert same["The health minister"] == "Ann Lee"

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from newsfacts.extract.entity_lookup import entity_at, latest_before
 from newsfacts.extract.outlets import called_outlet, is_outlet
+from newsfacts.extract.titles import lexicon
 from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
@@ -29,8 +30,18 @@ TITLE_ABBREVIATIONS = {
 
 # a title with one of these words only fits a source that says it too ("the presidential
 # nominee" is not the "vice presidential nominee")
-DISTINGUISHING = frozenset({"vice", "deputy", "assistant", "former", "acting"})
+DISTINGUISHING = frozenset({"vice", "deputy", "assistant", "former", "acting", "prime"})
+# of those, the ones a story always writes in a title that has them: it may call someone
+# "President Bill Clinton" and later "the former president", but a prime minister is never
+# just "Minister"
+OFFICES = DISTINGUISHING - {"former", "acting"}
 PARTY_WORDS = frozenset({"republican", "democratic"})  # nor a title of the other party
+
+
+def _other_fields(source: set[str], title: set[str]) -> bool:
+    """Both name the field of the office ("health", "foreign"), and not the same one."""
+    fields = lexicon().modifiers - DISTINGUISHING
+    return bool(source & fields) and bool(title & fields) and not source & title & fields
 
 
 def _title_words(words: Iterable[str]) -> set[str]:
@@ -97,8 +108,10 @@ def by_title(head: Token, offset: int, entities: Sequence[Entity]) -> Entity | N
             words = _title_words(title.split())
             if not {word, lemma} & _title_words([_title_head(title)]):
                 continue
-            if (words & DISTINGUISHING) - modifiers:
-                continue
+            if (words & DISTINGUISHING) - modifiers or (modifiers & OFFICES) - words:
+                continue  # "the prime minister" is no "Minister Karen Holt", nor the reverse
+            if _other_fields(modifiers, words):
+                continue  # "the health minister" is not the Foreign Minister
             if modifiers & PARTY_WORDS and (words & PARTY_WORDS) - modifiers:
                 continue
             score = 1 + len(modifiers & words)
