@@ -213,3 +213,12 @@ def test_a_title_noun_means_no_one_whose_office_is_another() -> None:
         "The health minister said the ward would stay open."
     )
     assert same["The health minister"] == "Ann Lee"
+
+
+def test_the_paper_that_reported_a_memo_is_not_its_author() -> None:
+    found = speakers(
+        "The memo, first reported by the Harbour Post, warned that three wards could close.\n"
+        "A report released by the Kestrel Institute said the wards were full."
+    )
+    assert found["The memo"] is None
+    assert found["A report released by the Kestrel Institute"] == "Kestrel Institute"

@@ -507,7 +507,9 @@ def _body_named_before(
 
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 # how a document reaches others than its authors ("a statement seen by the Harbour Post")
-COME_BY = frozenset({"see", "obtain", "review", "read", "acquire", "get", "leak"})
+COME_BY = frozenset({"see", "obtain", "review", "read", "acquire", "get", "leak"}) | frozenset(
+    {"report", "cite", "quote", "reveal", "describe", "uncover", "examine"}
+)  # "the memo, first reported by The Guardian": the paper is not its author
 
 
 def _document_author(
