@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsfacts.extract.title_appositions import title_before_comma
 from newsfacts.extract.titles import (
     Word,
     strip_title_prefix,
@@ -125,3 +126,22 @@ def test_words_split_possessive_and_keep_offsets() -> None:
     words = words_in(text, 0, len(text))
     assert [w.text for w in words] == ["Iraq", "’s", "O'Brien", "Maj.", "Gen."]
     assert all(text[w.start : w.end] == w.text for w in words)
+
+
+def test_a_title_set_off_by_a_comma_before_the_name() -> None:
+    def found(text: str, name: str) -> tuple[tuple[str, ...], str | None]:
+        start = text.index(name)
+        match = title_before_comma(text, start, start + len(name), 0)
+        return tuple(t.text for t in match.titles), match.affiliation
+
+    said = "Velden's chief executive, Markus Brandt, said"
+    assert found(said, "Markus Brandt") == (("chief executive",), "Velden")
+    assert found("The union's regional head, Petra Lang, called", "Petra Lang") == (
+        ("regional head",),
+        None,
+    )
+    assert found("Its new chairman, Ann Lee.", "Ann Lee") == (("chairman",), None)
+    # a list, a plain noun, a name that does not close the apposition: no title
+    assert found("He met the chairman, Ann Lee and Tom Hale", "Ann Lee") == ((), None)
+    assert found("The company's shares, Ann Lee said, fell", "Ann Lee") == ((), None)
+    assert found("He thanked voters, Ann Lee, and others", "Ann Lee") == ((), None)

@@ -47,6 +47,7 @@ from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.headline_names import headline_people
 from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.person_names import NAME_SUFFIXES, candidate_name, honoured_family_name
+from newsfacts.extract.title_appositions import title_before_comma
 from newsfacts.extract.titles import (
     TitleMatch,
     Word,
@@ -217,6 +218,8 @@ def _read_people(
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         before = titles_before(text, s, max(line_start, s - _LOOKBACK), blocked)
+        if not before.titles and not before.affiliation:  # "Velden's chief executive, X,"
+            before = title_before_comma(text, s, e, max(line_start, s - _LOOKBACK))
         after = title_after(text, e, len(text) if line_end < 0 else line_end)
         titles = tuple(t.text for t in before.titles + after.titles)
         affiliation = before.affiliation or after.affiliation

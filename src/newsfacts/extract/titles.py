@@ -192,7 +192,7 @@ def _ends_sentence(word: Word, lex: Lexicon) -> bool:
     return t.endswith(".") and t.count(".") == 1 and len(t) > 3 and word.norm not in lex.ranks
 
 
-def _is_possessive(word: Word) -> bool:
+def is_possessive(word: Word) -> bool:
     return word.text.lower() in {"'s", "’s"}
 
 
@@ -244,7 +244,7 @@ def titles_before(
         window.insert(0, w)
         j -= 1
     owner: str | None = None
-    if j >= 1 and _is_possessive(words[j]):
+    if j >= 1 and is_possessive(words[j]):
         owner_words: list[Word] = []
         k = j - 1
         while k >= 0 and words[k].capitalised and len(owner_words) < 4 and not blocked(words[k]):
@@ -252,7 +252,7 @@ def titles_before(
             k -= 1
         if owner_words and window:
             owner = text[owner_words[0].start : owner_words[-1].end]
-    title, affiliation, aff_span = _read_window(text, window, lex)
+    title, affiliation, aff_span = read_window(text, window, lex)
     titles: list[Title] = []
     if title is not None:
         titles.append(title)
@@ -261,7 +261,7 @@ def titles_before(
         # "Texas Gov. Greg Abbott", "former Sen. X": no head, but a place or a qualifier.
         aff_words = [w for w in window if not lex.is_vocab(w.norm)]
         if aff_words and all(w.capitalised for w in aff_words) and aff_words[-1] is window[-1]:
-            run = _trailing_run(window, lex)
+            run = trailing_run(window, lex)
             if run:
                 affiliation = text[run[0].start : run[-1].end]
                 aff_span = (run[0].start, run[-1].end)
@@ -273,9 +273,9 @@ def titles_before(
             )
             region_start = window[0].start
     if owner is not None and (title is not None):
-        affiliation = _place_of(owner, lex)
+        affiliation = place_of(owner, lex)
     if affiliation is not None:
-        affiliation = _place_of(affiliation, lex)
+        affiliation = place_of(affiliation, lex)
     titles.extend(ranks)
     if not titles and affiliation is None:
         return TitleMatch()
@@ -283,7 +283,7 @@ def titles_before(
     return TitleMatch(tuple(titles), affiliation, aff_span, region)
 
 
-def _trailing_run(words: list[Word], lex: Lexicon) -> list[Word]:
+def trailing_run(words: list[Word], lex: Lexicon) -> list[Word]:
     run: list[Word] = []
     for w in reversed(words):
         if lex.is_vocab(w.norm) or not w.capitalised or w.norm in {"of", "the"}:
@@ -315,11 +315,11 @@ def _with_qualifiers(prefix: list[Word], run: list[Word], lex: Lexicon) -> list[
     return prefix[k:] if run else run
 
 
-def _place_of(name: str, lex: Lexicon) -> str:
+def place_of(name: str, lex: Lexicon) -> str:
     return lex.demonyms.get(name.lower(), name)
 
 
-def _read_window(
+def read_window(
     text: str, window: list[Word], lex: Lexicon
 ) -> tuple[Title | None, str | None, tuple[int, int] | None]:
     """Validate a candidate title window; return the title, affiliation and its span."""
@@ -338,7 +338,7 @@ def _read_window(
         c -= 1
     prefix = window[:c]
     # Only the words from the last non-vocab run belong to the affiliation.
-    run = _trailing_run(prefix, lex)
+    run = trailing_run(prefix, lex)
     if prefix and len(run) != len([w for w in prefix if not lex.is_vocab(w.norm)]):
         # Mixed prefix such as "General Motors": take every capitalised non-stop word.
         run = [w for w in prefix if w.capitalised]
@@ -382,9 +382,9 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         k = i
         while k < len(words) and words[k].capitalised and k - i < 5:
             k += 1
-        if i < k < len(words) and _is_possessive(words[k]):
+        if i < k < len(words) and is_possessive(words[k]):
             # "President Biden's national security adviser": the owner is "Biden".
-            owner = _trailing_run(words[i:k], lex)
+            owner = trailing_run(words[i:k], lex)
             i = k + 1
     window: list[Word] = []
     while i < len(words) and len(window) < _MAX_WINDOW:
@@ -421,7 +421,7 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         and words[i].text not in (_APPOSITION_ENDS)
     ):
         return TitleMatch()
-    title, pre_aff, pre_span = _read_window(text, window, lex)
+    title, pre_aff, pre_span = read_window(text, window, lex)
     if title is None:
         return TitleMatch()
     if owner:
@@ -430,5 +430,5 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     elif pre_aff is not None:
         affiliation, aff_span = pre_aff, pre_span
     if affiliation is not None:
-        affiliation = _place_of(affiliation, lex)
+        affiliation = place_of(affiliation, lex)
     return TitleMatch((title,), affiliation, aff_span, None)
