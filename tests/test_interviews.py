@@ -71,3 +71,23 @@ def test_with_nobody_in_the_headline_the_person_named_most_before_the_answers() 
     hale = _person(text, "Tom Hale", "E2")
     assert interviewee(text, text.index("I think"), [hale, lee]) == lee
     assert interviewee(text, text.index("I think"), [hale, _person(text, "Ann Lee")]) is None
+
+
+def test_each_answer_is_what_the_person_interviewed_said() -> None:
+    facts = analyze_text(INTERVIEW, Settings())
+    names = {e.id: e.name for e in facts.entities}
+    given = [
+        (names.get(a.speaker or ""), a.kind, a.content[0].text)
+        for a in facts.attributions
+        if [s.text for s in a.source] == ["A"]
+    ]
+    assert given == [
+        (
+            "Ann Lee",
+            "direct",
+            "I think it will be finished by June, and I expect the council to agree.",
+        ),
+        ("Ann Lee", "direct", "We are buying forty new ones. I believe they will arrive in May."),
+    ]
+    # the questions and the writer's own line are nobody's answers
+    assert not any("tram" in a.content[0].text for a in facts.attributions if a.speaker)

@@ -741,7 +741,7 @@ def extract_attributions(
     text = doc_text(doc)
     quotes = find_quotes(text)
     lines = openers(text)
-    from newsfacts.extract.colon_quotes import colon_frames  # uses Frame
+    from newsfacts.extract.colon_quotes import answer_frames, colon_frames  # uses Frame
     from newsfacts.extract.dash_quotes import dash_frames, keep_signed_quotes  # uses Frame
     from newsfacts.extract.poll_frames import poll_frames  # uses Frame
 
@@ -762,6 +762,7 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
+    frames = sorted(frames + answer_frames(doc), key=lambda f: f.anchor)  # an interview's
     from newsfacts.extract.confidence import attribution_confidence, load_model  # reads Frame
     from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame

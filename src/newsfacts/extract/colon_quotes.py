@@ -30,6 +30,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame
+from newsfacts.extract.interviews import answers
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.nlp.doctext import doc_text
 
@@ -41,6 +42,7 @@ _HEADLINE = re.compile(r"(?P<name>[^:\n]{1,60}?)(?P<colon>:)\s+(?P<words>\S.*\S)
 _STAGE = re.compile(r"[\"“]?[(\[][^()\[\]]*[)\]][.\"”]*")
 _OPENING = '"“'
 _CLOSING = '"”'
+_ANSWER_LABEL = re.compile(r"(?P<label>A)\s?(?P<colon>[:.])\s")
 MAX_GAP = 4  # paragraphs a turn may run on before the next speaker's line
 
 
@@ -142,3 +144,30 @@ def _piece(text: str, start: int, end: int, block_quote: bool) -> tuple[int, int
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def answer_frames(doc: Doc) -> list[Frame]:
+    """One frame per answer of a printed interview ("A: Not really. Consumers had …"): the
+    "A" its source, which speaker resolution takes for the person interviewed
+    (``interviews.interviewee``), the colon its cue, the rest of the paragraph its content.
+    What the answer itself reports ("I said so at the time") stays a frame of its own."""
+    text = doc_text(doc)
+    frames: list[Frame] = []
+    for start, end in answers(text):
+        match = _ANSWER_LABEL.match(text, start, end)
+        if match is None:
+            continue
+        content = _piece(text, match.end(), end, block_quote=False)
+        if content[0] >= content[1]:
+            continue
+        frames.append(
+            Frame(
+                cue=[match.span("colon")],
+                source=[match.span("label")],
+                content=[content],
+                source_span=doc.char_span(*match.span("label"), alignment_mode="expand"),
+                quoted=True,  # the answer as it was given
+                found_by="answer",
+            )
+        )
+    return frames

@@ -25,7 +25,7 @@ from newsfacts.extract.entity_lookup import (
 )
 from newsfacts.extract.epithets import by_epithet, epithet_sex
 from newsfacts.extract.first_names import first_name_sexes, honorific_sex
-from newsfacts.extract.interviews import interviewee
+from newsfacts.extract.interviews import answers, interviewee
 from newsfacts.extract.source_names import (
     GROUP_TYPES,
     PLACES,
@@ -398,6 +398,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         return Speaker(None, False, "group", parties)
     by_id = {e.id: e for e in entities}
     word = head.lower_
+    if word == "a" and source.start_char in {start for start, _ in answers(doc_text(head.doc))}:
+        asked = interviewee(doc_text(head.doc), source.start_char, entities)
+        return Speaker(asked.id if asked else None, False, "pronoun" if asked else "none")
     if word in AUTHOR_PRONOUNS:  # outside quotes, the writer's own voice ("We asked …")
         asked = (
             interviewee(doc_text(head.doc), source.start_char, entities) if word == "i" else None
