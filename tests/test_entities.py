@@ -684,3 +684,13 @@ def test_a_person_cut_after_a_particle_and_its_family_names() -> None:
     assert past_particle(text, cut) == whole
     assert past_particle(text, whole) == whole
     assert person_families(text, [whole]) == {"Pen": {"Marine"}, "Le Pen": {"Marine"}}
+
+
+def test_a_title_before_a_comma_is_the_persons(nlp: Language) -> None:
+    text = (
+        "Velden's chief executive, Markus Brandt, said the cuts were necessary. "
+        "The union's regional head, Petra Lang, called them a disgrace."
+    )
+    people = {e.name: (e.titles, e.affiliation) for e in _entities(nlp, text) if e.type == "PERSON"}
+    assert people["Markus Brandt"] == (("chief executive",), "Velden")
+    assert people["Petra Lang"] == (("regional head",), None)
