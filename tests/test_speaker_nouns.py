@@ -222,3 +222,13 @@ def test_the_paper_that_reported_a_memo_is_not_its_author() -> None:
     )
     assert found["The memo"] is None
     assert found["A report released by the Kestrel Institute"] == "Kestrel Institute"
+
+
+def test_a_body_said_to_be_called_a_name_is_that_body() -> None:
+    found = speakers(
+        "Protest turns violent\n\n"
+        "The protest organisers, a group called Fair Homes Now, said in a statement that "
+        "they condemned the violence.\n"
+    )
+    (source,) = [s for s in found if s.startswith("The protest organisers")]
+    assert found[source] == "Fair Homes Now"  # whether the source holds the name or not

@@ -43,8 +43,16 @@ def named_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
             entity_at(child, entities)
             or _posted_name(child, entities)
             or _by_name(child.doc[child.left_edge.i : child.i + 1], entities)
+            or _called(child, entities)
             for child in source.root.children
             if child.dep_ == "appos" and source.start <= child.i < source.end
+        ]
+        # "a group called Fair Homes Now", after the source or in it
+        named.append(_called(source.root, entities))
+        named += [
+            _called(child, entities)
+            for child in source.root.children
+            if child.dep_ == "appos" and child.left_edge.i in (source.end, source.end + 1)
         ]
         for kind in ("PERSON", "ORG"):
             found = next((e for e in named if e is not None and e.type == kind), None)
@@ -80,6 +88,25 @@ def named_in(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
                 return entity
     if root in SPEAKS_FOR:  # "a spokesperson for the National Health Service"
         return _spoken_for(source, entities)
+    return None
+
+
+NAMING_VERBS = frozenset({"call", "name", "know", "dub"})
+
+
+def _called(noun: Token, entities: Sequence[Entity]) -> Entity | None:
+    """The entity a noun is said to be called: "a group called Fair Homes Now", "a charity
+    named Kestrel Trust", "a company known as Velden"."""
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_VERBS:
+            continue
+        for word in verb.children:
+            if word.dep_ in ("oprd", "dobj", "attr"):
+                return entity_at(word, entities)
+            if word.dep_ == "prep" and word.lower_ == "as":
+                return next(
+                    (entity_at(o, entities) for o in word.children if o.dep_ == "pobj"), None
+                )
     return None
 
 
