@@ -1264,3 +1264,17 @@ def test_who_was_asked_is_not_the_source(nlp: Language) -> None:
     assert sources("The treasurer was asked whether the fund had lost money.") == []
     assert sources("The treasurer asked whether the fund had lost money.") == [["The treasurer"]]
     assert sources("The treasurer was warned that the fund had lost money.") == []
+
+
+def test_a_name_after_an_according_to_source_is_the_sources() -> None:
+    text = (
+        "Storm hits coast\n\n"
+        "More than 300,000 customers are without power, according to the utility, "
+        "Coastal Energy.\n"
+    )
+    facts = analyze_text(text, Settings())
+    names = {e.id: e.name for e in facts.entities}
+    (found,) = [a for a in facts.attributions if a.kind == "according_to"]
+    assert texts(found.source) == ["the utility, Coastal Energy"]
+    assert texts(found.content) == ["More than 300,000 customers are without power"]
+    assert names.get(found.speaker or "") == "Coastal Energy"

@@ -167,3 +167,15 @@ def test_seed_article_times(nlp: Language) -> None:
     assert ("Wednesday", "2024-07-24") in found
     assert ("2025", "2025") in found and ("this year", "2024") in found
     assert ("the past decade", "2014-07-25/2024-07-25") in found
+
+
+def test_a_live_blogs_time_stamp_is_of_the_day_published(nlp: Language) -> None:
+    text = (
+        "Live updates: Storm Bettina\n\n"
+        "10:15 a.m. — More than 300,000 customers are without power.\n\n"
+        "The utility said crews would start work at 3 p.m.\n"
+    )
+    found = _times(nlp, text, dt.date(2024, 9, 10))
+    assert found["10:15 a.m."] == ("2024-09-10T10:15", "time")
+    assert found["3 p.m."] == ("T15:00", "time")  # inside a sentence: no day is given
+    assert _times(nlp, text, None)["10:15 a.m."] == ("T10:15", "time")

@@ -393,10 +393,11 @@ def according_to_frames(doc: Doc) -> list[Frame]:
         if not objects:
             continue
         source = _source_tokens(objects[0])
+        source += _name_after(source)
         clause = token.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {t.i for t in source}
         content = [t for t in clause.subtree if t.i not in phrase]
         source, content = _swallowed_clause(token, source) or (source, content)
         frame = Frame(
@@ -409,6 +410,23 @@ def according_to_frames(doc: Doc) -> list[Frame]:
         if frame.source and frame.content:
             frames.append(frame)
     return frames
+
+
+def _name_after(source: list[Token]) -> list[Token]:
+    """ "according to the utility, Coastal Energy.": a name set off by a comma after a
+    common noun source, up to the end of the sentence, is the source's apposition, which
+    the parser may hang elsewhere. Nothing otherwise."""
+    doc, head = source[0].doc, source[-1]
+    after = head.i + 1
+    if head.pos_ != "NOUN" or after >= len(doc) or doc[after].text != ",":
+        return []
+    name: list[Token] = []
+    i = after + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_:
+        name.append(doc[i])
+        i += 1
+    ends = i >= len(doc) or doc[i].is_sent_start or doc[i].text in (".", ";", "\n")
+    return [doc[after], *name] if name and ends else []
 
 
 def _listing(comma: Token) -> bool:

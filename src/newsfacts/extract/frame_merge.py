@@ -6,6 +6,7 @@ a second opinion to the encoder's, and quoted pieces claimed by more than one fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -143,6 +144,11 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.source = list(twin.source)
         frame.source_span = twin.source_span
         frame.speaker_span = twin.speaker_span
+    elif twin.according_to and _named_after(twin.source, frame.source, text):
+        # "according to the utility, Coastal Energy": the rules kept the name after it
+        frame.source = list(twin.source)
+        frame.source_span = twin.source_span
+        frame.speaker_span = twin.speaker_span
     elif not frame.source and twin.source and not pieces_overlap(twin.source, frame.content):
         # (a passive cue's subject is content: "Van Dalen is expected to present …")
         frame.source = list(twin.source)
@@ -150,6 +156,17 @@ def _adopt(frame: Frame, twin: Frame, text: str) -> None:
         frame.speaker_span = twin.speaker_span
     if frame.via is None:
         frame.via = twin.via
+
+
+NAME_AFTER = re.compile(r",\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*")
+
+
+def _named_after(longer: Sequence[Offsets], shorter: Sequence[Offsets], text: str) -> bool:
+    """``longer`` is ``shorter`` and a name after a comma ("the utility, Coastal Energy")."""
+    if not (longer and shorter) or longer[0][0] != shorter[0][0]:
+        return False
+    end = shorter[-1][1]
+    return longer[-1][1] > end and NAME_AFTER.fullmatch(text, end, longer[-1][1]) is not None
 
 
 def _elsewhere(frame: Frame, twin: Frame, text: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsfacts.extract.datelines import TIME_STAMP
 from newsfacts.extract.time_values import (
     FUTURE,
     NARRATED,
@@ -272,5 +273,15 @@ def extract_times(doc: Doc, published: dt.date | None, settings: Settings) -> li
     found: list[TimeExpression] = []
     for start, end in _candidate_spans(doc):
         value, kind = normalise(text[start:end], published, _direction(doc, start, end))
+        if kind == "time" and value and value.startswith("T") and published is not None:
+            if _time_stamp(text, start):  # a live blog's entry: "10:15 a.m. — …"
+                value = f"{published.isoformat()}{value}"
         found.append(TimeExpression(start, end, text[start:end], value, kind))
     return found
+
+
+def _time_stamp(text: str, start: int) -> bool:
+    """The time opens its paragraph as a live blog's time stamp, which is of the day the
+    story was published."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and TIME_STAMP.match(text, start) is not None
