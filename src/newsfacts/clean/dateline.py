@@ -45,6 +45,20 @@ def opening_dateline(text: str, lines: Sequence[tuple[int, int]]) -> re.Match[st
     return None
 
 
+def story_dateline(text: str) -> re.Match[str] | None:
+    """The dateline of a story's text: at the start of one of its first non-blank lines."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if len(lines) == OPENING_LINES:
+            break
+        if line.strip():
+            left = start + len(line) - len(line.lstrip())
+            lines.append((left, left + len(line.strip())))
+        start += len(line) + 1
+    return opening_dateline(text, lines)
+
+
 def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
     """The agency named in the dateline that opens one of the body's first paragraphs
     ("AP" of "FRANKFURT (AP) — Velden AG said …")."""

@@ -30,7 +30,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import Frame
-from newsfacts.extract.interviews import answers
+from newsfacts.extract.interviews import ANSWER, answers
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.nlp.doctext import doc_text
 
@@ -42,7 +42,6 @@ _HEADLINE = re.compile(r"(?P<name>[^:\n]{1,60}?)(?P<colon>:)\s+(?P<words>\S.*\S)
 _STAGE = re.compile(r"[\"“]?[(\[][^()\[\]]*[)\]][.\"”]*")
 _OPENING = '"“'
 _CLOSING = '"”'
-_ANSWER_LABEL = re.compile(r"(?P<label>A)\s?(?P<colon>[:.])\s")
 MAX_GAP = 4  # paragraphs a turn may run on before the next speaker's line
 
 
@@ -154,7 +153,7 @@ def answer_frames(doc: Doc) -> list[Frame]:
     text = doc_text(doc)
     frames: list[Frame] = []
     for start, end in answers(text):
-        match = _ANSWER_LABEL.match(text, start, end)
+        match = ANSWER.match(text, start, end)
         if match is None:
             continue
         content = _piece(text, match.end(), end, block_quote=False)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsfacts.clean.dateline import opening_dateline
+from newsfacts.clean.dateline import story_dateline
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.extract.roles import Role
 
@@ -27,7 +27,7 @@ TIME_STAMP = re.compile(
 
 def dateline(text: str) -> Offsets | None:
     """The dateline at the start of one of the opening lines of ``text``, if any."""
-    match = opening_dateline(text, paragraphs(text))
+    match = story_dateline(text)
     return None if match is None else (match.start(), match.end())
 
 

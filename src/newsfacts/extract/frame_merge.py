@@ -79,9 +79,10 @@ def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame
     or the like gives its source to its content (``hearsay``)."""
     text = doc_text(doc)
     merged: list[Frame] = []
-    hearsay = [f for f in model if is_hearsay(f, text)]
-    for frame in hearsay:
-        as_hearsay(frame)
+    hearsay = {id(f) for f in model if is_hearsay(f, text)}
+    for frame in model:
+        if id(frame) in hearsay:
+            as_hearsay(frame)
     for frame in model:
         twin = next((r for r in rules if pieces_overlap(frame.cue, r.cue)), None)
         frame.found_by = "tagger" if twin is None else "both"
@@ -93,7 +94,7 @@ def merge_frames(model: list[Frame], rules: list[Frame], doc: Doc) -> list[Frame
         # also what Price told them
         if not any(
             pieces_overlap(frame.cue, m.cue)
-            or (pieces_overlap(frame.cue, m.content) and m not in hearsay)
+            or (pieces_overlap(frame.cue, m.content) and id(m) not in hearsay)
             for m in model
         ) and not _unlikely_claim(doc, frame):
             frame.found_by = "rules"

@@ -13,14 +13,14 @@ from functools import lru_cache
 from newsfacts.extract.quotes import paragraphs
 from newsfacts.models import Entity
 
-_ANSWER = re.compile(r"A\s?[:.]\s")
+ANSWER = re.compile(r"(?P<label>A)\s?(?P<colon>[:.])\s")  # "A: ", "A. "
 MIN_ANSWERS = 2  # one "A." opening a paragraph may be anything ("A. Smith said …")
 
 
 @lru_cache(maxsize=8)
 def answers(text: str) -> tuple[tuple[int, int], ...]:
     """The paragraphs that open with "A:" where at least ``MIN_ANSWERS`` do."""
-    found = tuple((s, e) for s, e in paragraphs(text) if _ANSWER.match(text, s, e))
+    found = tuple((s, e) for s, e in paragraphs(text) if ANSWER.match(text, s, e))
     return found if len(found) >= MIN_ANSWERS else ()
 
 

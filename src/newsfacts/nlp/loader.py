@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 from thinc.types import Floats2d
 
-from newsfacts.clean.dateline import OPENING_LINES, opening_dateline
+from newsfacts.clean.dateline import story_dateline
 from newsfacts.errors import ModelError
 from newsfacts.models import Region
 from newsfacts.nlp.decode import run_components
@@ -155,7 +155,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     or bracket right after a word or full stop never starts one ("… smugglers.”"). The story
     after a wire dateline starts one too: "LONDON, March 3 (Reuters) - Britain and France
     agreed" has Britain and France, not London, as the subject."""
-    after_dateline = _dateline_end(doc.text)
+    dateline = story_dateline(doc.text)
+    after_dateline = None if dateline is None else dateline.end()
     for i in range(1, len(doc)):
         token, prev = doc[i], doc[i - 1]
         if token.is_space:
@@ -167,21 +168,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif token.idx == after_dateline:
             token.is_sent_start = True
     return doc
-
-
-def _dateline_end(text: str) -> int | None:
-    """Where the story starts after the dateline of one of its opening lines, if any."""
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        if len(lines) == OPENING_LINES:
-            break
-        if line.strip():
-            left = start + len(line) - len(line.lstrip())
-            lines.append((left, left + len(line.strip())))
-        start += len(line) + 1
-    match = opening_dateline(text, lines)
-    return None if match is None else match.end()
 
 
 def parse_body(nlp: Language, text: str, body: Sequence[Region]) -> Doc:
