@@ -95,6 +95,27 @@ def test_windows1252_quotes_and_euro() -> None:
     assert "windows-1252" in doc.warnings[0]
 
 
+def test_utf8_with_a_stray_byte_keeps_its_curly_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    quoted = "“The plan works,” said the minister’s aide. " * 3
+    path.write_bytes(quoted.encode() + b"The caf\xe9 closed. " + ENGLISH.encode())
+    doc = read(path)
+    assert doc.text == quoted + "The café closed. " + ENGLISH
+    assert doc.encoding == "utf-8"
+    assert doc.warnings == ("decoded as UTF-8; 1 byte that is not UTF-8 read as windows-1252",)
+
+
+def test_stray_bytes_outnumbering_utf8_are_windows1252(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    legacy = "Café, théâtre and naïve prose. ".encode("cp1252")
+    path.write_bytes(legacy + "“Yes.” ".encode() + ENGLISH.encode())
+    doc = read(path)
+    # The two quote marks' bytes read as windows-1252, its unassigned 0x9D as a C1 control.
+    assert doc.text.startswith("Café, théâtre and naïve prose. â€œYes.â€\x9d The city")
+    assert doc.encoding == "windows-1252"
+    assert doc.warnings == ("decoded as windows-1252 (not UTF-8)",)
+
+
 @pytest.mark.parametrize(
     ("name", "encoding", "start"),
     [("utf16_bom.txt", "utf-16-le", "Zürich officials"), ("utf8_bom.txt", "utf-8", "The city")],

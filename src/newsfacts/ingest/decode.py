@@ -1,5 +1,9 @@
 """Bytes → text: byte order marks, strict UTF-8, a declared charset, then detection.
 
+Text that is UTF-8 but for a few stray bytes (a page pasted together from two sources) is
+read as UTF-8, each stray byte as windows-1252, rather than guessed to be in a code page
+that would garble every curly quote (`_mixed`).
+
 Binary data (images, archives, executables) is refused before any decoding is tried,
 so that a PNG is never "successfully" decoded as some legacy code page.
 """
@@ -32,6 +36,7 @@ _CONTROL_SHARE = 0.05  # above this share of control bytes, data is not text
 _TEXT_CONTROLS = frozenset(b"\t\n\f\r\x1b")  # controls that do occur in real text files
 _PREFERRED = ("cp1252", "iso8859_15", "iso8859_1")
 _GZIP_MAGIC = b"\x1f\x8b"
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape keeps a byte not UTF-8
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -65,6 +70,9 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> Decoded
         found = _decode_declared(data, declared)
         if found is not None:
             return found
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
     return _detect(data, name)
 
 
@@ -158,6 +166,32 @@ def _decode_declared(data: bytes, declared: str) -> Decoded | None:
         return None
     label = _label(codec)
     return Decoded(text, label, (f"decoded as {label} as declared (not UTF-8)",))
+
+
+def _mixed(data: bytes) -> Decoded | None:
+    """Text holding both well-formed multi-byte UTF-8 and bytes that are not UTF-8.
+
+    Whichever is more common says what the text is: UTF-8 with some stray bytes (each read
+    as windows-1252), or windows-1252 in which a few byte pairs happen to form UTF-8. A
+    detector guesses poorly on such a mix (it picks Mac code pages), so it is not asked.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY_BYTE.findall(text))
+    well_formed = sum(1 for c in text if c > "\x7f") - stray
+    if not well_formed:
+        return None
+    if well_formed <= stray:
+        legacy = _windows1252(data)
+        return Decoded(legacy, "windows-1252", ("decoded as windows-1252 (not UTF-8)",))
+    text = _STRAY_BYTE.sub(lambda m: _windows1252(bytes([ord(m[0]) - 0xDC00])), text)
+    some = "1 byte that is" if stray == 1 else f"{stray} bytes that are"
+    return Decoded(text, "utf-8", (f"decoded as UTF-8; {some} not UTF-8 read as windows-1252",))
+
+
+def _windows1252(data: bytes) -> str:
+    """windows-1252 as browsers read it: its five unassigned bytes are the C1 controls."""
+    text = data.decode("cp1252", errors="surrogateescape")
+    return _STRAY_BYTE.sub(lambda m: chr(ord(m[0]) - 0xDC00), text)
 
 
 def _detect(data: bytes, name: str) -> Decoded:
