@@ -85,9 +85,32 @@ def test_each_answer_is_what_the_person_interviewed_said() -> None:
         (
             "Ann Lee",
             "direct",
-            "I think it will be finished by June, and I expect the council to agree.",
+            "I think it will be finished by June, and I expect the council to agree",
         ),
-        ("Ann Lee", "direct", "We are buying forty new ones. I believe they will arrive in May."),
+        ("Ann Lee", "direct", "We are buying forty new ones. I believe they will arrive in May"),
     ]
     # the questions and the writer's own line are nobody's answers
     assert not any("tram" in a.content[0].text for a in facts.attributions if a.speaker)
+
+
+def test_an_answer_the_tagger_also_frames_is_given_once() -> None:
+    text = (
+        "Q&A with Vice President Ann Lee.\n\n"
+        "Vice President Ann Lee spent Thursday morning in Leeds. She spoke with us afterwards.\n\n"
+        "Q: Do you think the tram will be finished?\n\n"
+        "A: I think so. I talk about it when I go out and campaign for our candidates now, "
+        "meaning the council and the mayors. That's what I talk about.\n\n"
+        "Q: Have you talked to the minister?\n\n"
+        "A: No, no one did. No one checked up. No one called. It was as if we did not exist...\n\n"
+        "Q: And the waiting lists?\n\n"
+        "A: You don't think about all the damage it does to the people who wait for years.\n"
+    )
+    facts = analyze_text(text, Settings(all_attributions=True))
+    answers = [a for a in facts.attributions if [s.text for s in a.source] == ["A"]]
+    assert [(a.kind, a.content[0].text[-12:]) for a in answers] == [
+        ("direct", "I talk about"),
+        ("direct", "not exist..."),  # an ellipsis is no full stop
+        ("direct", "it for years"),
+    ]
+    cues = [tuple(a.cue) for a in facts.attributions]
+    assert len(cues) == len(set(cues))

@@ -780,7 +780,11 @@ def extract_attributions(
     signed += colon_frames(doc)
     if signed:
         frames = keep_signed_quotes(frames, signed)
-    frames = sorted(frames + answer_frames(doc), key=lambda f: f.anchor)  # an interview's
+    # an interview's answers; a frame the tagger made of the same "A:" gives way to its answer
+    answers = answer_frames(doc)
+    taken = {tuple(f.cue) for f in answers}
+    frames = [f for f in frames if tuple(f.cue) not in taken]
+    frames = sorted(frames + answers, key=lambda f: f.anchor)
     from newsfacts.extract.confidence import attribution_confidence, load_model  # reads Frame
     from newsfacts.extract.frame_merge import settle_shared_quotes  # builds on Frame
     from newsfacts.extract.frame_tidy import tidy_frames  # builds on Frame

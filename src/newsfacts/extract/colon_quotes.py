@@ -148,7 +148,8 @@ def _piece(text: str, start: int, end: int, block_quote: bool) -> tuple[int, int
 def answer_frames(doc: Doc) -> list[Frame]:
     """One frame per answer of a printed interview ("A: Not really. Consumers had …"): the
     "A" its source, which speaker resolution takes for the person interviewed
-    (``interviews.interviewee``), the colon its cue, the rest of the paragraph its content.
+    (``interviews.interviewee``), the colon its cue, the rest of the paragraph its content,
+    less a closing full stop (as PolNeAR's annotators mark it; "?" and "!" stay).
     What the answer itself reports ("I said so at the time") stays a frame of its own."""
     text = doc_text(doc)
     frames: list[Frame] = []
@@ -157,6 +158,8 @@ def answer_frames(doc: Doc) -> list[Frame]:
         if match is None:
             continue
         content = _piece(text, match.end(), end, block_quote=False)
+        if text[content[1] - 1] == "." and text[content[1] - 2] != ".":
+            content = (content[0], content[1] - 1)  # a full stop, not an ellipsis, left out
         if content[0] >= content[1]:
             continue
         frames.append(
