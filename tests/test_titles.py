@@ -101,6 +101,45 @@ def test_apposition_after_name() -> None:
     assert match.affiliation == "National Security Council"
 
 
+def _after(text: str) -> tuple[list[str], str | None]:
+    match = title_after(text, text.index(","), len(text))
+    return [t.text for t in match.titles], match.affiliation
+
+
+def test_an_apposition_that_ends_its_sentence_before_another_on_the_line() -> None:
+    assert _after("said Jonas Weber, a campaign aide. He added that") == (["campaign aide"], None)
+    assert _after("said Jonas Weber, a campaign aide. For now, he") == (["campaign aide"], None)
+    assert _after("said Jonas Weber, an analyst at Berenberg. He said") == (["analyst"], "Berenberg")
+    # an honorific's full stop ends no sentence
+    assert _after("said Brian Fallon, a spokesman for Mrs. Clinton. He said") == (
+        ["spokesman"],
+        "Mrs. Clinton",
+    )
+
+
+def test_an_affiliation_named_with_of_and_for() -> None:
+    assert _after("said Phil Smith, a spokesman for the United Mine Workers of America.") == (
+        ["spokesman"],
+        "United Mine Workers of America",
+    )
+    assert _after("said Nancy Lee, president of the Center for Reproductive Rights, on") == (
+        ["president"],
+        "Center for Reproductive Rights",
+    )
+    assert _after("said Ann Lee, a spokesman for Smith and said so")[0] == []
+
+
+def test_a_body_named_inside_the_title_keeps_its_last_word() -> None:
+    assert _after("said Allison Tant, the Florida Democratic Party chairwoman.") == (
+        ["Florida Democratic Party chairwoman"],
+        "Florida Democratic Party",
+    )
+    assert _after("said Ann Lee, the Lagos State Police spokesman, on Monday")[1] == (
+        "Lagos State Police"
+    )
+    assert _after("said Ann Lee, a State Department spokesman, on Monday")[1] == "State Department"
+
+
 def test_apposition_needs_a_title_head() -> None:
     text = "Austin, Brown and Ryder met"
     assert title_after(text, text.index(","), len(text)).titles == ()

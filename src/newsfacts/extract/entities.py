@@ -288,6 +288,9 @@ def _cut_to_affiliations(
         inside = any(m.start <= s and e <= m.end for m in out)
         if (s, e) in covered or inside or text[s:e].lower() in lex.demonyms:
             continue
+        first = text[s:e].split()[0].replace(".", "").lower()
+        if first in lex.honorifics or first in lex.ranks:
+            continue  # "a spokesman for Mrs. Clinton": a person, no organisation
         out.append(Mention(s, e, "ORG"))
     return sorted(out, key=lambda m: m.start)
 

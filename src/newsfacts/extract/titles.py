@@ -22,6 +22,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 _PARTY_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _APPOSITION_LINKS = frozenset({"for", "of", "at", "with", "to"})
+# Title words that end the name of the body before them: "the Florida Democratic Party".
+_BODY_TAILS = frozenset({"party", "police", "army", "navy", "force"})
+_NAME_LINKS = frozenset({"of", "for", "and", "on", "&"})  # inside a body's name
 _APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–", "who", "whose", "said", "says"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lowercase particle glued to a capitalised name: "al-Sudani", "d'Estaing", "van-Dyke".
@@ -189,7 +192,13 @@ def strip_title_prefix(text: str, start: int, end: int, allow_org_prefix: bool) 
 def _ends_sentence(word: Word, lex: Lexicon) -> bool:
     """ "Smith." closes a sentence; "U.S." and "Gen." do not."""
     t = word.text
-    return t.endswith(".") and t.count(".") == 1 and len(t) > 3 and word.norm not in lex.ranks
+    return (
+        t.endswith(".")
+        and t.count(".") == 1
+        and len(t) > 3
+        and word.norm not in lex.ranks
+        and word.norm not in lex.honorifics  # "Mrs."
+    )
 
 
 def is_possessive(word: Word) -> bool:
@@ -315,6 +324,18 @@ def _with_qualifiers(prefix: list[Word], run: list[Word], lex: Lexicon) -> list[
     return prefix[k:] if run else run
 
 
+def _body_tail(compound: list[Word]) -> list[Word]:
+    """The words of a title's compound that end the name of the body before it: "Party" in
+    "Florida Democratic Party chairwoman", "State Police" in "Lagos State Police spokesman"."""
+    ends = [n for n, w in enumerate(compound) if w.norm in _BODY_TAILS]
+    if not ends:
+        return []
+    tail = compound[: ends[-1] + 1]
+    if all(w.capitalised and w.norm not in HOLDER_WORDS for w in tail):
+        return tail
+    return []
+
+
 def place_of(name: str, lex: Lexicon) -> str:
     return lex.demonyms.get(name.lower(), name)
 
@@ -344,6 +365,8 @@ def read_window(
         run = [w for w in prefix if w.capitalised]
     else:
         run = _with_qualifiers(prefix, run, lex)
+    if run and run[-1] is prefix[-1]:  # "Florida Democratic Party chairwoman"
+        run = [*run, *_body_tail(window[c:last])]
     start = window[0].start
     title = Title(start, window[-1].end, text[start : window[-1].end])
     if run:
@@ -387,12 +410,14 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
             owner = trailing_run(words[i:k], lex)
             i = k + 1
     window: list[Word] = []
+    closed = False  # the sentence ended inside the apposition: what follows is not its
     while i < len(words) and len(window) < _MAX_WINDOW:
         w = words[i]
         if lex.is_vocab(w.norm) or (w.capitalised and not lex.is_stop(w) and w.norm.isalpha()):
             if _ends_sentence(w, lex):  # "a campaign aide." ends the apposition
                 window.append(Word(w.start, w.end - 1, w.text[:-1]))
                 i += 1
+                closed = True
                 break
             window.append(w)
             i += 1
@@ -402,21 +427,32 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         return TitleMatch()
     affiliation: str | None = None
     aff_span: tuple[int, int] | None = None
-    if i < len(words) and words[i].norm in _APPOSITION_LINKS:
+    if not closed and i < len(words) and words[i].norm in _APPOSITION_LINKS:
         j = i + 1
         if j < len(words) and words[j].norm == "the":
             j += 1
         comp: list[Word] = []
-        while j < len(words) and words[j].capitalised and words[j].text[0].isalpha():
+        while j < len(words):
+            if comp and words[j].norm in _NAME_LINKS and j + 1 < len(words):
+                if not (words[j + 1].capitalised and words[j + 1].text[0].isalpha()):
+                    break
+                comp.append(words[j])  # "the University of Texas", "Center for … Rights"
+                j += 1
+            elif not (words[j].capitalised and words[j].text[0].isalpha()):
+                break
             comp.append(words[j])
             j += 1
+            if _ends_sentence(comp[-1], lex):  # "an analyst at Berenberg. He said …"
+                closed = True
+                break
         if not comp:
             return TitleMatch()
         affiliation = text[comp[0].start : comp[-1].end].rstrip(".")
         aff_span = (comp[0].start, comp[0].start + len(affiliation))
         i = j
     if (
-        i < len(words)
+        not closed
+        and i < len(words)
         and words[i].norm not in _APPOSITION_ENDS
         and words[i].text not in (_APPOSITION_ENDS)
     ):
