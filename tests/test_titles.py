@@ -109,7 +109,10 @@ def _after(text: str) -> tuple[list[str], str | None]:
 def test_an_apposition_that_ends_its_sentence_before_another_on_the_line() -> None:
     assert _after("said Jonas Weber, a campaign aide. He added that") == (["campaign aide"], None)
     assert _after("said Jonas Weber, a campaign aide. For now, he") == (["campaign aide"], None)
-    assert _after("said Jonas Weber, an analyst at Berenberg. He said") == (["analyst"], "Berenberg")
+    assert _after("said Jonas Weber, an analyst at Berenberg. He said") == (
+        ["analyst"],
+        "Berenberg",
+    )
     # an honorific's full stop ends no sentence
     assert _after("said Brian Fallon, a spokesman for Mrs. Clinton. He said") == (
         ["spokesman"],
