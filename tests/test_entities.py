@@ -705,3 +705,41 @@ def test_a_person_after_a_title_is_no_organisation(nlp: Language) -> None:
     ents = {(e.type, e.name): e for e in _entities(nlp, text)}
     assert ents[("PERSON", "Brian Fallon")].affiliation == "Mrs. Clinton"
     assert not [name for kind, name in ents if kind == "ORG"]
+
+
+def test_a_name_in_an_affiliation_is_a_person_or_a_body_not_both(nlp: Language) -> None:
+    analyst = _entities(
+        nlp,
+        "Shares fell on Monday after the results.\n\n"
+        '"It was bad," said Jonas Weber, an analyst at Berenberg. He said margins would fall.\n',
+    )
+    assert [(e.type, e.name) for e in analyst] == [("PERSON", "Jonas Weber"), ("ORG", "Berenberg")]
+    aide = _entities(
+        nlp,
+        "The campaign was in trouble on Monday, according to people close to it.\n\n"
+        '"We are fine," said Ann Lee, an aide to Hillary Clinton. She added that it was over.\n',
+    )
+    assert [(e.type, e.name) for e in aide] == [
+        ("PERSON", "Ann Lee"),
+        ("PERSON", "Hillary Clinton"),
+    ]
+    family = _entities(
+        nlp,
+        "Hillary Clinton was in trouble on Monday, according to people close to her.\n\n"
+        '"We are fine," said Ann Lee, an aide to Clinton. She added that it was over.\n',
+    )
+    assert [(e.type, e.name) for e in family] == [
+        ("PERSON", "Hillary Clinton"),
+        ("PERSON", "Ann Lee"),
+    ]
+
+
+def test_a_company_taken_for_a_person_is_one_with_its_short_name(nlp: Language) -> None:
+    text = (
+        "Nordwind AG, the German turbine maker, said on Wednesday that its quarterly profit "
+        "fell 40 percent.\n\n"
+        "Shares in Nordwind fell 6 percent in Frankfurt trading.\n"
+    )
+    found = {e.name: (e.type, len(e.mentions)) for e in _entities(nlp, text)}
+    assert found["Nordwind AG"] == ("ORG", 2)
+    assert "Nordwind" not in found

@@ -232,3 +232,27 @@ def test_a_body_said_to_be_called_a_name_is_that_body() -> None:
     )
     (source,) = [s for s in found if s.startswith("The protest organisers")]
     assert found[source] == "Fair Homes Now"  # whether the source holds the name or not
+
+
+def test_the_company_is_not_the_firm_of_an_analyst_quoted_on_it() -> None:
+    story = (
+        "Nordwind AG, the German turbine maker, said on Wednesday that its profit fell.\n\n"
+        '"The cut was bigger than we feared," said Jonas Weber, an analyst at Berenberg. He '
+        "said margins would stay under pressure.\n\n"
+        "The company said its finance chief would step down."
+    )
+    found = speakers(story)
+    assert found["He"] == "Jonas Weber"
+    assert found["The company"] == "Nordwind AG"
+    # where the analyst's firm is the only company named, it is still the one meant
+    alone = speakers(
+        '"The cut was bigger than we feared," said Jonas Weber, an analyst at Berenberg.\n\n'
+        "The company said it would cut its forecast."
+    )
+    assert alone["The company"] == "Berenberg"
+    before = speakers(
+        "Nordwind AG, the German turbine maker, said on Wednesday that its profit fell.\n\n"
+        'Deutsche Bank analyst Jonas Weber said: "The cut was bigger than we feared."\n\n'
+        "The company said its finance chief would step down."
+    )
+    assert before["The company"] == "Nordwind AG"

@@ -164,10 +164,12 @@ def _read_people(
     lex = lexicon()
     other_labels: dict[str, str] = {}
     for m in candidates:
+        key = normalise(text[m.start : m.end])
         if m.label != "PERSON":
-            key = normalise(text[m.start : m.end])
             other_labels.setdefault(key, m.label)
             other_labels.setdefault(without_company_suffix(key), m.label)  # "Velden" of "Velden AG"
+        elif without_company_suffix(key) != key:  # "Nordwind AG" tagged a person, relabelled
+            other_labels.setdefault(without_company_suffix(key), "ORG")  # below: its "Nordwind"
     # the family names of people named in full: "Trump" alone stays a person even where the
     # tagger took one "Trump" for an organisation ("the Trump campaign")
     family_names = person_families(text, candidates)
@@ -228,8 +230,35 @@ def _read_people(
             regions.extend(_regions(match))
             if match.affiliation_span is not None:
                 keep.append(match.affiliation_span)
+    people, keep = _people_or_bodies(text, people, keep)
     rest = _cut_to_affiliations(text, rest, regions, keep, [(p.start, p.end) for p in people])
     return people, rest, regions
+
+
+def _people_or_bodies(
+    text: str, people: list[Mention], keep: list[tuple[int, int]]
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """A name that is someone's whole affiliation is a person or a body, not both: a person
+    when named so ("an aide to Hillary Clinton", "a spokesman for Mrs. Clinton"), and then
+    no organisation; otherwise a body that the entity tagger took for a person ("an analyst
+    at Berenberg", "Inherent Resolve")."""
+    lex = lexicon()
+    bodies: list[tuple[int, int]] = []
+    named: set[tuple[int, int]] = set()
+    for start, end in keep:
+        first = words_in(text, start, end)[0].norm
+        if first in lex.honorifics or first in lex.ranks:
+            continue  # "a spokesman for Mrs. Clinton", "an aide to Gen. Ward"
+        whole = next((p for p in people if p.start == start and p.end == end), None)
+        if whole is None:
+            bodies.append((start, end))  # "the Clinton Foundation": a body, whoever is in it
+            continue
+        name = text[start:end]
+        if " " in name and is_first_name(name.split()[0]):
+            continue  # (a family name alone is put back with its person in linking)
+        bodies.append((start, end))
+        named.add((start, end))
+    return [p for p in people if (p.start, p.end) not in named], bodies
 
 
 def _function_word_starts(doc: Doc) -> set[int]:
@@ -288,9 +317,6 @@ def _cut_to_affiliations(
         inside = any(m.start <= s and e <= m.end for m in out)
         if (s, e) in covered or inside or text[s:e].lower() in lex.demonyms:
             continue
-        first = text[s:e].split()[0].replace(".", "").lower()
-        if first in lex.honorifics or first in lex.ranks:
-            continue  # "a spokesman for Mrs. Clinton": a person, no organisation
         out.append(Mention(s, e, "ORG"))
     return sorted(out, key=lambda m: m.start)
 

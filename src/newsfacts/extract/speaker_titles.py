@@ -4,9 +4,10 @@ chief", "the company", "The United Auto Workers union"."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsfacts.extract.entity_lookup import entity_at, latest_before
 from newsfacts.extract.outlets import called_outlet, is_outlet
@@ -173,9 +174,31 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
         bodies = [e for e in bodies if not _outlet_entity(e, text)]
         # "the production company": Lark Productions, whose name holds the word
         bodies = [e for e in bodies if all(_in_name(w, e.name) for w in named[:-1])]
+        # not the firm of an analyst quoted on the company ("an analyst at Berenberg")
+        in_story = [_outside_titles(e, source.doc) for e in bodies]
+        if any(e.mentions for e in in_story):
+            bodies = in_story
     else:  # the words in its name ("the agency": an outlet word, but in the name)
         bodies = [e for e in bodies if set(named) <= set(e.name.lower().split())]
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))
+
+
+def _outside_titles(entity: Entity, doc: Doc) -> Entity:
+    """``entity`` with only its mentions that are not part of someone's title ("an analyst
+    at Berenberg", "Berenberg analyst Jonas Weber")."""
+    heads = lexicon().heads
+    kept = []
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None:
+            titled = root.head if root.dep_ == "compound" else None
+            if root.dep_ == "pobj" and root.head.dep_ == "prep":
+                titled = root.head.head
+            if titled is not None and titled.lower_ in heads:
+                continue
+        kept.append(mention)
+    return replace(entity, mentions=tuple(kept))
 
 
 def definite_phrase(source: SpacySpan) -> list[Token] | None:
