@@ -513,3 +513,34 @@ def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -
         ("CONTENT", "the crews should start early"),
     ]
     assert contents(nlp, text, labelled) == [["To avoid delays", "the crews should start early"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        (
+            "A viral post claims that the council banned gas stoves.",
+            "claims",
+            "that",
+            "A viral post",
+        ),
+        ("As Cruz preps for reelection, his allies worry.", "preps", "for", "Cruz"),
+        (
+            "The nearly 90-second ad slams Kasich for voting.",
+            "slams",
+            "Kasich",
+            "The nearly 90-second ad",
+        ),
+    ],
+)
+def test_the_words_before_a_cue_misread_as_a_plural_noun_are_its_source(
+    nlp: Language, text: str, cue: str, content: str, source: str
+) -> None:
+    word = next(t for t in nlp(text) if t.text == cue)
+    assert (word.tag_, word.nbor(-1).dep_) == ("NNS", "compound")  # the misreading at issue
+    start = text.index(content, text.index(cue))
+    _, frames = link(
+        nlp, text, [("CUE", cue), ("CONTENT", text[start : text.index(",") if "," in text else -1])]
+    )
+    (frame,) = frames
+    assert pieces(text, frame.source) == [source]

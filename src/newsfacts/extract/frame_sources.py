@@ -116,6 +116,9 @@ def untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | No
     ("DNC rules permit …"): the whole noun phrase, appositions included. A noun cue takes
     its possessor ("his claim")."""
     wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
+    misread = _misread_verb(doc, cue)
+    if misread is not None:
+        return misread
     for verb in governing_verbs(doc, cue):
         speakers = [c for c in verb.children if c.dep_ in wanted] or controller(verb)
         for child in speakers:
@@ -127,6 +130,35 @@ def untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | No
                     return None
                 return Role("SOURCE", phrase.start, phrase.end)
     return None
+
+
+_BEFORE_A_SUBJECT = frozenset({"CCONJ", "SCONJ", "ADP", "VERB", "AUX"})
+_IN_A_NAME = frozenset({"-", "'", "’", "“", "”", '"', "."})  # "Al-Awlaki", "the “X” podcast"
+
+
+def _misread_verb(doc: Doc, cue: Role) -> Role | None:
+    """The words before a one-word cue that the parser read as the plural noun they end
+    ("A viral post claims that …" parsed as the phrase "a viral post claims"): its source."""
+    root = doc[cue.start : cue.end].root
+    if cue.end - cue.start != 1 or root.tag_ != "NNS":
+        return None
+    if not any(c.dep_ == "compound" and c.i == cue.start - 1 for c in root.children):
+        return None
+    phrase = noun_phrase(doc, root)
+    if phrase is None or phrase.start >= cue.start:
+        return None
+    start = cue.start  # back to a comma, a conjunction or a preposition ("But Trump claims")
+    while start > phrase.start and not _before_a_subject(doc[start - 1]):
+        start -= 1
+    if start == cue.start or doc[start].is_punct:
+        return None
+    return Role("SOURCE", start, cue.start)
+
+
+def _before_a_subject(token: Token) -> bool:
+    if token.is_punct:
+        return token.text not in _IN_A_NAME
+    return token.pos_ in _BEFORE_A_SUBJECT
 
 
 def felt_content(
