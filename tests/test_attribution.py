@@ -844,6 +844,26 @@ def test_state_and_wire_services_are_outlets(nlp: Language) -> None:
     assert vias == ["Ruptly", "Tasnim", "the Global Times"]  # "Ruptly" parses as an adverb
 
 
+def test_a_radio_or_television_named_before_its_kind_is_the_via(nlp: Language) -> None:
+    text = (
+        "Hernando Tavera told RPP radio that aftershocks could continue for weeks. "
+        "The minister told state television that the army would stay in its barracks. "
+        "A spokesman told Kestrel 24 television that talks would go on. "
+        "The mayor told Channel One television that the roads would reopen. "
+        "Ann Lee declared on national television that she would run. "
+        "Ed Park said in an interview with El Kestrel newspaper that he had no regrets."
+    )
+    vias = [a.via for a in run(nlp, text)[1]]
+    assert vias == [
+        "RPP radio",
+        "state television",
+        "Kestrel 24 television",  # parsed as two objects, as is the next
+        "Channel One television",
+        None,  # a medium, no outlet
+        "El Kestrel newspaper",
+    ]
+
+
 def test_why_a_source_is_unnamed_is_no_attribution(nlp: Language) -> None:
     text = (
         "Two lawmakers, who requested anonymity since they were not "
@@ -1278,3 +1298,16 @@ def test_a_name_after_an_according_to_source_is_the_sources() -> None:
     assert texts(found.source) == ["the utility, Coastal Energy"]
     assert texts(found.content) == ["More than 300,000 customers are without power"]
     assert names.get(found.speaker or "") == "Coastal Energy"
+
+
+def test_a_participle_that_says_which_source_stays_in_it(nlp: Language) -> None:
+    text = (
+        "The measures could be agreed before June, a person briefed on the German position "
+        "told the Financial Times. A poll released last week found that most voters agree. "
+        "The mayor, surrounded by aides, said that the debate was over."
+    )
+    rules = Settings(attribution_model=False)  # the rules' own sources
+    sources = {texts(a.cue)[0]: texts(a.source) for a in run(nlp, text, settings=rules)[1]}
+    assert sources["told"] == ["a person briefed on the German position"]
+    assert sources["found"] == ["A poll released last week"]
+    assert sources["said"] == ["The mayor"]  # set off by commas: no part of the name

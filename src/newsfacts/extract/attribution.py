@@ -204,7 +204,7 @@ def _source_tokens(subject: Token) -> list[Token]:
     """The subject's noun phrase with appositions and titles, without clauses hanging on it."""
     keep: list[Token] = [subject]
     for child in subject.children:
-        if child.dep_ in SOURCE_CUTS:
+        if child.dep_ in SOURCE_CUTS and not _defining_participle(child):
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -220,6 +220,15 @@ def _source_tokens(subject: Token) -> list[Token]:
         run.append(by_index[i])
         i += 1
     return run
+
+
+def _defining_participle(clause: Token) -> bool:
+    """A past participle that says which (or whose) the subject is, as PolNeAR's
+    annotators keep it in the source: "a poll released last week", "three people briefed
+    on the discussions"; not one set off by a comma ("Clinton, clearly frustrated,")."""
+    doc = clause.doc
+    first = clause.left_edge
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and not doc[first.i - 1].is_punct
 
 
 def source_of(verb: Token) -> tuple[list[Offsets], SpacySpan] | None:

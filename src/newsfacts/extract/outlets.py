@@ -58,6 +58,14 @@ def _end(token: Token) -> int:
 
 def recipient_outlet(verb: Token, doc: Doc) -> str | None:
     """The outlet a verb's object names: "sources … told Al Arabiya English"."""
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+    for child in objects:
+        if child.lower_ in BROADCAST_NOUNS:
+            start = child.i  # "told Kestrel 24 television", parsed as two objects
+            while start - 1 > verb.i and doc[start - 1].pos_ in ("PROPN", "NUM"):
+                start -= 1
+            if start < child.i:
+                return doc_text(doc)[doc[start].idx : _end(child)]
     for child in verb.children:
         if child.dep_ in ("dative", "dobj", "iobj"):
             name = _outlet_named(child, doc)
@@ -166,6 +174,8 @@ def _media(noun: Token, doc: Doc) -> bool:
     return doc_text(doc)[doc[start].idx : _end(noun)].lower() in MEDIA_WORDS
 
 
+# what a broadcaster or paper is called after its name: "RPP radio", "state television"
+BROADCAST_NOUNS = frozenset({"radio", "television", "tv", "channel", "newspaper", "daily"})
 # words that stand for the outlet named before: "… told Al Arabiya English. A second official
 # told the outlet …" ("the newspaper" may be the article's own, and stays unresolved)
 STANDS_FOR_NAMED = frozenset({"outlet", "publication"})
@@ -202,14 +212,17 @@ WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(\.[\w-]+)*\.(com|org|net|info|news|tv|
 # what makes "media" a body of outlets one can name ("state media", "Iranian media"), unlike
 # "the media", "news media" or "social media"
 MEDIA_KINDS = frozenset({"state", "local", "foreign", "national", "regional", "official"})
+STATE_KINDS = frozenset({"state", "official"})  # "state television", not "national television"
 
 
 def _whose_media(head: Token, doc: Doc) -> str | None:
-    """ "US media", "Iranian state media", "Russian media outlets": the words before "media"
-    (or "media outlets") when one of them is a name or says whose the media are."""
+    """ "US media", "Iranian state media", "Russian media outlets", "state television": the
+    words before "media" (or "media outlets", "television") when one of them is a name or
+    says whose the media are."""
     words = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     whose = [w for w in words if w.text != "media"]
-    if not any(w.lower_ in MEDIA_KINDS or w.text[:1].isupper() for w in whose):
+    kinds = MEDIA_KINDS if head.text in ("media", "outlets", "outlet") else STATE_KINDS
+    if not any(w.lower_ in kinds or w.text[:1].isupper() for w in whose):
         return None
     return doc_text(doc)[words[0].idx : _end(head)]
 
@@ -235,9 +248,14 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
         return _earlier_outlet(head, doc)  # "told the outlet"
     if WEB_NAME.fullmatch(head.text):
         return head.text  # "told Polygraph.info"
-    if head.text == "media" or (  # (not a company's name: "investors of New Media")
-        head.text in ("outlets", "outlet")
-        and any(c.text == "media" and c.dep_ == "compound" for c in head.children)
+    if (
+        head.text == "media"
+        or head.lower_ in BROADCAST_NOUNS - OUTLET_NOUNS
+        or (
+            # (not a company's name: "investors of New Media")
+            head.text in ("outlets", "outlet")
+            and any(c.text == "media" and c.dep_ == "compound" for c in head.children)
+        )
     ):
         return _whose_media(head, doc)  # "told Iranian state media", "Russian media outlets"
     if head.pos_ != "PROPN" and not any(
@@ -269,6 +287,8 @@ def _outlet_named(head: Token, doc: Doc) -> str | None:
             if rest is not None:
                 return text  # a longer name: "Al Arabiya English"
     proper = [t for t in tokens if t.pos_ == "PROPN"]
+    if proper and head.pos_ == "NOUN" and head.lower_ in BROADCAST_NOUNS:
+        return text  # "told RPP radio", "the Kestrel 1 television channel"
     if proper and any(t.text in words for t in proper):
         if head.pos_ != "PROPN":  # "the Kestrel Times reporter": the outlet, not its reporter
             return doc_text(doc)[proper[0].idx : _end(proper[-1])]
