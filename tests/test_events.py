@@ -216,3 +216,13 @@ def test_seed_article_events(nlp: Language) -> None:
     assert named(find("agreement", "agree", None)) == ["US", "Iraq"]
     statements = [e for e in events if e.type == "statement"]
     assert len(statements) == 1  # "The joint statement also said" repeats it
+
+
+def test_a_labour_strike_is_no_attack(nlp: Language) -> None:
+    text = (
+        "Dock workers in Rotterdam went on strike on Monday. "
+        "The union called a second strike over pay. "
+        "An Israeli strike on Tuesday killed four people in Gaza."
+    )
+    events, _ = _events(nlp, text)
+    assert [(e.type, e.trigger.start) for e in events] == [("attack", text.index("strike on T"))]

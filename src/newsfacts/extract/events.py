@@ -52,6 +52,7 @@ class _Table:
     needs_party: frozenset[str]
     cancelling_particles: dict[str, frozenset[str]]
     cancelling_modifiers: dict[str, frozenset[str]]
+    cancelling_context: dict[str, frozenset[str]]  # words of the sentence: a labour strike
     human_nouns: frozenset[str]
     agent_types: frozenset[str]
     location_types: frozenset[str]
@@ -100,6 +101,7 @@ def _table() -> _Table:
         needs_party=frozenset(raw["verbs_needing_a_party"]),
         cancelling_particles={k: frozenset(v) for k, v in raw["particles_that_cancel"].items()},
         cancelling_modifiers={k: frozenset(v) for k, v in raw["modifiers_that_cancel"].items()},
+        cancelling_context={k: frozenset(v) for k, v in raw["sentence_words_that_cancel"].items()},
         human_nouns=frozenset(raw["human_nouns"]),
         agent_types=frozenset(raw["agent_entity_types"]),
         location_types=frozenset(raw["location_entity_types"]),
@@ -179,6 +181,12 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
         blockers = table.cancelling_modifiers.get(lower, frozenset())
         if any(c.lower_ in blockers for c in token.children):
             return None  # "a nationwide strike" is not an attack
+        if token.head.lower_ == "on" and token.dep_ == "pobj":
+            if lower in table.cancelling_context:
+                return None  # "went on strike"
+        context = table.cancelling_context.get(lower, frozenset())
+        if context and any(t.lower_ in context for t in token.sent):
+            return None  # "the union called a strike over pay"
         return table.nouns.get(lower) or table.nouns.get(lemma)
     return None
 
