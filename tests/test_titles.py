@@ -129,7 +129,37 @@ def test_an_affiliation_named_with_of_and_for() -> None:
         ["president"],
         "Center for Reproductive Rights",
     )
-    assert _after("said Ann Lee, a spokesman for Smith and said so")[0] == []
+    assert _after("said Ann Lee, a spokesman for Smith and said so") == (["spokesman"], "Smith")
+
+
+def test_a_titles_field_in_plain_words_after_of() -> None:
+    assert _after("said Gunter Kuhnle, a professor of nutrition at the University of Reading,") == (
+        ["professor of nutrition"],
+        "University of Reading",
+    )
+    assert _after("said Ann Lee, director of communications, on Monday") == (
+        ["director of communications"],
+        None,
+    )
+    assert _after("said Ann Lee, a professor of nutrition. He said") == (
+        ["professor of nutrition"],
+        None,
+    )
+    assert _after("said Ann Lee, a professor of clinical epidemiology. He said")[0] == [
+        "professor of clinical epidemiology"
+    ]
+    assert _after("said Ann Lee, a professor of economics who studies trade")[0] == [
+        "professor of economics"
+    ]
+    assert _after("said Ann Lee, director of the FBI, on Monday") == (["director"], "FBI")
+    assert _after("said Ann Lee, a professor of the old school and more") == ([], None)
+
+
+def test_a_second_title_after_and_ends_the_first() -> None:
+    text = (
+        "said Ann Lee, an associate professor at the Chan School of Public Health and the study's"
+    )
+    assert _after(text) == (["associate professor"], "Chan School of Public Health")
 
 
 def test_a_body_named_inside_the_title_keeps_its_last_word() -> None:

@@ -25,13 +25,16 @@ _APPOSITION_LINKS = frozenset({"for", "of", "at", "with", "to"})
 # Title words that end the name of the body before them: "the Florida Democratic Party".
 _BODY_TAILS = frozenset({"party", "police", "army", "navy", "force"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on", "&"})  # inside a body's name
-_APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–", "who", "whose", "said", "says"})
+_APPOSITION_ENDS = frozenset(
+    {",", ".", ";", ":", ")", "—", "–", "who", "whose", "said", "says", "and"}
+)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lowercase particle glued to a capitalised name: "al-Sudani", "d'Estaing", "van-Dyke".
 _PARTICLE_NAME_RE = re.compile(
     r"^(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|d|l)[-'’][A-Z]"
 )
 _MAX_WINDOW = 8
+_MAX_FIELD = 4  # plain words of a title's field: "professor of clinical epidemiology"
 
 
 class Word(NamedTuple):
@@ -384,6 +387,30 @@ def read_window(
     return title, None, None
 
 
+def _field_of(
+    words: list[Word], window: list[Word], i: int, lex: Lexicon
+) -> tuple[list[Word], int, bool]:
+    """A title's field in plain words after "of" ("a professor of clinical epidemiology at
+    …", "director of communications,"): the window with the field taken in, the next word's
+    index and whether the sentence ended with the field."""
+    if i >= len(words) or words[i].norm != "of":
+        return window, i, False
+    field: list[Word] = []
+    j, closed = i + 1, False
+    while j < len(words) and len(field) < _MAX_FIELD and not closed:
+        word = words[j]
+        closed = word.text.endswith(".")  # "a professor of nutrition. He said …"
+        bare = word.text[:-1] if closed else word.text
+        if not (bare.isalpha() and bare.islower()) or lex.is_stop(word):
+            closed = False
+            break
+        field.append(Word(word.start, word.start + len(bare), bare))
+        j += 1
+    if not field:
+        return window, i, False
+    return [*window, words[i], *field], j, closed
+
+
 def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     """A title in apposition after a name: "Lloyd Austin, the defense secretary, said".
 
@@ -425,6 +452,8 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
             break
     if not window or window[-1].norm not in lex.heads:
         return TitleMatch()
+    if not closed:
+        window, i, closed = _field_of(words, window, i, lex)
     affiliation: str | None = None
     aff_span: tuple[int, int] | None = None
     if not closed and i < len(words) and words[i].norm in _APPOSITION_LINKS:
