@@ -851,7 +851,8 @@ def test_a_radio_or_television_named_before_its_kind_is_the_via(nlp: Language) -
         "A spokesman told Kestrel 24 television that talks would go on. "
         "The mayor told Channel One television that the roads would reopen. "
         "Ann Lee declared on national television that she would run. "
-        "Ed Park said in an interview with El Kestrel newspaper that he had no regrets."
+        "Ed Park said in an interview with El Kestrel newspaper that he had no regrets. "
+        "Martin Ode told Sky Sports after the derby that the players had let everyone down."
     )
     vias = [a.via for a in run(nlp, text)[1]]
     assert vias == [
@@ -861,6 +862,7 @@ def test_a_radio_or_television_named_before_its_kind_is_the_via(nlp: Language) -
         "Channel One television",
         None,  # a medium, no outlet
         "El Kestrel newspaper",
+        "Sky Sports",  # a listed outlet
     ]
 
 

@@ -162,6 +162,16 @@ def test_a_second_title_after_and_ends_the_first() -> None:
     assert _after(text) == (["associate professor"], "Chan School of Public Health")
 
 
+def test_titles_of_a_field_a_club_or_a_team() -> None:
+    assert _after("said Ann Lee, the chief financial officer, on Monday")[0] == [
+        "chief financial officer"
+    ]
+    assert _after("said Ann Lee, the club's medical director, on Monday")[0] == ["medical director"]
+    assert _after("said Ann Lee, the sporting director, on Monday")[0] == ["sporting director"]
+    text = "Everton lost on Sunday. First-team coach Carlos Cuesta will take charge."
+    assert _before(text, "Carlos")[:2] == (("First-team coach",), None)
+
+
 def test_a_body_named_inside_the_title_keeps_its_last_word() -> None:
     assert _after("said Allison Tant, the Florida Democratic Party chairwoman.") == (
         ["Florida Democratic Party chairwoman"],

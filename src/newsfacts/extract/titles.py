@@ -34,6 +34,7 @@ _PARTICLE_NAME_RE = re.compile(
     r"^(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|d|l)[-'’][A-Z]"
 )
 _MAX_WINDOW = 8
+_HYPHEN_PREFIXES = frozenset({"first", "second", "third", "vice", "ex"})
 _MAX_FIELD = 4  # plain words of a title's field: "professor of clinical epidemiology"
 
 
@@ -84,6 +85,8 @@ class Lexicon:
     stopwords: frozenset[str]
 
     def is_vocab(self, norm: str) -> bool:
+        if "-" in norm and norm.split("-")[0] in _HYPHEN_PREFIXES:
+            return True  # "First-team coach", "vice-chairman"
         return norm in self.heads or norm in self.modifiers
 
     def is_stop(self, word: Word) -> bool:
@@ -428,6 +431,8 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     owner: list[Word] = []
     if words[i].norm in _DETERMINERS:
         i += 1
+        if i + 1 < len(words) and words[i].text.islower() and is_possessive(words[i + 1]):
+            i += 2  # "the club's medical director": a title of the club's, whoever it is
     else:
         k = i
         while k < len(words) and words[k].capitalised and k - i < 5:
