@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from newsfacts.extract.title_appositions import title_before_comma
+from newsfacts.extract.title_appositions import title_after, title_before_comma
 from newsfacts.extract.titles import (
     Word,
     strip_title_prefix,
-    title_after,
     titles_before,
     words_in,
 )

@@ -228,7 +228,9 @@ def _defining_participle(clause: Token) -> bool:
     on the discussions"; not one set off by a comma ("Clinton, clearly frustrated,")."""
     doc = clause.doc
     first = clause.left_edge
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and not doc[first.i - 1].is_punct
+    if clause.dep_ != "acl" or clause.tag_ != "VBN" or first.i == 0:
+        return False
+    return not doc[first.i - 1].is_punct
 
 
 def source_of(verb: Token) -> tuple[list[Offsets], SpacySpan] | None:

@@ -47,13 +47,12 @@ from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.headline_names import headline_people
 from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.person_names import NAME_SUFFIXES, candidate_name, honoured_family_name
-from newsfacts.extract.title_appositions import title_before_comma
+from newsfacts.extract.title_appositions import title_after, title_before_comma
 from newsfacts.extract.titles import (
     TitleMatch,
     Word,
     is_name_word,
     lexicon,
-    title_after,
     titles_before,
     words_in,
 )
@@ -255,7 +254,8 @@ def _people_or_bodies(
             continue
         name = text[start:end]
         if " " in name and is_first_name(name.split()[0]):
-            continue  # (a family name alone is put back with its person in linking)
+            continue
+        # (a family name alone, "an aide to Clinton", is put back with its person in linking)
         bodies.append((start, end))
         named.add((start, end))
     return [p for p in people if (p.start, p.end) not in named], bodies

@@ -181,9 +181,9 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
         blockers = table.cancelling_modifiers.get(lower, frozenset())
         if any(c.lower_ in blockers for c in token.children):
             return None  # "a nationwide strike" is not an attack
-        if token.head.lower_ == "on" and token.dep_ == "pobj":
-            if lower in table.cancelling_context:
-                return None  # "went on strike"
+        on = token.head.lower_ == "on" and token.dep_ == "pobj"
+        if on and lower in table.cancelling_context:
+            return None  # "went on strike"
         context = table.cancelling_context.get(lower, frozenset())
         if context and any(t.lower_ in context for t in token.sent):
             return None  # "the union called a strike over pay"

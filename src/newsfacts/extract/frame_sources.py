@@ -114,7 +114,7 @@ def verb_after(doc: Doc, cue: Role, verb: Token) -> bool:
 def untagged_subject(doc: Doc, cue: Role, content_tokens: set[int]) -> Role | None:
     """The cue verb's grammatical subject as a source, when the tagger marked none nearby
     ("DNC rules permit …"): the whole noun phrase, appositions included. A noun cue takes
-    its possessor ("his claim")."""
+    its possessor ("his claim"); a cue misread as a plural noun, the words before it."""
     wanted = SUBJECTS | {"poss"} if doc[cue.start : cue.end].root.pos_ == "NOUN" else SUBJECTS
     misread = _misread_verb(doc, cue)
     if misread is not None:

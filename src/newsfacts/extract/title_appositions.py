@@ -1,14 +1,20 @@
-"""A title set off before a name: "Velden's chief executive, Markus Brandt, said", "its
-regional head, Petra Lang,", "the company's new chairman, Ann Lee,". ``titles.titles_before``
-reads a title joined to the name ("Chief executive Markus Brandt"); this reads one that a
-comma parts from it, owned by a possessive or opened by an article.
+"""Titles set off from a name by commas. After it: "Lloyd Austin, the defense secretary,
+said", "X, a professor of nutrition at the University of Reading," (``title_after``). Before
+it: "Velden's chief executive, Markus Brandt, said", "its regional head, Petra Lang,"
+(``title_before_comma``). ``titles.titles_before`` reads a title joined to the name ("Chief
+executive Markus Brandt").
 """
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.extract.titles import (
+    MAX_WINDOW,
+    Lexicon,
     TitleMatch,
     Word,
+    ends_sentence,
     is_possessive,
     lexicon,
     place_of,
@@ -16,6 +22,15 @@ from newsfacts.extract.titles import (
     trailing_run,
     words_in,
 )
+
+_PARTY_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+_DETERMINERS = frozenset({"the", "a", "an"})
+_APPOSITION_LINKS = frozenset({"for", "of", "at", "with", "to"})
+_NAME_LINKS = frozenset({"of", "for", "and", "on", "&"})  # inside a body's name
+_APPOSITION_ENDS = frozenset(
+    {",", ".", ";", ":", ")", "—", "–", "who", "whose", "said", "says", "and"}
+)
+_MAX_FIELD = 4  # plain words of a title's field: "professor of clinical epidemiology"
 
 # what opens such a title when no named owner does
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose"})
@@ -62,3 +77,117 @@ def title_before_comma(text: str, name_start: int, name_end: int, limit: int) ->
     if affiliation is not None:
         affiliation = place_of(affiliation, lex)
     return TitleMatch((title,), affiliation, span, None)
+
+
+def _field_of(
+    words: list[Word], window: list[Word], i: int, lex: Lexicon
+) -> tuple[list[Word], int, bool]:
+    """A title's field in plain words after "of" ("a professor of clinical epidemiology at
+    …", "director of communications,"): the window with the field taken in, the next word's
+    index and whether the sentence ended with the field."""
+    if i >= len(words) or words[i].norm != "of":
+        return window, i, False
+    field: list[Word] = []
+    j, closed = i + 1, False
+    while j < len(words) and len(field) < _MAX_FIELD and not closed:
+        word = words[j]
+        closed = word.text.endswith(".")  # "a professor of nutrition. He said …"
+        bare = word.text[:-1] if closed else word.text
+        if not (bare.isalpha() and bare.islower()) or lex.is_stop(word):
+            closed = False
+            break
+        field.append(Word(word.start, word.start + len(bare), bare))
+        j += 1
+    if not field:
+        return window, i, False
+    return [*window, words[i], *field], j, closed
+
+
+def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
+    """A title in apposition after a name: "Lloyd Austin, the defense secretary, said".
+
+    Also "X, a spokesman for the National Security Council" (affiliation from the "for"
+    phrase) and the party-state tag "Sen. Elizabeth Warren, D-Mass.".
+    """
+    lex = lexicon()
+    words = words_in(text, name_end, limit)
+    if len(words) < 2 or words[0].text != ",":
+        return TitleMatch()
+    i = 1
+    if _PARTY_RE.match(words[i].text):
+        tag = words[i]
+        return TitleMatch(affiliation=tag.text, region=(tag.start, tag.end))
+    owner: list[Word] = []
+    if words[i].norm in _DETERMINERS:
+        i += 1
+        if i + 1 < len(words) and words[i].text.islower() and is_possessive(words[i + 1]):
+            i += 2  # "the club's medical director": a title of the club's, whoever it is
+    else:
+        k = i
+        while k < len(words) and words[k].capitalised and k - i < 5:
+            k += 1
+        if i < k < len(words) and is_possessive(words[k]):
+            # "President Biden's national security adviser": the owner is "Biden".
+            owner = trailing_run(words[i:k], lex)
+            i = k + 1
+    window: list[Word] = []
+    closed = False  # the sentence ended inside the apposition: what follows is not its
+    while i < len(words) and len(window) < MAX_WINDOW:
+        w = words[i]
+        if lex.is_vocab(w.norm) or (w.capitalised and not lex.is_stop(w) and w.norm.isalpha()):
+            if ends_sentence(w, lex):  # "a campaign aide." ends the apposition
+                window.append(Word(w.start, w.end - 1, w.text[:-1]))
+                i += 1
+                closed = True
+                break
+            window.append(w)
+            i += 1
+        else:
+            break
+    if not window or window[-1].norm not in lex.heads:
+        return TitleMatch()
+    if not closed:
+        window, i, closed = _field_of(words, window, i, lex)
+    affiliation: str | None = None
+    aff_span: tuple[int, int] | None = None
+    if not closed and i < len(words) and words[i].norm in _APPOSITION_LINKS:
+        j = i + 1
+        if j < len(words) and words[j].norm == "the":
+            j += 1
+        comp: list[Word] = []
+        while j < len(words):
+            if comp and words[j].norm in _NAME_LINKS and j + 1 < len(words):
+                if not (words[j + 1].capitalised and words[j + 1].text[0].isalpha()):
+                    break
+                comp.append(words[j])  # "the University of Texas", "Center for … Rights"
+                j += 1
+            elif not (words[j].capitalised and words[j].text[0].isalpha()):
+                break
+            comp.append(words[j])
+            j += 1
+            if ends_sentence(comp[-1], lex):  # "an analyst at Berenberg. He said …"
+                closed = True
+                break
+        if not comp:
+            return TitleMatch()
+        affiliation = text[comp[0].start : comp[-1].end].rstrip(".")
+        aff_span = (comp[0].start, comp[0].start + len(affiliation))
+        i = j
+    if (
+        not closed
+        and i < len(words)
+        and words[i].norm not in _APPOSITION_ENDS
+        and words[i].text not in (_APPOSITION_ENDS)
+    ):
+        return TitleMatch()
+    title, pre_aff, pre_span = read_window(text, window, lex)
+    if title is None:
+        return TitleMatch()
+    if owner:
+        affiliation = text[owner[0].start : owner[-1].end]
+        aff_span = None
+    elif pre_aff is not None:
+        affiliation, aff_span = pre_aff, pre_span
+    if affiliation is not None:
+        affiliation = place_of(affiliation, lex)
+    return TitleMatch((title,), affiliation, aff_span, None)

@@ -19,23 +19,15 @@ from typing import NamedTuple
 
 _WORD_RE = re.compile(r"\w[\w.&-]*(?:['’]\w+)*|\S")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
-_PARTY_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
-_DETERMINERS = frozenset({"the", "a", "an"})
-_APPOSITION_LINKS = frozenset({"for", "of", "at", "with", "to"})
 # Title words that end the name of the body before them: "the Florida Democratic Party".
 _BODY_TAILS = frozenset({"party", "police", "army", "navy", "force"})
-_NAME_LINKS = frozenset({"of", "for", "and", "on", "&"})  # inside a body's name
-_APPOSITION_ENDS = frozenset(
-    {",", ".", ";", ":", ")", "—", "–", "who", "whose", "said", "says", "and"}
-)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A lowercase particle glued to a capitalised name: "al-Sudani", "d'Estaing", "van-Dyke".
 _PARTICLE_NAME_RE = re.compile(
     r"^(?:al|el|ad|as|ash|abu|bin|ibn|de|da|di|du|van|von|d|l)[-'’][A-Z]"
 )
-_MAX_WINDOW = 8
+MAX_WINDOW = 8
 _HYPHEN_PREFIXES = frozenset({"first", "second", "third", "vice", "ex"})
-_MAX_FIELD = 4  # plain words of a title's field: "professor of clinical epidemiology"
 
 
 class Word(NamedTuple):
@@ -195,7 +187,7 @@ def strip_title_prefix(text: str, start: int, end: int, allow_org_prefix: bool) 
     return words[i].start
 
 
-def _ends_sentence(word: Word, lex: Lexicon) -> bool:
+def ends_sentence(word: Word, lex: Lexicon) -> bool:
     """ "Smith." closes a sentence; "U.S." and "Gen." do not."""
     t = word.text
     return (
@@ -241,9 +233,9 @@ def titles_before(
         i -= k
     window: list[Word] = []
     j = i
-    while j >= 0 and len(window) < _MAX_WINDOW:
+    while j >= 0 and len(window) < MAX_WINDOW:
         w = words[j]
-        if _ends_sentence(w, lex):
+        if ends_sentence(w, lex):
             break
         if lex.is_vocab(w.norm):
             pass
@@ -388,117 +380,3 @@ def read_window(
             s, e = comp[0].start, comp[-1].end
             return title, text[s:e], (s, e)
     return title, None, None
-
-
-def _field_of(
-    words: list[Word], window: list[Word], i: int, lex: Lexicon
-) -> tuple[list[Word], int, bool]:
-    """A title's field in plain words after "of" ("a professor of clinical epidemiology at
-    …", "director of communications,"): the window with the field taken in, the next word's
-    index and whether the sentence ended with the field."""
-    if i >= len(words) or words[i].norm != "of":
-        return window, i, False
-    field: list[Word] = []
-    j, closed = i + 1, False
-    while j < len(words) and len(field) < _MAX_FIELD and not closed:
-        word = words[j]
-        closed = word.text.endswith(".")  # "a professor of nutrition. He said …"
-        bare = word.text[:-1] if closed else word.text
-        if not (bare.isalpha() and bare.islower()) or lex.is_stop(word):
-            closed = False
-            break
-        field.append(Word(word.start, word.start + len(bare), bare))
-        j += 1
-    if not field:
-        return window, i, False
-    return [*window, words[i], *field], j, closed
-
-
-def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
-    """A title in apposition after a name: "Lloyd Austin, the defense secretary, said".
-
-    Also "X, a spokesman for the National Security Council" (affiliation from the "for"
-    phrase) and the party-state tag "Sen. Elizabeth Warren, D-Mass.".
-    """
-    lex = lexicon()
-    words = words_in(text, name_end, limit)
-    if len(words) < 2 or words[0].text != ",":
-        return TitleMatch()
-    i = 1
-    if _PARTY_RE.match(words[i].text):
-        tag = words[i]
-        return TitleMatch(affiliation=tag.text, region=(tag.start, tag.end))
-    owner: list[Word] = []
-    if words[i].norm in _DETERMINERS:
-        i += 1
-        if i + 1 < len(words) and words[i].text.islower() and is_possessive(words[i + 1]):
-            i += 2  # "the club's medical director": a title of the club's, whoever it is
-    else:
-        k = i
-        while k < len(words) and words[k].capitalised and k - i < 5:
-            k += 1
-        if i < k < len(words) and is_possessive(words[k]):
-            # "President Biden's national security adviser": the owner is "Biden".
-            owner = trailing_run(words[i:k], lex)
-            i = k + 1
-    window: list[Word] = []
-    closed = False  # the sentence ended inside the apposition: what follows is not its
-    while i < len(words) and len(window) < _MAX_WINDOW:
-        w = words[i]
-        if lex.is_vocab(w.norm) or (w.capitalised and not lex.is_stop(w) and w.norm.isalpha()):
-            if _ends_sentence(w, lex):  # "a campaign aide." ends the apposition
-                window.append(Word(w.start, w.end - 1, w.text[:-1]))
-                i += 1
-                closed = True
-                break
-            window.append(w)
-            i += 1
-        else:
-            break
-    if not window or window[-1].norm not in lex.heads:
-        return TitleMatch()
-    if not closed:
-        window, i, closed = _field_of(words, window, i, lex)
-    affiliation: str | None = None
-    aff_span: tuple[int, int] | None = None
-    if not closed and i < len(words) and words[i].norm in _APPOSITION_LINKS:
-        j = i + 1
-        if j < len(words) and words[j].norm == "the":
-            j += 1
-        comp: list[Word] = []
-        while j < len(words):
-            if comp and words[j].norm in _NAME_LINKS and j + 1 < len(words):
-                if not (words[j + 1].capitalised and words[j + 1].text[0].isalpha()):
-                    break
-                comp.append(words[j])  # "the University of Texas", "Center for … Rights"
-                j += 1
-            elif not (words[j].capitalised and words[j].text[0].isalpha()):
-                break
-            comp.append(words[j])
-            j += 1
-            if _ends_sentence(comp[-1], lex):  # "an analyst at Berenberg. He said …"
-                closed = True
-                break
-        if not comp:
-            return TitleMatch()
-        affiliation = text[comp[0].start : comp[-1].end].rstrip(".")
-        aff_span = (comp[0].start, comp[0].start + len(affiliation))
-        i = j
-    if (
-        not closed
-        and i < len(words)
-        and words[i].norm not in _APPOSITION_ENDS
-        and words[i].text not in (_APPOSITION_ENDS)
-    ):
-        return TitleMatch()
-    title, pre_aff, pre_span = read_window(text, window, lex)
-    if title is None:
-        return TitleMatch()
-    if owner:
-        affiliation = text[owner[0].start : owner[-1].end]
-        aff_span = None
-    elif pre_aff is not None:
-        affiliation, aff_span = pre_aff, pre_span
-    if affiliation is not None:
-        affiliation = place_of(affiliation, lex)
-    return TitleMatch((title,), affiliation, aff_span, None)
