@@ -130,15 +130,15 @@ def test_according_to(nlp: Language) -> None:
     ("text", "source", "content"),
     [
         (  # the parser read "the move reeks" as a noun phrase in apposition to the name
-            'According to radio host Rush Limbaugh, the move reeks of "fear" and desperation.',
-            "radio host Rush Limbaugh",
-            'the move reeks of "fear" and desperation',
+            'According to radio host Tom Vance, the plan reeks of "panic" and haste.',
+            "radio host Tom Vance",
+            'the plan reeks of "panic" and haste',
         ),
         (  # and "probing" as one here
-            "According to Rep. Trey Gowdy, Congressional probing of the scandal was at least "
-            "partly responsible for the exposure.",
-            "Rep. Trey Gowdy",
-            "Congressional probing of the scandal was at least partly responsible for the exposure",
+            "According to Rep. Ann Okafor, Senate probing of the deal was at least "
+            "partly to blame for the delay.",
+            "Rep. Ann Okafor",
+            "Senate probing of the deal was at least partly to blame for the delay",
         ),
         (  # the tagger ran the source on too; the commas of a list are no source's end
             "According to exit polls by Edison Research, majorities of voters in Alabama, "

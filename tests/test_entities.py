@@ -699,11 +699,11 @@ def test_a_title_before_a_comma_is_the_persons(nlp: Language) -> None:
 def test_a_person_after_a_title_is_no_organisation(nlp: Language) -> None:
     text = (
         "The campaign was in trouble on Monday, according to people close to it.\n\n"
-        '"We are fine," said Brian Fallon, a spokesman for Mrs. Clinton. He added that the '
+        '"We are fine," said Ed Vance, a spokesman for Mrs. Hale. He added that the '
         "polls were wrong.\n"
     )
     ents = {(e.type, e.name): e for e in _entities(nlp, text)}
-    assert ents[("PERSON", "Brian Fallon")].affiliation == "Mrs. Clinton"
+    assert ents[("PERSON", "Ed Vance")].affiliation == "Mrs. Hale"
     assert not [name for kind, name in ents if kind == "ORG"]
 
 

@@ -98,17 +98,17 @@ def test_an_answer_the_tagger_also_frames_is_given_once() -> None:
         "Q&A with Vice President Ann Lee.\n\n"
         "Vice President Ann Lee spent Thursday morning in Leeds. She spoke with us afterwards.\n\n"
         "Q: Do you think the tram will be finished?\n\n"
-        "A: I think so. I talk about it when I go out and campaign for our candidates now, "
-        "meaning the council and the mayors. That's what I talk about.\n\n"
+        "A: I believe so. I say it whenever I visit the depots and speak to the drivers, "
+        "meaning the night shifts and the mechanics. That's what I say about it.\n\n"
         "Q: Have you talked to the minister?\n\n"
-        "A: No, no one did. No one checked up. No one called. It was as if we did not exist...\n\n"
+        "A: No, nobody came. Nobody phoned. Nobody wrote. It was as if the depot did not exist...\n\n"
         "Q: And the waiting lists?\n\n"
-        "A: You don't think about all the damage it does to the people who wait for years.\n"
+        "A: You never think about what the delays do to the people who wait for years.\n"
     )
     facts = analyze_text(text, Settings(all_attributions=True))
     answers = [a for a in facts.attributions if [s.text for s in a.source] == ["A"]]
     assert [(a.kind, a.content[0].text[-12:]) for a in answers] == [
-        ("direct", "I talk about"),
+        ("direct", "I say about it"[-12:]),
         ("direct", "not exist..."),  # an ellipsis is no full stop
         ("direct", "it for years"),
     ]

@@ -524,13 +524,8 @@ def test_an_opening_phrase_on_the_cue_verb_is_not_what_was_said(nlp: Language) -
             "that",
             "A viral post",
         ),
-        ("As Cruz preps for reelection, his allies worry.", "preps", "for", "Cruz"),
-        (
-            "The nearly 90-second ad slams Kasich for voting.",
-            "slams",
-            "Kasich",
-            "The nearly 90-second ad",
-        ),
+        ("As Okafor preps for the vote, his allies worry.", "preps", "for", "Okafor"),
+        ("A 30-second ad attacks Okafor for voting.", "attacks", "Okafor", "A 30-second ad"),
     ],
 )
 def test_the_words_before_a_cue_misread_as_a_plural_noun_are_its_source(

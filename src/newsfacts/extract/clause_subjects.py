@@ -1,12 +1,12 @@
 """A pronoun whose person is named just before it: above it in its own sentence's parse,
 or as the subject of the sentence before.
 
-"Trump — even as he says his experience makes him qualified — has proposed …": the "he"
+"Okafor — even as he says his record speaks for him — has proposed …": the "he"
 of the dependent clause is the subject of the clause it hangs under, named before it.
 "Ann Lee, who says she …": the "she" of a relative clause is the person the clause
 describes, but not where the pronoun is that clause's own subject ("Ann Lee, who he
-says …" is someone else). Only the subject of a finite clause counts ("…, with Weaver
-standing behind him as he urged …" goes on up to the verb "with" hangs on), only a name (a
+says …" is someone else). Only the subject of a finite clause counts ("…, with Vance
+at his side as he urged …" goes on up to the verb "with" hangs on), only a name (a
 pronoun subject resolves as it would alone), only one before the pronoun, with no other
 person whom the pronoun can mean named in between, and no quote mark between the two (in
 '"He lied," Lee said', "He" is not Lee).

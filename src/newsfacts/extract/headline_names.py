@@ -1,11 +1,11 @@
 """People the entity tagger finds in a line set in title case (a headline, a caption).
 
-Every word of "Bernie Sanders Burns Hillary Clinton With First-Ever National Lead" opens with
-a capital, and the small English model reads runs of capitals as names: "Bernie Sanders
-Burns" is a person there, and so are "Clinton Breaks", "Trump Face" and "Email Server". In
+Every word of "Ann Okafor Beats Tom Vance With A Record Lead" opens with a capital, and the
+small English model reads runs of capitals as names: "Ann Okafor Beats" is a person there,
+and so are words such as "Vance Breaks", "Lee Face" and "Email Server". In
 such a line a person's mention that opens or ends with the name of a person the article
 names elsewhere (in ordinary sentences), in two words or more, is cut to that name
-("Bernie Sanders Burns" → "Bernie Sanders", "France’s Marine Le Pen Backs Trump" → "Le
+("Ann Okafor Beats" → "Ann Okafor", "France’s Marine Le Pen Backs Vance" → "Le
 Pen"); a single word that is neither a first name nor after an honorific is no person
 ("Ethanol", "Backfire").
 """
