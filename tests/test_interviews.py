@@ -101,7 +101,7 @@ def test_an_answer_the_tagger_also_frames_is_given_once() -> None:
         "A: I believe so. I say it whenever I visit the depots and speak to the drivers, "
         "meaning the night shifts and the mechanics. That's what I say about it.\n\n"
         "Q: Have you talked to the minister?\n\n"
-        "A: No, nobody came. Nobody phoned. Nobody wrote. It was as if the depot did not exist...\n\n"
+        "A: No, nobody came. Nobody phoned. It was as if the depot did not exist...\n\n"
         "Q: And the waiting lists?\n\n"
         "A: You never think about what the delays do to the people who wait for years.\n"
     )
