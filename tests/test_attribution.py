@@ -560,9 +560,9 @@ def test_a_name_in_apposition_to_the_source_noun_is_the_speaker(nlp: Language) -
 
 
 def test_a_relative_pronoun_for_a_thing_is_described(nlp: Language) -> None:
-    doc = nlp("He released a letter from his doctor that says he is in good health.")
+    doc = nlp("He released a statement from his lawyer that says he is in good standing.")
     letter = resolve_speaker(doc[7:8], [])
-    assert doc[7].text == "that" and letter.described == "a letter from his doctor"
+    assert doc[7].text == "that" and letter.described == "a statement from his lawyer"
     assert letter.entity is None and not letter.anonymous
     text = "The senator cited a new study, which says the plan would cost $2 billion."
     (study,) = [a for a in run(nlp, text)[1] if texts(a.source) == ["which"]]

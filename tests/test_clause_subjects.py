@@ -123,7 +123,7 @@ def test_a_pronoun_below_a_relative_clause_is_the_person_it_describes(nlp: Langu
         ),
         # above "standing" (Rudd's, not finite) is "spoke" (Keller's), but Rudd stands between
         (
-            "Paul Keller spoke on Tuesday, with Tom Rudd standing behind him as he urged a vote.",
+            "Paul Keller spoke on Tuesday, with Tom Rudd standing at his side as he urged a vote.",
             " urged",
         ),
     ],

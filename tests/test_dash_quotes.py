@@ -10,8 +10,8 @@ from newsfacts.settings import Settings
 
 SIGNED = (
     "Voters told us what they think of the race.\n"
-    "“He makes blanket statements about people he knows nothing about.” ― Pamela Padilla\n"
-    "“We are hard-working, tax-paying entrepreneurs.”— Carla Sanchez.\n"
+    "“She talks about towns she has never even visited.” ― Rosa Vance\n"
+    "“We are hard-working, tax-paying shop owners.”— Carla Diaz.\n"
     '"I will vote early this year." -- Tom Reyes Jr.\n'
 )
 
@@ -28,13 +28,13 @@ def test_each_signed_quote_is_attributed_to_its_signer(facts: ArticleFacts) -> N
         for a in facts.attributions
         if a.source
     }
-    assert found["Pamela Padilla"] == (
+    assert found["Rosa Vance"] == (
         "―",
-        "“He makes blanket statements about people he knows nothing about.”",
-        "Pamela Padilla",
+        "“She talks about towns she has never even visited.”",
+        "Rosa Vance",
     )
     # the sentence's period is not part of the name; "Jr." keeps its own
-    assert found["Carla Sanchez"][:2] == ("—", "“We are hard-working, tax-paying entrepreneurs.”")
+    assert found["Carla Diaz"][:2] == ("—", "“We are hard-working, tax-paying shop owners.”")
     assert found["Tom Reyes Jr."][:2] == ("--", '"I will vote early this year."')
 
 
@@ -42,9 +42,9 @@ def test_a_signed_quote_belongs_to_no_one_else(facts: ArticleFacts) -> None:
     owners = [
         a.source[0].text if a.source else None
         for a in facts.attributions
-        if any("blanket statements" in c.text for c in a.content)
+        if any("never even visited" in c.text for c in a.content)
     ]
-    assert owners == ["Pamela Padilla"]
+    assert owners == ["Rosa Vance"]
 
 
 def test_a_dash_inside_running_text_signs_nothing() -> None:

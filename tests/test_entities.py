@@ -227,7 +227,7 @@ def test_joining_words_are_no_family_names() -> None:
     from newsfacts.extract.person_names import _name_flags
     from newsfacts.extract.titles import lexicon, words_in
 
-    text = "Marco Rubio And Rand Paul"
+    text = "Ann Okafor And Tom Vance"
     flags = _name_flags(words_in(text, 0, len(text)), lexicon(), True, True)
     assert flags == [True, True, False, True, True]
 
@@ -527,7 +527,7 @@ def test_a_family_name_typed_an_organisation_is_the_one_person_of_that_name(
 ) -> None:
     text = (
         "Trump tells 3,000 in Reno the league is getting soft\n"
-        "Republican presidential hopeful Donald Trump says he does not watch football any more."
+        "Republican presidential hopeful Donald Trump told a rally he no longer watches football."
     )
     entities = _entities(nlp, text)
     assert [e.name for e in entities if "Trump" in e.name] == ["Donald Trump"]
@@ -540,10 +540,10 @@ def test_a_family_name_typed_an_organisation_is_the_one_person_of_that_name(
     [
         # two people of that family name: which one is meant is not known
         "Trump tells 3,000 in Reno the league is getting soft\nRepublican hopeful Donald Trump "
-        "says he does not watch football any more. His son Eric Trump agreed.",
+        "told a rally he no longer watches football. His son Eric Trump agreed.",
         # a news outlet's name
         "Bloomberg tells 3,000 in Reno the league is getting soft\nFormer mayor Michael "
-        "Bloomberg says he does not watch football any more.",
+        "Bloomberg told a rally he no longer watches football.",
     ],
 )
 def test_a_family_name_typed_an_organisation_stays_one_where_the_person_is_unsure(
@@ -633,7 +633,7 @@ def test_a_word_before_a_full_name_given_alone_too_is_no_part_of_the_name() -> N
     text = (
         "He called her Crooked Ann Lee at the rally. Ann Lee laughed. "
         "Chandler Van Voorhis and Van Voorhis spoke. "
-        "Ildefonso Guajardo Villarreal and Guajardo Villarreal spoke."
+        "Ildefonso Garza Montoya and Garza Montoya spoke."
     )
     lee = _mentions(text, "Crooked Ann Lee", "Ann Lee")
     assert [text[m.start : m.end] for m in lee] == ["Crooked Ann Lee", "Ann Lee"]
@@ -641,8 +641,8 @@ def test_a_word_before_a_full_name_given_alone_too_is_no_part_of_the_name() -> N
     # a family name of two words is kept whole
     voorhis = _mentions(text, "Chandler Van Voorhis", "Van Voorhis")
     assert _longest_name(text, voorhis) == "Chandler Van Voorhis"
-    guajardo = _mentions(text, "Ildefonso Guajardo Villarreal", "Guajardo Villarreal")
-    assert _longest_name(text, guajardo) == "Ildefonso Guajardo Villarreal"
+    guajardo = _mentions(text, "Ildefonso Garza Montoya", "Garza Montoya")
+    assert _longest_name(text, guajardo) == "Ildefonso Garza Montoya"
     # two first names, and a name never given without the word before it, stay whole
     both = "Mary Ann Lee spoke. Ann Lee laughed."
     assert _longest_name(both, _mentions(both, "Mary Ann Lee", "Ann Lee")) == "Mary Ann Lee"

@@ -35,19 +35,19 @@ def test_which_verbs_turn_round(nlp: Language) -> None:
 
 
 def test_the_object_of_an_active_verb_of_emotion_is_the_source(nlp: Language) -> None:
-    text = "His behavior has angered the party leaders."
+    text = "His remarks have angered the party leaders."
     labelled = [
-        ("SOURCE", "His behavior"),
-        ("CUE", "has angered"),
+        ("SOURCE", "His remarks"),
+        ("CUE", "have angered"),
         ("CONTENT", "the party leaders"),
     ]
-    assert frame_of(nlp, text, labelled) == (["the party leaders"], ["His behavior"])
+    assert frame_of(nlp, text, labelled) == (["the party leaders"], ["His remarks"])
 
 
 def test_the_subject_of_a_passive_verb_of_emotion_is_the_source(nlp: Language) -> None:
-    text = "Clinton officials were thrilled with the editorial in the Herald."
+    text = "Okafor aides were thrilled with the editorial in the Herald."
     labelled = [("CUE", "were thrilled with"), ("CONTENT", "the editorial in the Herald")]
-    assert frame_of(nlp, text, labelled) == (["Clinton officials"], ["the editorial in the Herald"])
+    assert frame_of(nlp, text, labelled) == (["Okafor aides"], ["the editorial in the Herald"])
     # any other passive cue's subject stays content
     text = "Mr. Vance was accused of hiding the money."
     labelled = [("CUE", "was accused of"), ("CONTENT", "hiding the money")]

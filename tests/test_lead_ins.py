@@ -40,7 +40,7 @@ STORY = (
     "No way.\n\n"
     "Nobody knows what the mayor wrote about the lanes:\n\n"
     "The lanes are painted red and run along the main road to the station.\n\n"
-    "The slant begins to show when looking at how the paper rated this statement:\n\n"
+    "The slant shows itself once you look at how the paper rated this statement:\n\n"
     "The lanes will save every rider ten minutes a day, the mayor said in May.\n\n"
     "Commuters on the west side tweeted the following:\n\n"
     "Where is our bus stop, and why did nobody on the council ask us?\n\n"
@@ -136,7 +136,7 @@ def test_the_quoted_speaker_of_the_next_paragraph_keeps_it(found: list[Attributi
         "He said, she said",  # a subheading: no colon, no lead-in
         "Nobody knows what the mayor wrote about the lanes:",  # a verb in a clause
         # the colon's words are the statement the clause names, not the bias's
-        "The slant begins to show when looking at how the paper rated this statement:",
+        "The slant shows itself once you look at how the paper rated this statement:",
     ],
 )
 def test_not_a_lead_in(found: list[Attribution], line: str) -> None:

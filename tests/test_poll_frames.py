@@ -13,8 +13,8 @@ from newsfacts.settings import Settings
 
 STORY = (
     "Maria Lopez gained ground over the summer, and the race for governor is now close.\n\n"
-    "In the latest Herald-Channel 4 poll, conducted in May, Lopez led Tom Hale 47 percent "
-    "to 39 percent among young voters.\n\n"
+    "In the latest Herald-Channel 4 poll, conducted in May, Lopez led Tom Hale 48 percent "
+    "to 37 percent among young voters.\n\n"
     "Hale did fare well in online polls taken after the debate.\n\n"
     "In the RealClearPolitics average of state surveys, Hale trails by four points.\n\n"
     "His lead in the polls has shrunk since June.\n\n"
@@ -46,7 +46,7 @@ def test_a_poll_opening_the_sentence(found: list[Attribution]) -> None:
     assert (
         "the latest Herald-Channel 4 poll, conducted in May,",
         "In",
-        "Lopez led Tom Hale 47 percent to 39 percent among young voters",
+        "Lopez led Tom Hale 48 percent to 37 percent among young voters",
     ) in _polls(found)
 
 

@@ -24,18 +24,18 @@ def contents(nlp: Language, text: str, labelled: list[tuple[str, str]]) -> list[
 
 
 def test_the_subject_of_a_passive_cue_is_content_not_source(nlp: Language) -> None:
-    text = "Mr. Quiros was accused of using the money for himself."
+    text = "Mr. Okafor was accused of keeping the money for himself."
     _, frames = link(
         nlp,
         text,
         [
-            ("SOURCE", "Mr. Quiros"),
+            ("SOURCE", "Mr. Okafor"),
             ("CUE", "was accused of"),
-            ("CONTENT", "using the money for himself"),
+            ("CONTENT", "keeping the money for himself"),
         ],
     )
     (frame,) = frames
-    assert pieces(text, frame.content) == ["Mr. Quiros", "using the money for himself"]
+    assert pieces(text, frame.content) == ["Mr. Okafor", "keeping the money for himself"]
     assert frame.source == []
 
 

@@ -172,7 +172,7 @@ def test_friends_attendees_and_prosecutors_are_unnamed_sources() -> None:
     found = speakers(
         "Tom Hale spoke in Leeds on Monday.\n"
         "Some friends say he would look healthier if he slept more.\n"
-        "He said little, according to an attendee.\n"
+        "He spoke briefly, according to an attendee.\n"
         "Prosecutors said the case would go to trial in June."
     )
     assert found["Some friends"] == "anonymous: Some friends"
@@ -183,11 +183,11 @@ def test_friends_attendees_and_prosecutors_are_unnamed_sources() -> None:
 def test_one_of_the_aides_named_beside_is_that_person() -> None:
     found = speakers(
         "Ann Lee spoke in Leeds.\n"
-        "One of her advisers, Tad Devine, told reporters that she would leave it to others "
-        "to assess the comments.\n"
+        "One of her advisers, Tom Reyes, told reporters that she would let others judge "
+        "the remarks.\n"
         "One of her aides said the plan would not change."
     )
-    assert found["One of her advisers, Tad Devine"] == "Tad Devine"
+    assert found["One of her advisers, Tom Reyes"] == "Tom Reyes"
     assert found["One of her aides"] == "anonymous: One of her aides"
 
 
