@@ -256,3 +256,23 @@ def test_the_company_is_not_the_firm_of_an_analyst_quoted_on_it() -> None:
         "The company said its finance chief would step down."
     )
     assert before["The company"] == "Nordwind AG"
+
+
+def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it() -> None:
+    found = speakers(
+        "A federal judge on Thursday blocked the state law, ruling that it was too vague.\n\n"
+        'U.S. District Judge Ann Okafor wrote that the law "leaves doctors guessing."\n'
+    )
+    assert found["A federal judge"] == "Ann Okafor"
+    # two judges named next: which one is meant is not known
+    two = speakers(
+        "A federal judge on Thursday blocked the state law, ruling that it was too vague.\n\n"
+        "Judge Ann Okafor and Judge Tom Vance heard the case in May.\n"
+    )
+    assert two["A federal judge"] is None
+    # only "a" or "an" introduces someone named next
+    every = speakers(
+        "Every judge ruled that the state law was too vague.\n\n"
+        'U.S. District Judge Ann Okafor wrote that the law "leaves doctors guessing."\n'
+    )
+    assert every["Every judge"] != "Ann Okafor"

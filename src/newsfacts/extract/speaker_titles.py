@@ -139,6 +139,30 @@ NAMED_BODY_NOUNS = frozenset(
 )
 
 
+def named_next(head: Token, entities: Sequence[Entity]) -> Entity | None:
+    """The one person the next sentence first names with the title an indefinite source
+    gave ("A federal judge on Thursday blocked … . U.S. District Judge Robert Pitman wrote
+    …": Pitman), as a story's opening often does."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    doc = head.doc
+    k = head.sent.end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return None
+    after = doc[k].sent
+    word = {head.lower_, head.lemma_.lower()}
+    found = [
+        e
+        for e in entities
+        if e.type == "PERSON"
+        and after.start_char <= min(m.start for m in e.mentions) < after.end_char
+        and any(word & _title_words([_title_head(t)]) for t in e.titles)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The organisation named before an organisation noun ("The United Auto Workers union",
     "the Brightline company"); not a person's ("the Trump campaign") nor a title's ("the

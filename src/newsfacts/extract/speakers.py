@@ -43,6 +43,7 @@ from newsfacts.extract.speaker_titles import (
     by_title,
     definite_phrase,
     named_body,
+    named_next,
     state_body,
 )
 from newsfacts.models import Entity
@@ -466,6 +467,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         described = by_description(head, entities) if definite and head.tag_ == "NN" else None
         if described is not None:  # "Tom Hale, an estate agent, … . The agent added"
             return Speaker(described.id, False, "title")
+        introduced = None if definite or head.tag_ != "NN" else named_next(head, entities)
+        if introduced is not None:  # "A federal judge … . U.S. District Judge X wrote"
+            return Speaker(introduced.id, False, "title")
         if definite:  # "Trump … . The New York businessman says"
             text, sex = doc_text(head.doc), epithet_sex(head)
             person = by_epithet(head, entities, lambda e: _may_be(_sexes(e, text), sex))
