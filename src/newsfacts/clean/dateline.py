@@ -33,6 +33,8 @@ DATELINE = re.compile(
 )
 OPENING_LINES = 3
 AGENCY_GROUPS = ("agency", "agency2", "agency3", "agency4")
+# a day in the brackets is when the story was filed, not who filed it: "SAN JOSE (Dec 3) - "
+_FILED_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d")
 
 
 def opening_dateline(text: str, lines: Sequence[tuple[int, int]]) -> re.Match[str] | None:
@@ -66,4 +68,6 @@ def dateline_agency(text: str, body: Sequence[Region]) -> str | None:
     if match is None:
         return None
     agency = next((g for n in AGENCY_GROUPS if (g := match.group(n))), None)
-    return agency.strip() if agency else None
+    if not agency or _FILED_DAY.match(agency):
+        return None
+    return agency.strip()
