@@ -226,3 +226,49 @@ def test_a_title_set_off_by_a_comma_before_the_name() -> None:
     assert found("He met the chairman, Ann Lee and Tom Hale", "Ann Lee") == ((), None)
     assert found("The company's shares, Ann Lee said, fell", "Ann Lee") == ((), None)
     assert found("He thanked voters, Ann Lee, and others", "Ann Lee") == ((), None)
+
+
+def test_a_title_before_a_comma_with_a_named_owner_a_remit_or_a_body_noun() -> None:
+    def found(text: str, name: str) -> tuple[tuple[str, ...], str | None]:
+        start = text.index(name)
+        match = title_before_comma(text, start, start + len(name), 0)
+        return tuple(t.text for t in match.titles), match.affiliation
+
+    envoy = "The United Nations envoy for Kestria, Ada Holm, urged calm."
+    assert found(envoy, "Ada Holm") == (("United Nations envoy for Kestria",), "United Nations")
+    assert found("The Secretary of State, Ada Holm, said", "Ada Holm") == (
+        ("Secretary of State",),
+        None,
+    )
+    assert found("The rebels' political leader, Omar Said, said", "Omar Said") == (
+        ("political leader",),
+        None,
+    )
+    assert found("A company spokeswoman, Ada Holm, said", "Ada Holm") == (
+        ("company spokeswoman",),
+        None,
+    )
+    assert found("The store's owner, Ravi Shah, said", "Ravi Shah") == (("owner",), None)
+    # a plain noun between the article and the name is still no title
+    assert found("The company's shares, Ada Holm said, fell", "Ada Holm") == ((), None)
+
+
+def test_an_apposition_with_a_named_owner_a_place_or_a_party_after_it() -> None:
+    assert _after("said Ada Holm, the WHO's regional director for Europe, on Monday") == (
+        ["regional director"],
+        "WHO",
+    )
+    assert _after("said Ada Holm, a paediatrician in Kestrel Bay. She added") == (
+        ["paediatrician"],
+        None,
+    )
+    assert _after("said Ada Holm, a spokeswoman for Moreau's party.") == (
+        ["spokeswoman"],
+        "Moreau's party",
+    )
+    assert _after("Ed Park, head of the nationalist Homeland party, said") == (
+        ["head"],
+        "Homeland party",
+    )
+    # words after the place that do not close the apposition: no title
+    assert _after("said Ada Holm, a paediatrician in Iasi hospitals for years") == ([], None)

@@ -37,6 +37,11 @@ OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "who
 # what may follow the name, so that it closes the apposition ("…, Ann Lee, said")
 CLOSERS = frozenset({",", ".", ";", ":", ")"})
 MOST_WORDS = 6
+# common nouns for the holder's body inside such a title: "a company spokeswoman,"
+_BODY_NOUNS = frozenset(
+    {"company", "firm", "party", "agency", "club", "team", "union", "group", "bank"}
+    | {"government", "ministry", "department", "police", "army", "school", "hospital"}
+)
 # how long the holder has held it, between the owner and the title ("its new chairman")
 TENURE = frozenset({"new", "longtime", "long-time", "current", "newly", "appointed"})
 
@@ -52,24 +57,27 @@ def title_before_comma(text: str, name_start: int, name_end: int, limit: int) ->
     words = words_in(text, limit, name_start)
     if len(words) < 2 or words[-1].text != ",":
         return TitleMatch()
+    remit = _remit(words, len(words) - 2, lex)
     window: list[Word] = []
-    i = len(words) - 2
-    while i >= 0 and len(window) < MOST_WORDS and lex.is_vocab(words[i].norm):
+    i = len(words) - 2 - len(remit)
+    while i >= 0 and len(window) < MOST_WORDS and _title_or_body_word(words[i], lex):
         window.insert(0, words[i])
         i -= 1
     if not window or window[-1].norm not in lex.heads:
         return TitleMatch()
+    named = _named_owner(words, i, lex)  # "The United Nations envoy": the owner is named
+    i -= len(named)
     while i >= 0 and words[i].norm in TENURE:
         i -= 1
     if i < 0:
         return TitleMatch()
     opener = words[i]
     owner: list[Word] = []
-    if is_possessive(opener):  # "Velden's" names the owner; "the union's" does not
+    if is_possessive(opener) and not named:  # "Velden's" names the owner; "the union's" not
         owner = trailing_run(words[max(0, i - 4) : i], lex)
-    elif opener.norm not in OPENERS:
+    elif not (opener.norm in OPENERS or _plural_possessive(words, i)):  # "The rebels' leader"
         return TitleMatch()
-    title, affiliation, span = read_window(text, window, lex)
+    title, affiliation, span = read_window(text, [*named, *window, *remit], lex)
     if title is None:
         return TitleMatch()
     if owner:
@@ -77,6 +85,79 @@ def title_before_comma(text: str, name_start: int, name_end: int, limit: int) ->
     if affiliation is not None:
         affiliation = place_of(affiliation, lex)
     return TitleMatch((title,), affiliation, span, None)
+
+
+def _title_or_body_word(word: Word, lex: Lexicon) -> bool:
+    """A word of a title, or a common noun for the holder's body: "a company spokeswoman"."""
+    return lex.is_vocab(word.norm) or (word.text.islower() and word.norm in _BODY_NOUNS)
+
+
+def _remit(words: list[Word], i: int, lex: Lexicon) -> list[Word]:
+    """The named remit that ends the title at ``words[i]``: "for Saresh" of "The United
+    Nations envoy for Saresh,", "of State" of "The Secretary of State,"."""
+    j = i
+    while j >= 0 and i - j < 4 and words[j].text[:1].isalpha() and words[j].capitalised:
+        if lex.is_stop(words[j]):
+            break
+        j -= 1
+    if j == i:
+        return []
+    if j >= 0 and words[j].norm == "the":
+        j -= 1
+    if j >= 1 and words[j].norm in {"for", "of"} and words[j - 1].norm in lex.heads:
+        return words[j : i + 1]
+    return []
+
+
+def _named_owner(words: list[Word], i: int, lex: Lexicon) -> list[Word]:
+    """The capitalised name between an article and a title that ends at ``words[i]``:
+    "United Nations" of "The United Nations envoy"."""
+    run: list[Word] = []
+    k = i
+    while k >= 0 and len(run) < 4 and _name_word(words[k], lex):
+        run.insert(0, words[k])
+        k -= 1
+    return run if run and k >= 0 and words[k].norm in _DETERMINERS else []
+
+
+def _name_word(word: Word, lex: Lexicon) -> bool:
+    return (
+        word.capitalised
+        and word.text[0].isalpha()
+        and not lex.is_vocab(word.norm)
+        and not lex.is_stop(word)
+    )
+
+
+def _owned_body(words: list[Word], j: int) -> bool:
+    """``words[j]`` is a possessive before a common noun for a body: "'s party"."""
+    return j + 1 < len(words) and is_possessive(words[j]) and _body_noun(words[j + 1])
+
+
+def _body_noun(word: Word) -> bool:
+    return word.text.islower() and word.norm in _BODY_NOUNS
+
+
+def _past_epithets(words: list[Word], j: int, lex: Lexicon) -> int:
+    """The index after one or two lower-case words that describe the body named after them
+    ("nationalist" of "the nationalist Homeland party"); ``j`` where no name follows."""
+    k = j
+    while k < len(words) and k - j < 2 and words[k].text.isalpha() and words[k].text.islower():
+        if lex.is_stop(words[k]) or _body_noun(words[k]):
+            return j
+        k += 1
+    return k if k > j and k < len(words) and words[k].capitalised else j
+
+
+def _plural_possessive(words: list[Word], i: int) -> bool:
+    """``words[i]`` is the apostrophe of a plural possessive: "The rebels' …"."""
+    word = words[i]
+    return (
+        word.text in {"'", "\u2019"}
+        and i > 0
+        and words[i - 1].end == word.start
+        and words[i - 1].text.endswith("s")
+    )
 
 
 def _field_of(
@@ -122,14 +203,14 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         i += 1
         if i + 1 < len(words) and words[i].text.islower() and is_possessive(words[i + 1]):
             i += 2  # "the club's medical director": a title of the club's, whoever it is
-    else:
-        k = i
-        while k < len(words) and words[k].capitalised and k - i < 5:
-            k += 1
-        if i < k < len(words) and is_possessive(words[k]):
-            # "President Biden's national security adviser": the owner is "Biden".
-            owner = trailing_run(words[i:k], lex)
-            i = k + 1
+    k = i
+    while k < len(words) and words[k].capitalised and k - i < 5:
+        k += 1
+    if i < k < len(words) and is_possessive(words[k]):
+        # "President Biden's national security adviser", "the WHO's regional director":
+        # the owner is "Biden", "WHO".
+        owner = trailing_run(words[i:k], lex)
+        i = k + 1
     window: list[Word] = []
     closed = False  # the sentence ended inside the apposition: what follows is not its
     while i < len(words) and len(window) < MAX_WINDOW:
@@ -154,6 +235,7 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         j = i + 1
         if j < len(words) and words[j].norm == "the":
             j += 1
+        j = _past_epithets(words, j, lex)  # "the nationalist Homeland party"
         comp: list[Word] = []
         while j < len(words):
             if comp and words[j].norm in _NAME_LINKS and j + 1 < len(words):
@@ -161,6 +243,16 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
                     break
                 comp.append(words[j])  # "the University of Texas", "Center for … Rights"
                 j += 1
+            elif comp and _owned_body(words, j):  # "a spokeswoman for Moreau's party"
+                comp.extend(words[j : j + 2])
+                j += 2
+                closed = comp[-1].text.endswith(".")
+                break
+            elif comp and _body_noun(words[j]):  # "the Homeland party"
+                comp.append(words[j])
+                j += 1
+                closed = comp[-1].text.endswith(".")
+                break
             elif not (words[j].capitalised and words[j].text[0].isalpha()):
                 break
             comp.append(words[j])
@@ -171,8 +263,11 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         if not comp:
             return TitleMatch()
         affiliation = text[comp[0].start : comp[-1].end].rstrip(".")
-        aff_span = (comp[0].start, comp[0].start + len(affiliation))
+        named = [w for w in comp if w.capitalised]  # the entity: "Homeland" of "… party"
+        aff_span = (comp[0].start, min(comp[0].start + len(affiliation), named[-1].end))
         i = j
+    elif not closed:
+        i, closed = _place_after(words, i, lex)
     if (
         not closed
         and i < len(words)
@@ -191,3 +286,16 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     if affiliation is not None:
         affiliation = place_of(affiliation, lex)
     return TitleMatch((title,), affiliation, aff_span, None)
+
+
+def _place_after(words: list[Word], i: int, lex: Lexicon) -> tuple[int, bool]:
+    """Skip the place where the holder works, "in Iasi" of "a paediatrician in Iasi,": the
+    next word's index and whether the sentence ended with the place."""
+    if i >= len(words) or words[i].norm != "in":
+        return i, False
+    j = i + 1
+    while j < len(words) and j - i <= 4 and words[j].capitalised and words[j].text[0].isalpha():
+        j += 1
+        if ends_sentence(words[j - 1], lex):
+            return j, True
+    return (j, False) if j > i + 1 else (i, False)

@@ -349,8 +349,8 @@ def read_window(
         return None, None, None
     last = heads[-1]
     tail = window[last + 1 :]
-    if tail and tail[0].norm != "of":
-        return None, None, None  # words after the head that are no "of" complement
+    if tail and tail[0].norm not in {"of", "for"}:
+        return None, None, None  # words after the head that are no "of"/"for" complement
     # The compound: the head and the title words right before it ("Press Secretary").
     c = last
     while c > 0 and lex.is_vocab(window[c - 1].norm):
