@@ -743,3 +743,29 @@ def test_a_company_taken_for_a_person_is_one_with_its_short_name(nlp: Language) 
     found = {e.name: (e.type, len(e.mentions)) for e in _entities(nlp, text)}
     assert found["Nordwind AG"] == ("ORG", 2)
     assert "Nordwind" not in found
+
+
+def test_a_company_suffix_or_a_body_word_makes_an_organisation(nlp: Language) -> None:
+    text = (
+        "Vantora Inc. on Wednesday withdrew its chatbot from public use.\n\n"
+        '"We made a mistake," Vantora chief executive Dana Whitfield wrote on Tuesday.\n\n'
+        "Shares of Vantora fell 4% in early trading, and Vantora said it would appeal.\n\n"
+        "Two men were arrested on Friday, West Yorkshire Police said.\n"
+    )
+    found = {e.name: e.type for e in _entities(nlp, text)}
+    assert found["Vantora Inc"] == "ORG"
+    assert found["West Yorkshire Police"] == "ORG"
+
+
+def test_a_modifier_or_a_rank_word_before_a_name_is_no_organisation(nlp: Language) -> None:
+    text = (
+        '"This is what happens when you ship first," said Marcus Bell, director of the '
+        "Digital Safety Project, a nonprofit group in Washington.\n\n"
+        '"We are determined to find everyone responsible," Detective Inspector Sarah Kemp '
+        "said.\n"
+    )
+    found = {e.name: (e.type, e.titles, e.affiliation) for e in _entities(nlp, text)}
+    assert "Safety Project" not in found  # "Digital" is no title of its own
+    assert found["Digital Safety Project"][0] == "ORG"
+    assert found["Sarah Kemp"] == ("PERSON", ("Detective Inspector",), None)
+    assert "Detective" not in found

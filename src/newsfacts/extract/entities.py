@@ -68,6 +68,13 @@ _COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRO
 _ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.")
 _LOOKAHEAD = 120  # characters read after an operation cue or a rank
 _LOOKBACK = 200  # characters searched for a title before a name
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# words that end the names of bodies and of places alike: "West Bank", "Soviet Union",
+# "Trump Tower" may be places
+_PLACE_NAME_ENDS = frozenset(
+    {"house", "tower", "towers", "building", "plaza", "stadium", "arena", "hotel", "airport"}
+    | {"palace", "center", "centre", "court", "bank", "union"}
+)
 
 
 def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
@@ -179,6 +186,8 @@ def _read_people(
     for m in candidates:
         if m.label != "ORG" and normalise(text[m.start : m.end]) in outlets():
             m = Mention(m.start, m.end, "ORG")  # "Politico" as a person, "Bloomberg" a place
+        elif m.label in _PLACE_LABELS and _body_word_ends(text, m, cues.org_words):
+            m = Mention(m.start, m.end, "ORG")  # "West Yorkshire Police" tagged a place
         if m.label == "PERSON":
             key = normalise(text[m.start : m.end])
             prior = words_in(text, max(0, m.start - 60), m.start)[-3:]
@@ -232,6 +241,12 @@ def _read_people(
     people, keep = _people_or_bodies(text, people, keep)
     rest = _cut_to_affiliations(text, rest, regions, keep, [(p.start, p.end) for p in people])
     return people, rest, regions
+
+
+def _body_word_ends(text: str, m: Mention, org_words: frozenset[str]) -> bool:
+    """A name of several words that ends in a word for a body, not for a place."""
+    words = normalise(text[m.start : m.end]).split()
+    return len(words) > 1 and words[-1] in org_words - _PLACE_NAME_ENDS
 
 
 def _people_or_bodies(
@@ -328,6 +343,8 @@ def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
     entities: list[Entity] = []
     for n, c in enumerate(sorted(clusters, key=lambda c: c.first()), start=1):
         label = c.label()
+        if label != "PERSON" and any(_is_company(text, m) for m in c.mentions):
+            label = "ORG"  # "Vantora Inc." decides, however "Vantora" alone was tagged
         mentions = sorted({(m.start, m.end) for m in c.mentions})
         if label == "PERSON":
             name = _longest_name(text, c.mentions) or person_name(text, c)
@@ -353,6 +370,11 @@ def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
             )
         )
     return entities
+
+
+def _is_company(text: str, m: Mention) -> bool:
+    key = normalise(text[m.start : m.end])
+    return without_company_suffix(key) != key
 
 
 def _longest_name(text: str, mentions: list[Mention]) -> str | None:

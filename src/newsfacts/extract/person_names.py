@@ -42,9 +42,9 @@ def candidate_name(
     cues = name_cues()
     is_person = m.label == "PERSON"
     start = strip_title_prefix(text, m.start, m.end, allow_org_prefix=True)
-    if start is None:
+    if start is None or not (is_person or _holds_a_title_head(text, m.start, start, lex)):
         if not is_person:
-            return None
+            return None  # "the Digital Safety Project": "Digital" is no title of its own
         start = m.start
     elif is_person and _first_name_before_particle(text, m.start, start, m.end):
         start = m.start  # "Marine Le Pen": no Marine
@@ -77,6 +77,18 @@ def candidate_name(
     if len(names) == 1 and surface.replace(".", "").isupper():
         return None  # an acronym such as "ISIS"
     return start, m.end
+
+
+def _holds_a_title_head(text: str, start: int, name: int, lex: Lexicon) -> bool:
+    """The words before the name hold a title's head, rank or honorific, or a body's name
+    ("Fox News Sean Hannity"), not just modifiers ("the Digital Safety Project")."""
+    return any(
+        w.norm in lex.heads
+        or w.norm in lex.ranks
+        or w.norm in lex.honorifics
+        or not (lex.is_vocab(w.norm) or w.norm in {"of", "the"})
+        for w in words_in(text, start, name)
+    )
 
 
 def _first_name_before_particle(text: str, start: int, name: int, end: int) -> bool:
