@@ -99,6 +99,8 @@ def test_location_negation_and_hedging(nlp: Language) -> None:
     assert [p.text for p in events[0].participants] == ["The agency"]  # who issued it
     events, _ = _events(nlp, "The agency is said to be preparing a statement.")
     assert [(e.type, e.hedged) for e in events] == [("statement", True)]
+    events, _ = _events(nlp, "No one agreed to the plan. Both sides agreed to the plan.")
+    assert [(e.type, e.negated) for e in events] == [("agreement", True), ("agreement", False)]
 
 
 def test_a_clause_opened_by_for_at_the_root_ends(nlp: Language) -> None:

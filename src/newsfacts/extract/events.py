@@ -421,10 +421,19 @@ def _negated(trigger: Token, governor: Token | None, table: _Table) -> bool:
             return True
         if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in table.negation_governors:
             return True
+        if any(_no_one(c, table) for c in anchor.children if c.dep_ == "nsubj"):
+            return True  # "Not everyone agrees", "No one agreed to the plan"
     if governor is not None and trigger.dep_ == "dobj":
         if governor.lemma_.lower() in table.negation_governors:
             return True  # "rejected the deal"
     return trigger.head.lower_ == "without"
+
+
+def _no_one(subject: Token, table: _Table) -> bool:
+    return subject.lower_ in ("nobody", "none") or any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in table.negation_words)
+        for c in subject.children
+    )
 
 
 def _hedged(trigger: Token, governor: Token | None, table: _Table) -> bool:
