@@ -276,3 +276,62 @@ def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it() -> 
         'U.S. District Judge Ann Okafor wrote that the law "leaves doctors guessing."\n'
     )
     assert every["Every judge"] != "Ann Okafor"
+
+
+def test_police_are_the_force_the_story_named() -> None:
+    found = speakers(
+        "Two men were arrested on Friday after a robbery in Dunmore, Harbour County Police "
+        "said.\n\n"
+        "Officers found the stolen rings in a car, police said in a statement.\n"
+    )
+    assert found["Harbour County Police"] == "Harbour County Police"
+    assert found["police"] == "Harbour County Police"
+
+
+def test_the_agency_is_the_body_quoted_just_before_it() -> None:
+    found = speakers(
+        "Flu cases in the region doubled last year, the Kestrel Health Organization said on "
+        "Monday.\n\n"
+        "In a report released on Monday, the agency said 5,000 people had been treated.\n"
+    )
+    assert found["the agency"] == "Kestrel Health Organization"
+    # quoted long before, with other words in between, it is not taken
+    filler = "Doctors in the north treated more patients than ever before. " * 12
+    far = speakers(
+        "Flu cases in the region doubled last year, the Kestrel Health Organization said on "
+        f"Monday.\n\n{filler}\n\n"
+        "In a report released on Monday, the agency said 5,000 people had been treated.\n"
+    )
+    assert far["the agency"] is None
+
+
+def test_a_pronoun_right_after_an_unnamed_person_is_that_person() -> None:
+    found = speakers(
+        "Detective Inspector Ann Okafor said the thieves had fled in a van.\n\n"
+        "A witness, who asked not to be named, told the Dunmore Courier that the robbers "
+        'wore masks. "It was over in a minute," she said.\n'
+    )
+    assert found["she"] == "anonymous: A witness"
+    # a person the pronoun may mean named in between is meant instead
+    named = speakers(
+        "A witness, who asked not to be named, told the Dunmore Courier that the robbers "
+        "wore masks.\n\n"
+        'Detective Inspector Ann Okafor arrived soon after. "We will find them," she said.\n'
+    )
+    assert named["she"] == "Ann Okafor"
+    # nor is a spokesman a "she"
+    spokesman = speakers(
+        "Ann Okafor leads the inquiry. A spokesman, who asked not to be named, told the "
+        'Dunmore Courier that arrests were near. "We are close," she said.\n'
+    )
+    assert spokesman["she"] == "Ann Okafor"
+
+
+def test_one_of_them_is_one_of_the_unnamed_people_just_quoted() -> None:
+    found = speakers(
+        "Two employees familiar with the review told the Dunmore Courier that engineers had "
+        "warned managers in May. One of them said the warnings were ignored.\n"
+    )
+    assert found["One of them"] == (
+        "anonymous: One of them (Two employees familiar with the review)"
+    )

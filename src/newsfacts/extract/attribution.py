@@ -817,7 +817,8 @@ def extract_attributions(
         if speaker.anonymous and not speaker.described:  # what a later "they" stands for
             speaker = replace(speaker, described=" ".join(s.text for s in source))
         # (a frame left out below still names its speaker for a later "he" or "she")
-        recent.append(_as_reporter(doc, frame, speaker))
+        at = span.start_char if span is not None else -1
+        recent.append(replace(_as_reporter(doc, frame, speaker), at=at))
         kind = _kind(frame)
         confidence, keep = attribution_confidence(doc, frame, speaker, kind, model)
         if not keep and not settings.all_attributions:

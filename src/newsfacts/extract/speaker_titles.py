@@ -178,6 +178,18 @@ def named_body(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     return None
 
 
+def police_force(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
+    """The police force a story named, for "police" or "the police" ("West Yorkshire
+    Police said … . Officers were called …, police said"): the one named last before, or
+    the only one it names."""
+    words = [t.lower_ for t in source if not t.is_punct]
+    if words not in (["police"], ["the", "police"]):
+        return None
+    forces = [e for e in entities if e.type == "ORG" and e.name.lower().endswith(" police")]
+    before = latest_before(source.start_char, forces, frozenset({"ORG"}))
+    return before or (forces[0] if len(forces) == 1 else None)
+
+
 def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     """The organisation a definite common noun stands for ("The company said", "the
     ministry added", "the budget office": every word after "the" in its name); nothing but
@@ -195,7 +207,7 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     bodies = [e for e in entities if e.type == "ORG"]
     if word in COMPANY_NOUNS:  # (not the paper that reported it, nor "the broadcaster NOS")
         text = doc_text(source.doc)
-        bodies = [e for e in bodies if not _outlet_entity(e, text)]
+        bodies = [e for e in bodies if not outlet_entity(e, text)]
         # "the production company": Lark Productions, whose name holds the word
         bodies = [e for e in bodies if all(_in_name(w, e.name) for w in named[:-1])]
         # not the firm of an analyst quoted on the company ("an analyst at Berenberg")
@@ -241,7 +253,7 @@ def _in_name(word: str, name: str) -> bool:
     return any(w in (word, word + "s") for w in name.lower().split())
 
 
-def _outlet_entity(entity: Entity, text: str) -> bool:
+def outlet_entity(entity: Entity, text: str) -> bool:
     return is_outlet(entity.name) or any(called_outlet(text, m.start) for m in entity.mentions)
 
 
@@ -265,7 +277,7 @@ def by_outlet_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | No
     if head.lower_ not in OUTLET_KINDS and not modifiers & NEWS_WORDS:
         return None
     text = doc_text(source.doc)
-    outlets = [e for e in entities if e.type == "ORG" and _outlet_entity(e, text)]
+    outlets = [e for e in entities if e.type == "ORG" and outlet_entity(e, text)]
     return latest_before(source.start_char, outlets, frozenset({"ORG"}))
 
 
@@ -279,6 +291,7 @@ BODY_NAME_WORDS = frozenset(
     | {"council", "committee", "union", "federation", "league", "society", "group", "fund"}
     | {"network", "project", "campaign", "movement", "front", "international", "watch"}
     | {"trust", "commission", "forum", "caucus", "organization", "organisation", "board"}
+    | {"chamber"}
 )
 
 
@@ -292,7 +305,7 @@ def by_body_noun(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None
         for e in entities
         if e.type == "ORG"
         and BODY_NAME_WORDS & set(e.name.lower().split())
-        and not _outlet_entity(e, text)
+        and not outlet_entity(e, text)
     ]
     body = latest_before(source.start_char, bodies, frozenset({"ORG"}))
     if body is None:

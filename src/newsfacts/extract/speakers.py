@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -44,6 +44,8 @@ from newsfacts.extract.speaker_titles import (
     definite_phrase,
     named_body,
     named_next,
+    outlet_entity,
+    police_force,
     state_body,
 )
 from newsfacts.models import Entity
@@ -70,6 +72,7 @@ class Speaker:
     # author speaks through it
     plural: bool = False  # an anonymous source of several people ("two aides"), whom a
     # later "they" means
+    at: int = -1  # where the source starts in the text, once its attribution is made
 
 
 def _may_be(said: set[str], gender: str | None) -> bool:
@@ -315,6 +318,52 @@ def _partitive(head: Token) -> SpacySpan | None:
     return None
 
 
+def _body_just_quoted(
+    source: SpacySpan, recent: Sequence[Speaker], by_id: Mapping[str, Entity]
+) -> Speaker | None:
+    """The organisation quoted just before, for a definite word for a body whose name does
+    not hold it ("the agency" for the World Health Organization), close after it."""
+    head = source.root
+    if head.lower_ not in _AGENCY_NOUNS:
+        return None
+    if definite_phrase(source) is None or not recent or recent[-1].entity is None:
+        return None
+    last = recent[-1]
+    body = by_id.get(last.entity or "")
+    if body is None or body.type != "ORG" or last.at < 0:
+        return None
+    if outlet_entity(body, doc_text(head.doc)):
+        return None  # an outlet that reported what the agency said
+    if not 0 < source.start_char - last.at <= _UNNAMED_REACH:
+        return None
+    between = source.doc.char_span(last.at, source.start_char, alignment_mode="contract")
+    if any(t.lower_ == head.lower_ for t in between or ()):
+        return None  # "an agency of the city …": the word was said of another
+    return Speaker(body.id, False, "title")
+
+
+def _one_of_them(source: SpacySpan, recent: Sequence[Speaker]) -> Speaker | None:
+    """Unnamed people quoted just before, when the source picks some of them by a pronoun
+    ("One of them said", "Two of them"): as unnamed as they, described by both."""
+    head = source.root
+    last = recent[-1] if recent else None
+    if last is None or not (last.anonymous and last.plural and last.described):
+        return None
+    if head.lower_ not in QUANTITIES and head.pos_ != "NUM":
+        return None
+    wholes = [
+        w
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for w in prep.children
+        if w.dep_ == "pobj" and w.lower_ in ("them", "those")
+    ]
+    if not wholes:
+        return None
+    described = f"{_words(source)} ({last.described})"
+    return replace(last, how="pronoun", described=described, plural=head.lower_ != "one")
+
+
 def _plural_subject_before(pronoun: Token) -> str | None:
     """Unnamed people who are the subject of the sentence before the pronoun's, outside
     quotes ("The researchers, led by …, followed 40,000 nurses. They found …")."""
@@ -339,6 +388,44 @@ def _plural_subject_before(pronoun: Token) -> str | None:
                 end -= 1
             return _words(before.doc[token.left_edge.i : end])
     return None
+
+
+# what a story calls a body whose name does not say so ("the agency" for the World Health
+# Organization, "the union" for the Association of Flight Attendants)
+_AGENCY_NOUNS = frozenset({"agency", "union"})
+# how far after an unnamed person's words a "he" or "she" may still mean them (characters)
+_UNNAMED_REACH = 600
+# words for a person that say their sex, in an unnamed source ("a spokesman", "one woman")
+_SEX_NOUNS = {
+    **dict.fromkeys(("man", "men", "spokesman", "father", "husband", "son", "brother"), "m"),
+    **dict.fromkeys(("woman", "spokeswoman", "mother", "wife", "daughter", "sister"), "f"),
+}
+
+
+def _unnamed_just_before(
+    pronoun: Token, recent: Sequence[Speaker], fits: Sequence[Entity]
+) -> Speaker | None:
+    """The one unnamed person whose words came just before a "he" or "she", with nobody
+    the pronoun may mean named since the start of that person's sentence, and nothing in
+    the source's words against its sex ("A witness, who asked not to be named, told the
+    Post … . '…,' she said")."""
+    last = recent[-1] if recent else None
+    if last is None or not last.anonymous or last.plural or last.entity or last.at < 0:
+        return None
+    if not 0 < pronoun.idx - last.at <= _UNNAMED_REACH:
+        return None
+    people = [e for e in fits if e.type == "PERSON"]
+    doc = pronoun.doc
+    source = doc.char_span(last.at, last.at + 1, alignment_mode="expand")
+    since = source.sent.start_char if source is not None else last.at
+    if any(since <= m.start < pronoun.idx for e in people for m in e.mentions):
+        return None  # (nor where someone is named before it in its own sentence)
+    if (last.described or "").lower().split()[:1] in (["some"], ["many"], ["others"]):
+        return None  # "some say": no one person
+    sexes = {_SEX_NOUNS.get(w) for w in (last.described or "").lower().split()} - {None}
+    if sexes - {PRONOUN_GENDER.get(pronoun.lower_)}:
+        return None
+    return replace(last, how="pronoun")
 
 
 def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]) -> Speaker:
@@ -382,6 +469,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             titled = by_title(owner_noun, source.start_char, entities)
             if titled is not None and titled.type == "PERSON":
                 return Speaker(titled.id, False, "title")
+    one_of = _one_of_them(source, recent)
+    if one_of is not None:  # "Two employees … told … . One of them said"
+        return one_of
     part = _partitive(head)
     named_beside = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
     if part is not None and not named_beside:  # "one of the aides" is as unnamed as they
@@ -422,6 +512,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 return Speaker(None, True, "pronoun", described=unnamed, plural=True)
             if recent and recent[-1].anonymous and recent[-1].plural:  # "Analysts … . They"
                 return replace(recent[-1], how="pronoun")
+        unnamed_one = None if plural else _unnamed_just_before(head, recent, fits)
+        if unnamed_one is not None:  # "A witness … told the Post … . '…,' she said"
+            return unnamed_one
         above = None if plural else named_above(head, fitting, entities)
         if above is None and not plural:  # "Trump took offense … . He later suggested"
             above = subject_before(head, surely, entities)
@@ -486,6 +579,12 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         earlier_body = _body_named_before(source, entities, recent)
         if earlier_body is not None:
             return earlier_body
+        force = police_force(source, entities)
+        if force is not None:  # "West Yorkshire Police said … . … , police said"
+            return Speaker(force.id, False, "title")
+        last = _body_just_quoted(source, recent, by_id)
+        if last is not None:  # "the World Health Organization said … . The agency said"
+            return last
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
     has_name = (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
