@@ -16,7 +16,8 @@ from newsfacts.extract.attribution import (
     extract_attributions,
     passive_participle,
 )
-from newsfacts.extract.speakers import Speaker, resolve_speaker
+from newsfacts.extract.speaker_record import Speaker
+from newsfacts.extract.speakers import resolve_speaker
 from newsfacts.models import Attribution, Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.pipeline import analyze_text

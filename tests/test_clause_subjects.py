@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from newsfacts.extract.clause_subjects import named_above, subject_before
-from newsfacts.extract.speakers import Speaker, resolve_speaker
+from newsfacts.extract.speaker_record import Speaker
+from newsfacts.extract.speakers import resolve_speaker
 from newsfacts.models import Entity, Region, Span
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings

@@ -18,7 +18,7 @@ from newsfacts.extract.confidence import (
     recording,
 )
 from newsfacts.extract.frame_merge import merge_frames
-from newsfacts.extract.speakers import Speaker
+from newsfacts.extract.speaker_record import Speaker
 from newsfacts.models import Region
 from newsfacts.nlp.loader import load_pipeline, parse_body
 from newsfacts.settings import Settings

@@ -39,7 +39,8 @@ from newsfacts.extract.datelines import openers, roles_after_openers
 from newsfacts.extract.entity_lookup import word_list
 from newsfacts.extract.outlets import outlet_of
 from newsfacts.extract.quotes import Quote, find_quotes, opens_paragraph, paragraphs
-from newsfacts.extract.speakers import Speaker, resolve_speaker
+from newsfacts.extract.speaker_record import Speaker
+from newsfacts.extract.speakers import resolve_speaker
 from newsfacts.models import Attribution, Entity, Span
 from newsfacts.nlp.doctext import doc_text
 from newsfacts.settings import Settings

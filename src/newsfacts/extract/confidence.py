@@ -24,7 +24,7 @@ from importlib.resources import files
 from spacy.tokens import Doc
 
 from newsfacts.extract.attribution import QUOTE_MARKS, Frame, cue_table
-from newsfacts.extract.speakers import Speaker
+from newsfacts.extract.speaker_record import Speaker
 from newsfacts.nlp.doctext import doc_text
 
 MODEL = "data/attribution_confidence.json"

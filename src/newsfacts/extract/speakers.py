@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -26,6 +26,7 @@ from newsfacts.extract.entity_lookup import (
 from newsfacts.extract.epithets import by_epithet, epithet_sex
 from newsfacts.extract.first_names import first_name_sexes, honorific_sex
 from newsfacts.extract.interviews import answers, interviewee
+from newsfacts.extract.recent_speakers import body_just_quoted, one_of_them, unnamed_just_before
 from newsfacts.extract.source_names import (
     GROUP_TYPES,
     PLACES,
@@ -34,6 +35,7 @@ from newsfacts.extract.source_names import (
     outer_tokens,
 )
 from newsfacts.extract.speaker_groups import group
+from newsfacts.extract.speaker_record import PRONOUN_GENDER, QUANTITIES, Speaker
 from newsfacts.extract.speaker_titles import (
     BODY_NOUNS,
     by_body_noun,
@@ -44,7 +46,6 @@ from newsfacts.extract.speaker_titles import (
     definite_phrase,
     named_body,
     named_next,
-    outlet_entity,
     police_force,
     state_body,
 )
@@ -53,26 +54,9 @@ from newsfacts.nlp.doctext import doc_text
 from newsfacts.nlp.tokens import end_before_punct
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
 AUTHOR_PRONOUNS = frozenset({"we", "i"})
 THING_PRONOUNS = frozenset({"it"})  # an organisation or country that just spoke
-
-
-@dataclass(frozen=True)
-class Speaker:
-    entity: str | None
-    anonymous: bool
-    how: str  # name | pronoun | title | group | anonymous | writer | none
-    group: tuple[str, ...] = ()  # the members of a group source ("the two", "both sides")
-    described: str | None = None  # the words a relative pronoun stands for, when they name
-    # no entity: an anonymous source ("officials familiar with the talks, who said") or a
-    # thing ("a letter from his doctor that says")
-    document: str | None = None  # the kind of document a source is ("statement"), whose
-    # author speaks through it
-    plural: bool = False  # an anonymous source of several people ("two aides"), whom a
-    # later "they" means
-    at: int = -1  # where the source starts in the text, once its attribution is made
 
 
 def _may_be(said: set[str], gender: str | None) -> bool:
@@ -282,7 +266,6 @@ KNOWN_FOR_WORK = frozenset(
     {"actor", "actress", "singer", "rapper", "comedian", "musician", "songwriter", "novelist"}
     | {"filmmaker", "chef", "poet", "quarterback"}
 )
-QUANTITIES = frozenset({"one", "some", "many", "several", "most", "all", "few", "none", "each"})
 
 
 OWN_VOICES = SPEAKS_FOR | {"campaign", "office", "team", "camp"}
@@ -318,52 +301,6 @@ def _partitive(head: Token) -> SpacySpan | None:
     return None
 
 
-def _body_just_quoted(
-    source: SpacySpan, recent: Sequence[Speaker], by_id: Mapping[str, Entity]
-) -> Speaker | None:
-    """The organisation quoted just before, for a definite word for a body whose name does
-    not hold it ("the agency" for the World Health Organization), close after it."""
-    head = source.root
-    if head.lower_ not in _AGENCY_NOUNS:
-        return None
-    if definite_phrase(source) is None or not recent or recent[-1].entity is None:
-        return None
-    last = recent[-1]
-    body = by_id.get(last.entity or "")
-    if body is None or body.type != "ORG" or last.at < 0:
-        return None
-    if outlet_entity(body, doc_text(head.doc)):
-        return None  # an outlet that reported what the agency said
-    if not 0 < source.start_char - last.at <= _UNNAMED_REACH:
-        return None
-    between = source.doc.char_span(last.at, source.start_char, alignment_mode="contract")
-    if any(t.lower_ == head.lower_ for t in between or ()):
-        return None  # "an agency of the city …": the word was said of another
-    return Speaker(body.id, False, "title")
-
-
-def _one_of_them(source: SpacySpan, recent: Sequence[Speaker]) -> Speaker | None:
-    """Unnamed people quoted just before, when the source picks some of them by a pronoun
-    ("One of them said", "Two of them"): as unnamed as they, described by both."""
-    head = source.root
-    last = recent[-1] if recent else None
-    if last is None or not (last.anonymous and last.plural and last.described):
-        return None
-    if head.lower_ not in QUANTITIES and head.pos_ != "NUM":
-        return None
-    wholes = [
-        w
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for w in prep.children
-        if w.dep_ == "pobj" and w.lower_ in ("them", "those")
-    ]
-    if not wholes:
-        return None
-    described = f"{_words(source)} ({last.described})"
-    return replace(last, how="pronoun", described=described, plural=head.lower_ != "one")
-
-
 def _plural_subject_before(pronoun: Token) -> str | None:
     """Unnamed people who are the subject of the sentence before the pronoun's, outside
     quotes ("The researchers, led by …, followed 40,000 nurses. They found …")."""
@@ -388,44 +325,6 @@ def _plural_subject_before(pronoun: Token) -> str | None:
                 end -= 1
             return _words(before.doc[token.left_edge.i : end])
     return None
-
-
-# what a story calls a body whose name does not say so ("the agency" for the World Health
-# Organization, "the union" for the Association of Flight Attendants)
-_AGENCY_NOUNS = frozenset({"agency", "union"})
-# how far after an unnamed person's words a "he" or "she" may still mean them (characters)
-_UNNAMED_REACH = 600
-# words for a person that say their sex, in an unnamed source ("a spokesman", "one woman")
-_SEX_NOUNS = {
-    **dict.fromkeys(("man", "men", "spokesman", "father", "husband", "son", "brother"), "m"),
-    **dict.fromkeys(("woman", "spokeswoman", "mother", "wife", "daughter", "sister"), "f"),
-}
-
-
-def _unnamed_just_before(
-    pronoun: Token, recent: Sequence[Speaker], fits: Sequence[Entity]
-) -> Speaker | None:
-    """The one unnamed person whose words came just before a "he" or "she", with nobody
-    the pronoun may mean named since the start of that person's sentence, and nothing in
-    the source's words against its sex ("A witness, who asked not to be named, told the
-    Post … . '…,' she said")."""
-    last = recent[-1] if recent else None
-    if last is None or not last.anonymous or last.plural or last.entity or last.at < 0:
-        return None
-    if not 0 < pronoun.idx - last.at <= _UNNAMED_REACH:
-        return None
-    people = [e for e in fits if e.type == "PERSON"]
-    doc = pronoun.doc
-    source = doc.char_span(last.at, last.at + 1, alignment_mode="expand")
-    since = source.sent.start_char if source is not None else last.at
-    if any(since <= m.start < pronoun.idx for e in people for m in e.mentions):
-        return None  # (nor where someone is named before it in its own sentence)
-    if (last.described or "").lower().split()[:1] in (["some"], ["many"], ["others"]):
-        return None  # "some say": no one person
-    sexes = {_SEX_NOUNS.get(w) for w in (last.described or "").lower().split()} - {None}
-    if sexes - {PRONOUN_GENDER.get(pronoun.lower_)}:
-        return None
-    return replace(last, how="pronoun")
 
 
 def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Speaker]) -> Speaker:
@@ -469,7 +368,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             titled = by_title(owner_noun, source.start_char, entities)
             if titled is not None and titled.type == "PERSON":
                 return Speaker(titled.id, False, "title")
-    one_of = _one_of_them(source, recent)
+    one_of = one_of_them(source, recent)
     if one_of is not None:  # "Two employees … told … . One of them said"
         return one_of
     part = _partitive(head)
@@ -512,7 +411,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
                 return Speaker(None, True, "pronoun", described=unnamed, plural=True)
             if recent and recent[-1].anonymous and recent[-1].plural:  # "Analysts … . They"
                 return replace(recent[-1], how="pronoun")
-        unnamed_one = None if plural else _unnamed_just_before(head, recent, fits)
+        unnamed_one = None if plural else unnamed_just_before(head, recent, fits)
         if unnamed_one is not None:  # "A witness … told the Post … . '…,' she said"
             return unnamed_one
         above = None if plural else named_above(head, fitting, entities)
@@ -582,7 +481,7 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
         force = police_force(source, entities)
         if force is not None:  # "West Yorkshire Police said … . … , police said"
             return Speaker(force.id, False, "title")
-        last = _body_just_quoted(source, recent, by_id)
+        last = body_just_quoted(source, recent, by_id)
         if last is not None:  # "the World Health Organization said … . The agency said"
             return last
     # a name beside the head noun, not one inside its modifiers ("aides to Senator Lee")
