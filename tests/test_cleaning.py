@@ -354,6 +354,8 @@ def test_the_agency_of_a_wire_dateline_is_kept() -> None:
     assert clean_text(alone, Settings()).agency == "Bloomberg"
     day = f"Budget passes\n\nSAN JOSE (Dec 3) - {P1}\n\n{P2}\n\n{P3}\n"
     assert clean_text(day, Settings()).agency is None  # the day it was filed, not who filed it
+    dated_only = f"Budget passes\n\nOct 14 (Reuters) - {P1}\n\n{P2}\n\n{P3}\n"
+    assert clean_text(dated_only, Settings()).agency == "Reuters"
 
 
 def test_a_plain_text_wire_story_gets_its_agency_as_outlet() -> None:

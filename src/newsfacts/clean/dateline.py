@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from newsfacts.models import Region
 
-# the day a wire story was filed, after its place: "LONDON, March 3 (Reuters) - "
-FILED = r"""(?:,\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d{1,2}
-    (?:,\ \d{4})?)?"""
+# the day a wire story was filed ("March 3"), after its place: "LONDON, March 3 (Reuters) - "
+DAY = r"""(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d{1,2}
+    (?:,\ \d{4})?"""
+FILED = rf"(?:,\ {DAY})?"
 DATELINE = re.compile(
     rf"""
     (?:
@@ -21,6 +22,7 @@ DATELINE = re.compile(
       | [A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}{FILED}\ ?\((?P<agency2>[^()\n]{{1,40}})\)
                                                     # Brussels (Reuters)
       | \((?P<agency4>[A-Z][A-Za-z. ]{{1,30}})\)     # the agency alone: (Bloomberg) --
+      | {DAY}\ ?\((?P<agency5>[A-Z][A-Za-z. ]{{1,30}})\)  # a day, no place: Oct 14 (Reuters) -
       | (?!(?:Why|What|How|When|Where|Who|But|And|So|Yes|No|Now|Then|Still|Again)\b)
         [A-Z][a-z]+(?:,\ [A-Z][A-Za-z.]{{1,12}}){{0,2}}  # one word, no agency
                                                       # ("Mehmet Oz — " is none)
@@ -32,9 +34,9 @@ DATELINE = re.compile(
     re.VERBOSE,
 )
 OPENING_LINES = 3
-AGENCY_GROUPS = ("agency", "agency2", "agency3", "agency4")
+AGENCY_GROUPS = ("agency", "agency2", "agency3", "agency4", "agency5")
 # a day in the brackets is when the story was filed, not who filed it: "SAN JOSE (Dec 3) - "
-_FILED_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\ \d")
+_FILED_DAY = re.compile(DAY, re.VERBOSE)
 
 
 def opening_dateline(text: str, lines: Sequence[tuple[int, int]]) -> re.Match[str] | None:
