@@ -127,3 +127,34 @@ def test_a_quantity_added_is_no_remark(nlp: Language) -> None:
     for f in (gain, remark, guards):
         f.cue = [(f.cue[0][0], f.cue[0][0] + len("added"))]
     assert tidy_frames([gain, remark, guards], doc, openers(text), find_quotes(text)) == [remark]
+
+
+def test_a_sourceless_frame_of_the_claim_an_according_to_names_a_source_for_goes() -> None:
+    text = "Kane is understood to be keen on a return, according to people close to him."
+    claim = at(text, "Kane is understood to be keen on a return")
+    according = Frame(
+        cue=[at(text, "according to")],
+        source=[at(text, "people close to him")],
+        content=[claim],
+        according_to=True,
+    )
+    understood = Frame(
+        cue=[at(text, "is understood")],
+        source=[],
+        content=[at(text, "Kane"), at(text, "to be keen on a return")],
+    )
+    found = tidy_frames([understood, according], words(text), openers(text), find_quotes(text))
+    assert found == [according]
+    # a frame with its own source stays, and so does one whose content the other leaves out
+    named = Frame(cue=[at(text, "is understood")], source=[at(text, "Kane")], content=[claim])
+    other = Frame(cue=[at(text, "is understood")], source=[], content=[at(text, "close to him")])
+    kept = tidy_frames([named, other, according], words(text), openers(text), find_quotes(text))
+    assert kept == [named, other, according]
+    # a frame that is no "according to" does not speak for the sourceless one
+    understood.content = [claim]
+    found = tidy_frames([understood, named], words(text), openers(text), find_quotes(text))
+    assert found == [understood, named]
+    # nor does an "according to" that names no source
+    according.source = []
+    found = tidy_frames([understood, according], words(text), openers(text), find_quotes(text))
+    assert found == [understood, according]

@@ -26,6 +26,7 @@ from newsfacts.extract.quotes import Quote
 from newsfacts.nlp.doctext import doc_text
 
 EDGE = " \t\n,;"
+COVERED = 0.6  # the share of a frame's content another must cover to say the same
 
 
 def tidy_frames(
@@ -42,7 +43,28 @@ def tidy_frames(
         holes = frame.source + frame.cue + turns
         content = outside(after_openers(frame.content, lines), holes, text)
         frame.content = [p for p in content if _has_word(text, p)]
-    return [f for f in frames if f.content and not _quantity_added(f, doc)]
+    frames = [f for f in frames if f.content and not _quantity_added(f, doc)]
+    return [f for f in frames if not _said_by_according_to(f, frames)]
+
+
+def _said_by_according_to(frame: Frame, frames: Sequence[Frame]) -> bool:
+    """A frame with no source whose content an "according to" frame mostly covers: the
+    same claim, whose source that one names ("Kane is understood to be keen on a return,
+    according to people close to him")."""
+    if frame.source:
+        return False
+    size = sum(end - start for start, end in frame.content)
+    return any(
+        other.according_to
+        and other.source
+        and sum(_shared(piece, theirs) for piece in frame.content for theirs in other.content)
+        >= COVERED * size
+        for other in frames
+    )
+
+
+def _shared(a: Offsets, b: Offsets) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 # the writer's turn of argument, at the start of a sentence or a bracket
