@@ -755,6 +755,13 @@ def test_a_company_suffix_or_a_body_word_makes_an_organisation(nlp: Language) ->
     found = {e.name: e.type for e in _entities(nlp, text)}
     assert found["Vantora Inc"] == "ORG"
     assert found["West Yorkshire Police"] == "ORG"
+    tagged_a_person = _entities(
+        nlp,
+        "Norwegian shipping group Halvorsen ASA is in advanced talks to acquire Italian rival "
+        "Tessaro SpA, three people familiar with the matter said on Tuesday.\n\n"
+        "Halvorsen declined to comment.\n",
+    )
+    assert {e.name: e.type for e in tagged_a_person}["Halvorsen ASA"] == "ORG"
 
 
 def test_a_modifier_or_a_rank_word_before_a_name_is_no_organisation(nlp: Language) -> None:

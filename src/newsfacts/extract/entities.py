@@ -343,7 +343,7 @@ def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
     entities: list[Entity] = []
     for n, c in enumerate(sorted(clusters, key=lambda c: c.first()), start=1):
         label = c.label()
-        if label != "PERSON" and any(_is_company(text, m) for m in c.mentions):
+        if any(_is_company(text, m) for m in c.mentions):
             label = "ORG"  # "Vantora Inc." decides, however "Vantora" alone was tagged
         mentions = sorted({(m.start, m.end) for m in c.mentions})
         if label == "PERSON":
