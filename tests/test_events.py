@@ -228,3 +228,15 @@ def test_a_labour_strike_is_no_attack(nlp: Language) -> None:
     )
     events, _ = _events(nlp, text)
     assert [(e.type, e.trigger.start) for e in events] == [("attack", text.index("strike on T"))]
+
+
+def test_striking_a_tone_or_a_deal_is_no_attack(nlp: Language) -> None:
+    text = (
+        "The president struck a softer tone on Friday. "
+        "The two firms struck a deal on Monday. "
+        "Drones struck the port on Tuesday."
+    )
+    events, _ = _events(nlp, text)
+    found = [(e.type, e.trigger.text) for e in events]
+    assert ("attack", "struck") in found and found.count(("attack", "struck")) == 1
+    assert ("agreement", "deal") in found

@@ -53,6 +53,7 @@ class _Table:
     cancelling_particles: dict[str, frozenset[str]]
     cancelling_modifiers: dict[str, frozenset[str]]
     cancelling_context: dict[str, frozenset[str]]  # words of the sentence: a labour strike
+    cancelling_objects: dict[str, frozenset[str]]  # "struck a softer tone" is no attack
     human_nouns: frozenset[str]
     agent_types: frozenset[str]
     location_types: frozenset[str]
@@ -102,6 +103,7 @@ def _table() -> _Table:
         cancelling_particles={k: frozenset(v) for k, v in raw["particles_that_cancel"].items()},
         cancelling_modifiers={k: frozenset(v) for k, v in raw["modifiers_that_cancel"].items()},
         cancelling_context={k: frozenset(v) for k, v in raw["sentence_words_that_cancel"].items()},
+        cancelling_objects={k: frozenset(v) for k, v in raw["objects_that_cancel"].items()},
         human_nouns=frozenset(raw["human_nouns"]),
         agent_types=frozenset(raw["agent_entity_types"]),
         location_types=frozenset(raw["location_entity_types"]),
@@ -166,6 +168,9 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
         verb_kind = table.verbs.get(lemma)
         if verb_kind is None:
             return None
+        objects = table.cancelling_objects.get(lemma, frozenset())
+        if any(c.lemma_.lower() in objects for c in _children(token, "dobj")):
+            return None  # "struck a softer tone", "struck a deal" (the deal is the event)
         if lemma in table.needs_party and not _has_party(token, table, mentions):
             return None  # "to meet this changing threat", "ruled out"
         if lemma == "agree" and not (particles or _children(token, "xcomp", "dobj", "conj")):
