@@ -266,6 +266,10 @@ def test_an_apposition_with_a_named_owner_a_place_or_a_party_after_it() -> None:
         ["spokeswoman"],
         "Moreau's party",
     )
+    assert _after("Ed Park, chief economist at Moody's Analytics, said") == (
+        ["chief economist"],
+        "Moody's Analytics",
+    )
     assert _after("Ed Park, head of the nationalist Homeland party, said") == (
         ["head"],
         "Homeland party",

@@ -129,6 +129,16 @@ def _name_word(word: Word, lex: Lexicon) -> bool:
     )
 
 
+def _possessive_in_name(words: list[Word], j: int) -> bool:
+    """``words[j]`` is a possessive inside a name: the "'s" of "Moody's Analytics"."""
+    return (
+        j + 1 < len(words)
+        and is_possessive(words[j])
+        and words[j + 1].capitalised
+        and words[j + 1].text[0].isalpha()
+    )
+
+
 def _owned_body(words: list[Word], j: int) -> bool:
     """``words[j]`` is a possessive before a common noun for a body: "'s party"."""
     return j + 1 < len(words) and is_possessive(words[j]) and _body_noun(words[j + 1])
@@ -243,6 +253,10 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
                     break
                 comp.append(words[j])  # "the University of Texas", "Center for … Rights"
                 j += 1
+            elif comp and _possessive_in_name(words, j):  # "at Moody's Analytics"
+                comp.append(words[j])
+                j += 1
+                continue
             elif comp and _owned_body(words, j):  # "a spokeswoman for Moreau's party"
                 comp.extend(words[j : j + 2])
                 j += 2
