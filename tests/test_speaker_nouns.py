@@ -335,3 +335,24 @@ def test_one_of_them_is_one_of_the_unnamed_people_just_quoted() -> None:
     assert found["One of them"] == (
         "anonymous: One of them (Two employees familiar with the review)"
     )
+
+
+def test_a_pronoun_right_after_an_unnamed_spokesman_is_the_body_he_speaks_for() -> None:
+    story = (
+        '"They knew," said Tom Hale, a lawyer for the families.\n\n'
+        "Regulators are reviewing the records, a {} for the Harbour Utilities Commission "
+        "said. He would not say when the review would end.\n"
+    )
+    assert speakers(story.format("spokesman"))["He"] == "Harbour Utilities Commission"
+    assert speakers(story.format("spokeswoman"))["He"] == "Tom Hale"
+
+
+def test_the_company_is_no_court_and_a_utility_keeps_its_short_name() -> None:
+    found = speakers(
+        "Pacific Ridge Power delayed the repairs for two years.\n\n"
+        "Pacific Ridge said in a statement that it takes safety seriously.\n\n"
+        "Families of the victims filed a lawsuit in Alder County Superior Court on Tuesday. "
+        "The company declined to comment on the lawsuit.\n"
+    )
+    assert found["Pacific Ridge"] == "Pacific Ridge Power"
+    assert found["The company"] == "Pacific Ridge Power"

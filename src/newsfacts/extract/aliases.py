@@ -154,7 +154,8 @@ COMPANY_SUFFIXES = frozenset(
     {"ag", "se", "sa", "nv", "bv", "plc", "inc", "corp", "ltd", "llc", "gmbh", "spa", "ab", "asa"}
     | {"pharma", "pharmaceuticals", "therapeutics", "biosciences", "holdings", "holding"}
     | {"partners", "group", "motors", "airlines", "airways", "industries", "technologies"}
-    | {"capital", "investments", "ventures"}  # (not "Corporation": the C of FDIC, BBC)
+    | {"capital", "investments", "ventures", "power", "energy"}  # (not "Corporation": the C
+    # of FDIC, BBC)
 )
 
 

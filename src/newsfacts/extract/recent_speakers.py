@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsfacts.extract.speaker_record import PRONOUN_GENDER, QUANTITIES, Speaker
 from newsfacts.extract.speaker_titles import definite_phrase, outlet_entity
@@ -21,6 +21,8 @@ from newsfacts.nlp.doctext import doc_text
 _AGENCY_NOUNS = frozenset({"agency", "union"})
 # how far after an unnamed person's words a "he" or "she" may still mean them (characters)
 _UNNAMED_REACH = 600
+# people who speak for an organisation, whom a story may call "he" or "she" next
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
 # words for a person that say their sex, in an unnamed source ("a spokesman", "one woman")
 _SEX_NOUNS = {
     **dict.fromkeys(("man", "men", "spokesman", "father", "husband", "son", "brother"), "m"),
@@ -36,22 +38,40 @@ def unnamed_just_before(
     the source's words against its sex ("A witness, who asked not to be named, told the
     Post … . '…,' she said")."""
     last = recent[-1] if recent else None
-    if last is None or not last.anonymous or last.plural or last.entity or last.at < 0:
+    if last is None or last.plural or last.at < 0:
         return None
     if not 0 < pronoun.idx - last.at <= _UNNAMED_REACH:
         return None
-    people = [e for e in fits if e.type == "PERSON"]
     doc = pronoun.doc
+    voice = _voice_for_body(doc, last, fits)
+    if not (last.anonymous and not last.entity) and voice is None:
+        return None
+    people = [e for e in fits if e.type == "PERSON"]
     source = doc.char_span(last.at, last.at + 1, alignment_mode="expand")
     since = source.sent.start_char if source is not None else last.at
     if any(since <= m.start < pronoun.idx for e in people for m in e.mentions):
         return None  # (nor where someone is named before it in its own sentence)
     if (last.described or "").lower().split()[:1] in (["some"], ["many"], ["others"]):
         return None  # "some say": no one person
-    sexes = {_SEX_NOUNS.get(w) for w in (last.described or "").lower().split()} - {None}
+    said = f"{last.described or ''} {voice or ''}".lower().split()
+    sexes = {_SEX_NOUNS.get(w) for w in said} - {None}
     if sexes - {PRONOUN_GENDER.get(pronoun.lower_)}:
         return None
     return replace(last, how="pronoun")
+
+
+def _voice_for_body(doc: Doc, last: Speaker, fits: Sequence[Entity]) -> str | None:
+    """The noun of an unnamed person who spoke for an organisation in the source just
+    before ("a spokesman" of "a spokesman for the commission said"), else None."""
+    if last.entity is None or not any(e.id == last.entity and e.type == "ORG" for e in fits):
+        return None
+    start = doc.char_span(last.at, last.at + 1, alignment_mode="expand")
+    if start is None:
+        return None
+    for token in doc[start.start : start.start + 3]:
+        if token.pos_ == "NOUN":
+            return token.lower_ if token.lower_ in _VOICES else None
+    return None
 
 
 def one_of_them(source: SpacySpan, recent: Sequence[Speaker]) -> Speaker | None:

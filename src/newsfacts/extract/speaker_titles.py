@@ -207,7 +207,7 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     bodies = [e for e in entities if e.type == "ORG"]
     if word in COMPANY_NOUNS:  # (not the paper that reported it, nor "the broadcaster NOS")
         text = doc_text(source.doc)
-        bodies = [e for e in bodies if not outlet_entity(e, text)]
+        bodies = [e for e in bodies if not (outlet_entity(e, text) or _public_body(e))]
         # "the production company": Lark Productions, whose name holds the word
         bodies = [e for e in bodies if all(_in_name(w, e.name) for w in named[:-1])]
         # not the firm of an analyst quoted on the company ("an analyst at Berenberg")
@@ -217,6 +217,18 @@ def by_kind(source: SpacySpan, entities: Sequence[Entity]) -> Entity | None:
     else:  # the words in its name ("the agency": an outlet word, but in the name)
         bodies = [e for e in bodies if set(named) <= set(e.name.lower().split())]
     return latest_before(source.start_char, bodies, frozenset({"ORG"}))
+
+
+# the last words of the names of public bodies, which no story calls "the company"
+PUBLIC_BODY_WORDS = frozenset(
+    {"court", "commission", "department", "ministry", "police", "council", "committee"}
+    | {"senate", "congress", "parliament", "university", "school", "administration", "bureau"}
+)
+
+
+def _public_body(entity: Entity) -> bool:
+    words = entity.name.lower().split()
+    return bool(words) and words[-1] in PUBLIC_BODY_WORDS
 
 
 def _outside_titles(entity: Entity, doc: Doc) -> Entity:
