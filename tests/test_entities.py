@@ -776,3 +776,5 @@ def test_a_modifier_or_a_rank_word_before_a_name_is_no_organisation(nlp: Languag
     assert found["Digital Safety Project"][0] == "ORG"
     assert found["Sarah Kemp"] == ("PERSON", ("Detective Inspector",), None)
     assert "Detective" not in found
+    summit = _entities(nlp, "The United Nations Climate Action Summit opened on Monday.\n")
+    assert [(e.type, e.name) for e in summit] == [("ORG", "United Nations Climate Action Summit")]

@@ -258,6 +258,10 @@ def test_an_apposition_with_a_named_owner_a_place_or_a_party_after_it() -> None:
         ["regional director"],
         "WHO",
     )
+    assert _after("said Ed Park, the State Department's climate envoy, on Monday") == (
+        ["climate envoy"],
+        "State Department",
+    )
     assert _after("said Ada Holm, a paediatrician in Kestrel Bay. She added") == (
         ["paediatrician"],
         None,

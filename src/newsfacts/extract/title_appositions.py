@@ -20,6 +20,7 @@ from newsfacts.extract.titles import (
     place_of,
     read_window,
     trailing_run,
+    with_qualifiers,
     words_in,
 )
 
@@ -219,7 +220,8 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     if i < k < len(words) and is_possessive(words[k]):
         # "President Biden's national security adviser", "the WHO's regional director":
         # the owner is "Biden", "WHO".
-        owner = trailing_run(words[i:k], lex)
+        named = words[i:k]
+        owner = with_qualifiers(named, trailing_run(named, lex), lex)  # "State Department"
         i = k + 1
     window: list[Word] = []
     closed = False  # the sentence ended inside the apposition: what follows is not its

@@ -309,7 +309,7 @@ HOLDER_WORDS = frozenset(
 )
 
 
-def _with_qualifiers(prefix: list[Word], run: list[Word], lex: Lexicon) -> list[Word]:
+def with_qualifiers(prefix: list[Word], run: list[Word], lex: Lexicon) -> list[Word]:
     """The organisation ``run`` at the end of ``prefix`` with the capitalised title words
     right before it that name its field: "State Department", "National Security Council",
     "Interior Ministry", "Federal Reserve" (not "Department", "Council" …)."""
@@ -362,7 +362,7 @@ def read_window(
         # Mixed prefix such as "General Motors": take every capitalised non-stop word.
         run = [w for w in prefix if w.capitalised]
     else:
-        run = _with_qualifiers(prefix, run, lex)
+        run = with_qualifiers(prefix, run, lex)
     if run and run[-1] is prefix[-1]:  # "Florida Democratic Party chairwoman"
         run = [*run, *_body_tail(window[c:last])]
     start = window[0].start
