@@ -356,3 +356,12 @@ def test_the_company_is_no_court_and_a_utility_keeps_its_short_name() -> None:
     )
     assert found["Pacific Ridge"] == "Pacific Ridge Power"
     assert found["The company"] == "Pacific Ridge Power"
+
+
+def test_her_daughter_is_the_person_an_apposition_called_her_daughter() -> None:
+    found = speakers(
+        "Rosa Vidal, a labor organizer, died on Sunday. She was 88.\n\n"
+        "Her daughter, Elena Ruiz, said the cause was pneumonia.\n\n"
+        '"She never gave up," her daughter said.\n'
+    )
+    assert found["her daughter"] == "Elena Ruiz"

@@ -150,9 +150,11 @@ def _could_abbreviate(short: str, name: str) -> bool:
 
 # a company's legal form or kind, left off after the first mention ("Velden AG" …
 # "Velden", "Arlen Pharma" … "Arlen"); not words that name places too ("New York Times")
-COMPANY_SUFFIXES = frozenset(
+LEGAL_FORMS = frozenset(
     {"ag", "se", "sa", "nv", "bv", "plc", "inc", "corp", "ltd", "llc", "gmbh", "spa", "ab", "asa"}
-    | {"pharma", "pharmaceuticals", "therapeutics", "biosciences", "holdings", "holding"}
+)
+COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
+    {"pharma", "pharmaceuticals", "therapeutics", "biosciences", "holdings", "holding"}
     | {"partners", "group", "motors", "airlines", "airways", "industries", "technologies"}
     | {"capital", "investments", "ventures", "power", "energy"}  # (not "Corporation": the C
     # of FDIC, BBC)

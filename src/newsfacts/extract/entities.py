@@ -22,6 +22,7 @@ from spacy.attrs import IDX, POS
 from spacy.tokens import Doc
 
 from newsfacts.extract.aliases import (
+    LEGAL_FORMS,
     Cluster,
     Mention,
     link_mentions,
@@ -373,8 +374,9 @@ def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
 
 
 def _is_company(text: str, m: Mention) -> bool:
-    key = normalise(text[m.start : m.end])
-    return without_company_suffix(key) != key
+    """The mention ends in a company's legal form ("Inc.", "ASA")."""
+    words = normalise(text[m.start : m.end]).rstrip(",").split()
+    return len(words) >= 2 and words[-1] in LEGAL_FORMS
 
 
 def _longest_name(text: str, mentions: list[Mention]) -> str | None:
