@@ -762,6 +762,13 @@ def test_a_company_suffix_or_a_body_word_makes_an_organisation(nlp: Language) ->
         "Halvorsen declined to comment.\n",
     )
     assert {e.name: e.type for e in tagged_a_person}["Halvorsen ASA"] == "ORG"
+    utility = _entities(
+        nlp,
+        "Executives at Pacific Ridge Power were warned in 2021 that power lines posed a risk.\n\n"
+        "Families allege that Pacific Ridge put profits ahead of safety.\n\n"
+        "Pacific Ridge said in a statement that it takes safety seriously.\n",
+    )
+    assert {e.name: e.type for e in utility}["Pacific Ridge Power"] == "ORG"
 
 
 def test_a_modifier_or_a_rank_word_before_a_name_is_no_organisation(nlp: Language) -> None:

@@ -374,9 +374,13 @@ def _to_entities(text: str, clusters: list[Cluster]) -> list[Entity]:
 
 
 def _is_company(text: str, m: Mention) -> bool:
-    """The mention ends in a company's legal form ("Inc.", "ASA")."""
-    words = normalise(text[m.start : m.end]).rstrip(",").split()
-    return len(words) >= 2 and words[-1] in LEGAL_FORMS
+    """The mention ends in a company's legal form ("Vantora Inc.", "Halvorsen ASA"), or is
+    an organisation whose name ends in a kind of company ("Pacific Ridge Power")."""
+    key = normalise(text[m.start : m.end])
+    words = key.rstrip(",").split()
+    if len(words) >= 2 and words[-1] in LEGAL_FORMS:
+        return True
+    return m.label == "ORG" and without_company_suffix(key) != key
 
 
 def _longest_name(text: str, mentions: list[Mention]) -> str | None:
