@@ -365,3 +365,9 @@ def test_her_daughter_is_the_person_an_apposition_called_her_daughter() -> None:
         '"She never gave up," her daughter said.\n'
     )
     assert found["her daughter"] == "Elena Ruiz"
+    # someone else's: "a lawyer" described another person
+    other = speakers(
+        "Tom Hale, a lawyer in Leeds, filed the claim on Monday.\n\n"
+        '"We will appeal," her lawyer said.\n'
+    )
+    assert other["her lawyer"] != "Tom Hale"

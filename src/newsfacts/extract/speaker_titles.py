@@ -64,7 +64,13 @@ def by_description(head: Token, entities: Sequence[Entity]) -> Entity | None:
     Ann Lee,"; of several, the one described last before the source. A "former" or "deputy"
     that the source does not say rules a description out, as it does a title."""
     lemma = head.lemma_.lower()
-    said = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")}
+    # (a possessive pronoun must be said there too: "Her daughter, Elena Ruiz," for "her
+    # daughter", not "C2I, a company" for "his company")
+    said = {
+        t.lower_
+        for t in head.lefts
+        if t.dep_ in ("compound", "amod") or (t.dep_ == "poss" and t.pos_ == "PRON")
+    }
     found: Entity | None = None
     for noun in head.doc[: head.i]:
         if noun.lemma_.lower() != lemma or noun.pos_ != "NOUN":
