@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsfacts.extract.aliases import Cluster, Mention, link_mentions, link_people, reads_as_place
+from newsfacts.extract.aliases import (
+    Cluster,
+    Mention,
+    link_mentions,
+    link_people,
+    reads_as_place,
+    without_company_suffix,
+)
 from newsfacts.extract.entities import extract_entities
 from newsfacts.extract.entity_candidates import past_particle, person_families
 from newsfacts.extract.person_names import candidate_name
@@ -785,3 +792,12 @@ def test_a_modifier_or_a_rank_word_before_a_name_is_no_organisation(nlp: Languag
     assert "Detective" not in found
     summit = _entities(nlp, "The United Nations Climate Action Summit opened on Monday.\n")
     assert [(e.type, e.name) for e in summit] == [("ORG", "United Nations Climate Action Summit")]
+
+
+def test_a_kind_of_company_is_left_off_a_name_but_not_after_of_or_and() -> None:
+    assert without_company_suffix("pacific ridge power") == "pacific ridge"
+    assert without_company_suffix("velden ag") == "velden"
+    assert without_company_suffix("ministry of trade, industry and energy") == (
+        "ministry of trade, industry and energy"
+    )
+    assert without_company_suffix("department of energy") == "department of energy"

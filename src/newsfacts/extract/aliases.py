@@ -161,13 +161,16 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
 )
 
 
+_LINKS = frozenset({"of", "and", "&", "for"})
+
+
 def without_company_suffix(key: str) -> str:
     """A normalised organisation name without its last word where that is a company's
     legal form or kind."""
     words = key.rstrip(",").split()
-    if len(words) >= 2 and words[-1] in COMPANY_SUFFIXES:
+    if len(words) >= 2 and words[-1] in COMPANY_SUFFIXES and words[-2] not in _LINKS:
         return " ".join(words[:-1]).rstrip(",")
-    return key
+    return key  # (not "Ministry of Trade, Industry and Energy", "Department of Energy")
 
 
 def link_others(
