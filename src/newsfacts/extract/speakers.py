@@ -456,9 +456,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
             for earlier in reversed(recent):  # "Lee said … . The actor said": Lee
                 if earlier.entity is not None and by_id[earlier.entity].type == "PERSON":
                     return Speaker(earlier.entity, False, "title")
-        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
         described = (
-            by_description(head, entities) if (definite or owned) and head.tag_ == "NN" else None
+            by_description(head, entities) if (definite or mine) and head.tag_ == "NN" else None
         )
         if described is not None:  # "Tom Hale, an estate agent, … . The agent added"
             return Speaker(described.id, False, "title")
