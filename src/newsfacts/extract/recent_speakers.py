@@ -36,7 +36,8 @@ def unnamed_just_before(
     """The one unnamed person whose words came just before a "he" or "she", with nobody
     the pronoun may mean named since the start of that person's sentence, and nothing in
     the source's words against its sex ("A witness, who asked not to be named, told the
-    Post … . '…,' she said")."""
+    Post … . '…,' she said"); an unnamed spokesman is the voice of the body he spoke for
+    ("a spokesman for the commission said. He would not say …")."""
     last = recent[-1] if recent else None
     if last is None or last.plural or last.at < 0:
         return None
