@@ -801,3 +801,13 @@ def test_a_kind_of_company_is_left_off_a_name_but_not_after_of_or_and() -> None:
         "ministry of trade, industry and energy"
     )
     assert without_company_suffix("department of energy") == "department of energy"
+
+
+def test_a_place_whose_name_ends_in_bank_or_union_stays_a_place(nlp: Language) -> None:
+    text = (
+        "Settlements in the West Bank grew after the collapse of the Soviet Union, "
+        "West Yorkshire Police said.\n"
+    )
+    found = {e.name: e.type for e in _entities(nlp, text)}
+    assert found["West Bank"] != "ORG" and found["Soviet Union"] != "ORG"
+    assert found["West Yorkshire Police"] == "ORG"

@@ -371,3 +371,34 @@ def test_her_daughter_is_the_person_an_apposition_called_her_daughter() -> None:
         '"We will appeal," her lawyer said.\n'
     )
     assert other["her lawyer"] != "Tom Hale"
+
+
+def test_the_agency_is_no_outlet_nor_an_agency_named_in_between() -> None:
+    reported = speakers(
+        "Flu cases in the region doubled last year, Reuters reported on Monday.\n\n"
+        "In a report released on Monday, the agency said 5,000 people had been treated.\n"
+    )
+    assert reported["the agency"] != "Reuters"
+    another = speakers(
+        "Flu cases in the region doubled last year, the Kestrel Health Organization said on "
+        "Monday, and a city agency began testing children.\n\n"
+        "The agency said 5,000 people had been tested.\n"
+    )
+    assert another["The agency"] != "Kestrel Health Organization"
+
+
+def test_a_pronoun_after_some_is_no_one_of_them() -> None:
+    found = speakers(
+        "Tom Hale, the mayor, defended the plan on Monday.\n\n"
+        'Some say the plan is doomed. "We will see," he said.\n'
+    )
+    assert found["he"] == "Tom Hale"
+
+
+def test_the_group_is_a_chamber_of_commerce_quoted_before() -> None:
+    found = speakers(
+        "The Millbrook City Council voted on Tuesday to build the lanes.\n\n"
+        "The Millbrook Chamber of Commerce said in a letter that it opposed the lanes. "
+        "The group did not respond to a request for comment.\n"
+    )
+    assert found["The group"] == "Millbrook Chamber of Commerce"
