@@ -811,3 +811,13 @@ def test_a_place_whose_name_ends_in_bank_or_union_stays_a_place(nlp: Language) -
     found = {e.name: e.type for e in _entities(nlp, text)}
     assert found["West Bank"] != "ORG" and found["Soviet Union"] != "ORG"
     assert found["West Yorkshire Police"] == "ORG"
+
+
+def test_a_family_name_after_a_title_and_of_stays_a_person(nlp: Language) -> None:
+    text = (
+        "In 1972 the party chose Tom Vance, a member of the Kennedy family, to run. "
+        "Ann Lee, artistic director of Sleeping Weazel, spoke.\n"
+    )
+    found = {e.name: e.type for e in _entities(nlp, text)}
+    assert found.get("Kennedy") != "ORG"
+    assert found["Sleeping Weazel"] == "ORG"

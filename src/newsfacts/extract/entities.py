@@ -70,6 +70,7 @@ _ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.")
 _LOOKAHEAD = 120  # characters read after an operation cue or a rank
 _LOOKBACK = 200  # characters searched for a title before a name
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_FAMILY_AFTER = re.compile(r"[’']?s? (?:family|clan|dynasty|household|brothers|sisters)\b")
 # words that end the names of bodies and of places alike: "West Bank", "Soviet Union",
 # "Trump Tower" may be places
 _PLACE_NAME_ENDS = frozenset(
@@ -196,7 +197,12 @@ def _read_people(
                 prior = prior[:-1]
             if key in other_labels and " " not in key and key not in family:
                 m = Mention(m.start, m.end, other_labels[key])  # "Mali" tagged GPE elsewhere
-            elif len(prior) >= 2 and prior[-1].norm == "of" and prior[-2].norm in lex.heads:
+            elif (
+                len(prior) >= 2
+                and prior[-1].norm == "of"
+                and prior[-2].norm in lex.heads
+                and not _FAMILY_AFTER.match(text, m.end)  # "a member of the Kennedy clan"
+            ):
                 m = Mention(m.start, m.end, "ORG")  # "artistic director of Sleeping Weazel"
             elif called_outlet(text, m.start):
                 m = Mention(m.start, m.end, "ORG")  # "the newspaper Handelsblatt"
