@@ -156,9 +156,8 @@ LEGAL_FORMS = frozenset(
 COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     {"pharma", "pharmaceuticals", "therapeutics", "biosciences", "holdings", "holding"}
     | {"partners", "group", "motors", "airlines", "airways", "industries", "technologies"}
-    | {"capital", "investments", "ventures", "power", "energy"}  # (not "Corporation": the C
-    # of FDIC, BBC)
-)
+    | {"capital", "investments", "ventures", "power", "energy"}
+)  # (not "Corporation": the C of FDIC, BBC)
 
 
 _LINKS = frozenset({"of", "and", "&", "for"})

@@ -253,7 +253,7 @@ def _read_people(
 def _body_word_ends(text: str, m: Mention, org_words: frozenset[str]) -> bool:
     """A name of several words that ends in a word for a body, not for a place."""
     words = normalise(text[m.start : m.end]).split()
-    return len(words) > 1 and words[-1] in org_words - _PLACE_NAME_ENDS
+    return len(words) > 1 and words[-1] in org_words and words[-1] not in _PLACE_NAME_ENDS
 
 
 def _people_or_bodies(

@@ -419,10 +419,7 @@ def _negated(trigger: Token, governor: Token | None, table: _Table) -> bool:
     for anchor in (trigger, governor if light else None):
         if anchor is None:
             continue
-        if any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in table.negation_words)
-            for c in anchor.children
-        ):
+        if any(_negating(c, table) for c in anchor.children):
             return True
         if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in table.negation_governors:
             return True
@@ -434,10 +431,14 @@ def _negated(trigger: Token, governor: Token | None, table: _Table) -> bool:
     return trigger.head.lower_ == "without"
 
 
+def _negating(child: Token, table: _Table) -> bool:
+    """A "not" or a "no" on the word it hangs from."""
+    return child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in table.negation_words)
+
+
 def _no_one(subject: Token, table: _Table) -> bool:
     return subject.lower_ in ("nobody", "none") or any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in table.negation_words)
-        for c in subject.children
+        _negating(c, table) for c in subject.children
     )
 
 

@@ -90,7 +90,7 @@ def title_before_comma(text: str, name_start: int, name_end: int, limit: int) ->
 
 def _title_or_body_word(word: Word, lex: Lexicon) -> bool:
     """A word of a title, or a common noun for the holder's body: "a company spokeswoman"."""
-    return lex.is_vocab(word.norm) or (word.text.islower() and word.norm in _BODY_NOUNS)
+    return lex.is_vocab(word.norm) or _body_noun(word)
 
 
 def _remit(words: list[Word], i: int, lex: Lexicon) -> list[Word]:
