@@ -821,3 +821,14 @@ def test_a_family_name_after_a_title_and_of_stays_a_person(nlp: Language) -> Non
     found = {e.name: e.type for e in _entities(nlp, text)}
     assert found.get("Kennedy") != "ORG"
     assert found["Sleeping Weazel"] == "ORG"
+
+
+def test_a_company_named_after_the_word_for_its_kind(nlp: Language) -> None:
+    text = (
+        "The chatbot was made by the San Francisco startup Curely, and the chipmaker "
+        "Velloria supplied its servers. The firm Ann Lee founded sold them."
+    )
+    found = {e.name: e.type for e in _entities(nlp, text)}
+    assert found.get("Curely") == "ORG"
+    assert found.get("Velloria") == "ORG"
+    assert found.get("Ann Lee") != "ORG"  # a first name opens a person, not a company

@@ -240,3 +240,26 @@ def test_striking_a_tone_or_a_deal_is_no_attack(nlp: Language) -> None:
     found = [(e.type, e.trigger.text) for e in events]
     assert ("attack", "struck") in found and found.count(("attack", "struck")) == 1
     assert ("agreement", "deal") in found
+
+
+def test_a_quake_that_struck_is_no_attack(nlp: Language) -> None:
+    text = "The quake struck shortly before midnight. Rockets struck the port on Tuesday."
+    events, _ = _events(nlp, text)
+    assert [(e.type, e.trigger.start) for e in events] == [("attack", text.index("struck the"))]
+
+
+def test_a_strike_in_a_story_about_a_labour_dispute_is_no_attack(nlp: Language) -> None:
+    text = (
+        "Dockworkers walked off the job on Tuesday. The strike is the first in forty years. "
+        "Shipping lines warned of delays. Ministers urged calm. "
+        "Analysts said each day of the strike would cost millions. "
+        "An air strike on Monday hit a depot in the north."
+    )
+    events, _ = _events(nlp, text)
+    attacks = [e.trigger.start for e in events if e.type == "attack"]
+    assert attacks == [text.index("strike on M")]  # the one far from the walkout too
+    # without a word of the dispute, the strike far from the walkout is an attack
+    calm = text.replace("Dockworkers walked off the job", "Crowds gathered")
+    events, _ = _events(nlp, calm)
+    attacks = [e.trigger.start for e in events if e.type == "attack"]
+    assert calm.index("strike would") in attacks

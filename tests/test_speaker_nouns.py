@@ -402,3 +402,22 @@ def test_the_group_is_a_chamber_of_commerce_quoted_before() -> None:
         "The group did not respond to a request for comment.\n"
     )
     assert found["The group"] == "Millbrook Chamber of Commerce"
+
+
+def test_an_agency_spokesman_and_the_association_are_the_body_quoted_just_before() -> None:
+    found = speakers(
+        "The Kestrel Drug Authority said it does not regulate such tools. "
+        'An agency spokesman said the authority was "watching closely."\n\n'
+        "The employers' association, Port Employers Norland, said its offer was final. "
+        '"Standing still is the threat," the association said.\n'
+    )
+    assert found["An agency spokesman"] == "Kestrel Drug Authority"
+    assert found["the association"] == "Port Employers Norland"
+
+
+def test_the_company_is_no_university() -> None:
+    found = speakers(
+        "Researchers at the University of Norland tested a chatbot made by the startup "
+        "Velloria. The company said the study had used an old version.\n"
+    )
+    assert found["The company"] == "Velloria"

@@ -280,3 +280,17 @@ def test_an_apposition_with_a_named_owner_a_place_or_a_party_after_it() -> None:
     )
     # words after the place that do not close the apposition: no title
     assert _after("said Ada Holm, a paediatrician in Iasi hospitals for years") == ([], None)
+
+
+def test_a_title_the_name_takes_on() -> None:
+    def taken(text: str, name: str) -> tuple[list[str], str | None]:
+        match = title_after(text, text.index(name) + len(name), len(text))
+        return [t.text for t in match.titles], match.affiliation
+
+    text = "When Claire Dufresne was elected mayor of Lyon in 2020, few believed her."
+    assert taken(text, "Dufresne") == (["mayor"], "Lyon")
+    assert taken("Ann Lee became chief executive last year.", "Lee") == (["chief executive"], None)
+    assert taken("Al Roe was sworn in as governor on Monday.", "Roe") == (["governor"], None)
+    # a verb that makes no one anything, or a plain noun after it, gives no title
+    assert taken("Ann Lee was seen at the mayor's office.", "Lee") == ([], None)
+    assert taken("Jo Kim became a citizen in 2001.", "Kim") == ([], None)

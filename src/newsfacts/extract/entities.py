@@ -46,6 +46,7 @@ from newsfacts.extract.entity_candidates import (
 )
 from newsfacts.extract.first_names import is_first_name
 from newsfacts.extract.headline_names import headline_people
+from newsfacts.extract.kind_named import companies_after_kind
 from newsfacts.extract.outlets import called_outlet
 from newsfacts.extract.person_names import NAME_SUFFIXES, candidate_name, honoured_family_name
 from newsfacts.extract.title_appositions import title_after, title_before_comma
@@ -87,6 +88,7 @@ def extract_entities(doc: Doc, settings: Settings) -> list[Entity]:
     candidates, tails = operations(text, candidates)
     candidates = people_after_ranks(text, candidates)
     candidates = first_names_after_titles(text, candidates)
+    candidates = companies_after_kind(text, candidates)
     people, others, taken = _read_people(doc, candidates)
     clusters = [c for c in link_mentions(text, people, others, tails) if not _lone_weak(c)]
     person_spans = [(m.start, m.end) for c in clusters for m in c.mentions if m.label == "PERSON"]

@@ -52,8 +52,9 @@ class _Table:
     needs_party: frozenset[str]
     cancelling_particles: dict[str, frozenset[str]]
     cancelling_modifiers: dict[str, frozenset[str]]
-    cancelling_context: dict[str, frozenset[str]]  # words of the sentence: a labour strike
+    cancelling_context: dict[str, frozenset[str]]  # words near the trigger: a labour strike
     cancelling_objects: dict[str, frozenset[str]]  # "struck a softer tone" is no attack
+    cancelling_subjects: dict[str, frozenset[str]]  # "the quake struck" is no attack
     human_nouns: frozenset[str]
     agent_types: frozenset[str]
     location_types: frozenset[str]
@@ -104,6 +105,7 @@ def _table() -> _Table:
         cancelling_modifiers={k: frozenset(v) for k, v in raw["modifiers_that_cancel"].items()},
         cancelling_context={k: frozenset(v) for k, v in raw["sentence_words_that_cancel"].items()},
         cancelling_objects={k: frozenset(v) for k, v in raw["objects_that_cancel"].items()},
+        cancelling_subjects={k: frozenset(v) for k, v in raw["subjects_that_cancel"].items()},
         human_nouns=frozenset(raw["human_nouns"]),
         agent_types=frozenset(raw["agent_entity_types"]),
         location_types=frozenset(raw["location_entity_types"]),
@@ -171,6 +173,9 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
         objects = table.cancelling_objects.get(lemma, frozenset())
         if any(c.lemma_.lower() in objects for c in _children(token, "dobj")):
             return None  # "struck a softer tone", "struck a deal" (the deal is the event)
+        natural = table.cancelling_subjects.get(lemma, frozenset())
+        if any(c.lemma_.lower() in natural for c in _children(token, "nsubj")):
+            return None  # "the quake struck shortly before midnight"
         if lemma in table.needs_party and not _has_party(token, table, mentions):
             return None  # "to meet this changing threat", "ruled out"
         if lemma == "agree" and not (particles or _children(token, "xcomp", "dobj", "conj")):
@@ -189,11 +194,18 @@ def _trigger_type(token: Token, table: _Table, mentions: _Mentions) -> str | Non
         on = token.head.lower_ == "on" and token.dep_ == "pobj"
         if on and lower in table.cancelling_context:
             return None  # "went on strike"
-        context = table.cancelling_context.get(lower, frozenset())
-        if context and any(t.lower_ in context for t in token.sent):
-            return None  # "the union called a strike over pay"
         return table.nouns.get(lower) or table.nouns.get(lemma)
     return None
+
+
+def _with_sentences_before(sentence: SpacySpan, most: int) -> SpacySpan:
+    """``sentence`` with up to ``most`` sentences before it."""
+    start = sentence.start
+    for _ in range(most):
+        if start == 0:
+            break
+        start = sentence.doc[start - 1].sent.start
+    return sentence.doc[start : sentence.end]
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -499,7 +511,36 @@ def _drafts(doc: Doc, table: _Table, mentions: _Mentions) -> list[_Draft]:
         gov = draft.governor
         if gov is not None and gov.i in found and found[gov.i].kind == draft.kind:
             drop.add(i)  # "agree to a new roadmap"
+    if _labour_dispute(doc, table):  # "… walked off the job … . The strike is the first"
+        drop |= {i for i, d in found.items() if _labour_word(d.trigger, table)}
     return [d for i, d in sorted(found.items()) if i not in drop]
+
+
+# what makes a strike a military one in a story about a labour dispute
+_MILITARY = frozenset({"air", "missile", "drone", "rocket", "artillery", "military", "naval"})
+
+
+_HARM = frozenset({"kill", "wound", "injure", "hit", "destroy", "target", "damage"})
+
+
+def _labour_word(token: Token, table: _Table) -> bool:
+    """A noun that names a labour strike in a story about one ("strike", "strikes"), not
+    one that is plainly military ("an air strike", "an Israeli strike", "the strike killed")."""
+    if token.pos_ != "NOUN" or token.lower_ not in table.cancelling_context:
+        return False
+    if any(c.lower_ in _MILITARY or c.ent_type_ in ("NORP", "GPE") for c in token.children):
+        return False
+    return not (token.dep_ == "nsubj" and token.head.lemma_.lower() in _HARM)
+
+
+def _labour_dispute(doc: Doc, table: _Table) -> bool:
+    """Some strike in ``doc`` is plainly a labour one: a word of a labour dispute near it."""
+    for token in doc:
+        if token.pos_ == "NOUN" and token.lower_ in table.cancelling_context:
+            context = table.cancelling_context[token.lower_]
+            if any(t.lower_ in context for t in _with_sentences_before(token.sent, 2)):
+                return True
+    return False
 
 
 def _is_repeat(draft: _Draft, date: str | None, earlier: list[Event], table: _Table) -> bool:

@@ -17,8 +17,9 @@ from newsfacts.models import Entity
 from newsfacts.nlp.doctext import doc_text
 
 # what a story calls a body whose name does not say so ("the agency" for the World Health
-# Organization, "the union" for the Association of Flight Attendants)
-_AGENCY_NOUNS = frozenset({"agency", "union"})
+# Organization, "the union" for the Association of Flight Attendants, "the association"
+# for Port Employers Europe)
+_AGENCY_NOUNS = frozenset({"agency", "union", "association", "federation"})
 # how far after an unnamed person's words a "he" or "she" may still mean them (characters)
 _UNNAMED_REACH = 600
 # people who speak for an organisation, whom a story may call "he" or "she" next
@@ -102,11 +103,17 @@ def body_just_quoted(
     source: SpacySpan, recent: Sequence[Speaker], by_id: Mapping[str, Entity]
 ) -> Speaker | None:
     """The organisation quoted just before, for a definite word for a body whose name does
-    not hold it ("the agency" for the World Health Organization), close after it."""
+    not hold it ("the agency" for the World Health Organization), or for its voice ("an
+    agency spokesman"), close after it."""
     head = source.root
-    if head.lower_ not in _AGENCY_NOUNS:
+    if head.lower_ in _VOICES:
+        kinds = [c for c in head.children if c.dep_ == "compound" and c.lower_ in _AGENCY_NOUNS]
+        if not kinds:
+            return None
+        head = kinds[0]  # "an agency spokesman": the agency's voice
+    elif head.lower_ not in _AGENCY_NOUNS or definite_phrase(source) is None:
         return None
-    if definite_phrase(source) is None or not recent or recent[-1].entity is None:
+    if not recent or recent[-1].entity is None:
         return None
     last = recent[-1]
     body = by_id.get(last.entity or "")
@@ -117,6 +124,15 @@ def body_just_quoted(
     if not 0 < source.start_char - last.at <= _UNNAMED_REACH:
         return None
     between = source.doc.char_span(last.at, source.start_char, alignment_mode="contract")
-    if any(t.lower_ == head.lower_ for t in between or ()):
+    if any(t.lower_ == head.lower_ and not _apposed(t, body) for t in between or ()):
         return None  # "an agency of the city …": the word was said of another
     return Speaker(body.id, False, "title")
+
+
+def _apposed(word: Token, body: Entity) -> bool:
+    """``word`` stands in apposition to a mention of ``body`` ("The employers' association,
+    Port Employers Europe,")."""
+    linked = [c for c in word.children if c.dep_ == "appos"]
+    if word.dep_ == "appos":
+        linked.append(word.head)
+    return any(m.start <= t.idx < m.end for t in linked for m in body.mentions)

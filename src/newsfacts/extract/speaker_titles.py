@@ -233,8 +233,10 @@ PUBLIC_BODY_WORDS = frozenset(
 
 
 def _public_body(entity: Entity) -> bool:
+    """A body no story calls "the company": "Supreme Court", "University of Toronto"."""
     words = entity.name.lower().split()
-    return bool(words) and words[-1] in PUBLIC_BODY_WORDS
+    head = words[: words.index("of")] if "of" in words else words
+    return bool(head) and head[-1] in PUBLIC_BODY_WORDS
 
 
 def _outside_titles(entity: Entity, doc: Doc) -> Entity:

@@ -195,17 +195,41 @@ def _field_of(
     return [*window, words[i], *field], j, closed
 
 
+# what makes the words after a name its title, besides a comma: "X was elected mayor of
+# Lyon", "X became chief executive"
+_BECAME = (
+    ("was", "elected"),
+    ("was", "re-elected"),
+    ("was", "appointed"),
+    ("was", "named"),
+    ("was", "sworn", "in", "as"),
+    ("became",),
+)
+
+
+def _opening(words: list[Word]) -> int | None:
+    """Where an apposition's or a predicate's title starts after a name, if anywhere."""
+    if len(words) >= 2 and words[0].text == ",":
+        return 1
+    for lead in _BECAME:
+        if tuple(w.norm for w in words[: len(lead)]) == lead:
+            return len(lead) + (len(words) > len(lead) and words[len(lead)].norm == "as")
+    return None
+
+
 def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
     """A title in apposition after a name: "Lloyd Austin, the defense secretary, said".
 
     Also "X, a spokesman for the National Security Council" (affiliation from the "for"
-    phrase) and the party-state tag "Sen. Elizabeth Warren, D-Mass.".
+    phrase), the party-state tag "Sen. Elizabeth Warren, D-Mass." and a title the name
+    takes on ("X was elected mayor of Lyon", "X became chief executive").
     """
     lex = lexicon()
     words = words_in(text, name_end, limit)
-    if len(words) < 2 or words[0].text != ",":
+    i = _opening(words)
+    if i is None or i >= len(words):
         return TitleMatch()
-    i = 1
+    taken_on = words[0].text != ","  # a predicate's title ends anywhere: "… mayor in 2020"
     if _PARTY_RE.match(words[i].text):
         tag = words[i]
         return TitleMatch(affiliation=tag.text, region=(tag.start, tag.end))
@@ -286,6 +310,7 @@ def title_after(text: str, name_end: int, limit: int) -> TitleMatch:
         i, closed = _place_after(words, i, lex)
     if (
         not closed
+        and not taken_on
         and i < len(words)
         and words[i].norm not in _APPOSITION_ENDS
         and words[i].text not in (_APPOSITION_ENDS)
