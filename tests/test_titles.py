@@ -294,3 +294,10 @@ def test_a_title_the_name_takes_on() -> None:
     # a verb that makes no one anything, or a plain noun after it, gives no title
     assert taken("Ann Lee was seen at the mayor's office.", "Lee") == ([], None)
     assert taken("Jo Kim became a citizen in 2001.", "Kim") == ([], None)
+
+
+def test_a_ministry_named_by_its_field_is_the_countrys() -> None:
+    assert _before("Dutch Economy Minister Femke Bos said", "Femke")[:2] == (
+        ("Dutch Economy Minister",),
+        "Netherlands",
+    )
