@@ -571,7 +571,9 @@ def test_a_relative_pronoun_for_a_thing_is_described(nlp: Language) -> None:
     assert study.source_description == "a new study"
 
 
-def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None:
+def test_a_group_with_one_member_named_is_that_one_described_with_the_other(
+    nlp: Language,
+) -> None:
     text = (
         "Germany and France signed the accord. During a meeting between Gen. Pat Brown and "
         "his counterpart on Monday, the two said they were committed to it."
@@ -582,7 +584,8 @@ def test_a_group_with_one_member_named_is_left_unresolved(nlp: Language) -> None
     ]
     _, found = run(nlp, text, [*countries, person("E3", text, "Pat Brown")])
     (two,) = [a for a in found if a.source and a.source[0].text == "the two"]
-    assert two.speakers == ()
+    assert two.speakers == ("E3",)  # not Germany and France, named before
+    assert two.source_description == "Gen. Pat Brown and his counterpart"
 
 
 def test_a_group_means_the_nearest_pair_joined_by_and(nlp: Language) -> None:

@@ -30,21 +30,23 @@ GROUP_NOUNS = {
 }
 
 
-def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
+def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[tuple[str, ...], str | None]:
     """The two entities a group source means: "the two", "both", "both sides", "the two
-    leaders", "the two chip giants". The two latest named before the source in its sentence
-    (else in one of the two sentences before), both of one type, people first, places where
-    something happened ("in Beijing") left out. Nothing when the nearest sentence naming a
-    candidate names only one ("between Gen. Brown and his counterpart, the two …")."""
+    leaders", "the two chip giants", and the words that say who they are where only one is
+    named. The two latest named before the source in its sentence (else in one of the two
+    sentences before), both of one type, people first, places where something happened ("in
+    Beijing") left out. Where the nearest pair joined by "and" names only one ("between Gen.
+    Brown and his counterpart, the two …"), that one, with the pair's words; nothing when
+    the nearest sentence naming a candidate names only one otherwise."""
     words = [t.lower_ for t in source if not t.is_punct]
     if words[:2] == ["the", "two"] or words[:2] == ["the", "pair"]:
         rest = words[2:]
     elif words[:1] == ["both"]:
         rest = words[1:]
     else:
-        return ()
+        return (), None
     if len(rest) > 2 or (rest and rest[-1] not in GROUP_NOUNS):
-        return ()  # one word may say what kind ("the two chip giants")
+        return (), None  # one word may say what kind ("the two chip giants")
     allowed = GROUP_NOUNS[rest[-1]] if rest else PEOPLE | PARTIES
     doc = source.doc
     windows = [source.sent]
@@ -68,11 +70,11 @@ def group(source: SpacySpan, entities: Sequence[Entity]) -> tuple[str, ...]:
                         latest[entity.id] = max(latest.get(entity.id, -1), m.start)
             if len(latest) >= 2:
                 pair = sorted(latest, key=lambda e: latest[e])[-2:]
-                return tuple(sorted(pair, key=lambda e: latest[e]))
+                return tuple(sorted(pair, key=lambda e: latest[e])), None
             seen = seen or bool(latest)
         if seen:
-            return ()  # one member named nearest ("Brown and his counterpart"): no guess
-    return ()
+            return (), None  # one member named nearest: no guess
+    return (), None
 
 
 def _coordinated_pair(
@@ -80,14 +82,14 @@ def _coordinated_pair(
     windows: Sequence[SpacySpan],
     entities: Sequence[Entity],
     allowed: frozenset[str],
-) -> tuple[str, ...] | None:
+) -> tuple[tuple[str, ...], str | None] | None:
     """The two a group source means when two parties were joined by "and" before it ("A
     joint statement by the US and Iraq … both sides"), the nearest such pair first. A pair
     with a part in the plural that names no entity ("the United States and coalition
-    nations") is no pair of two; one with a single part named ("Gen. Brown and his
-    counterpart") stops the search with no guess, (); one of a person and an organisation
-    ("Lloyd Austin and National Security Council spokesman John Kirby", misread) is passed
-    over. None when no pair names anyone."""
+    nations") is no pair of two; one with a single part named ("Gen. CQ Brown and his
+    Iraqi counterpart") stops the search with that one and the pair's words; one of a
+    person and an organisation ("Lloyd Austin and National Security Council spokesman John
+    Kirby", misread) is passed over. None when no pair names anyone."""
     doc = source.doc
     for window in windows:
         for i in range(min(window.end, source.start) - 1, window.start - 1, -1):
@@ -104,13 +106,17 @@ def _coordinated_pair(
             ):
                 continue
             first, second = named
-            if first is None or second is None or first.id == second.id:
-                return ()
-            if first.type not in allowed or second.type not in allowed:
-                return ()
+            one = first or second
+            if one is None or one.type not in allowed or (first and second and first == second):
+                return (), None
+            if first is None or second is None:  # "Gen. CQ Brown and his counterpart"
+                words = doc[token.head.left_edge.i : token.i + 1]
+                return (one.id,), words.text
+            if second.type not in allowed or first.type not in allowed:
+                return (), None
             if (first.type in PEOPLE) != (second.type in PEOPLE):
                 continue  # a person and an organisation: a misread list, not the two
-            return (first.id, second.id)
+            return (first.id, second.id), None
     return None
 
 

@@ -383,9 +383,9 @@ def _resolve(source: SpacySpan, entities: Sequence[Entity], recent: Sequence[Spe
     authored = _document_author(source, entities, recent)
     if authored is not None:
         return authored
-    parties = group(source, entities)
-    if parties:
-        return Speaker(None, False, "group", parties)
+    parties, who = group(source, entities)
+    if parties:  # "the two": both, or the one named ("Gen. CQ Brown and his counterpart")
+        return Speaker(None, False, "group", parties, described=who)
     by_id = {e.id: e for e in entities}
     word = head.lower_
     if word == "a" and source.start_char in {start for start, _ in answers(doc_text(head.doc))}:
