@@ -253,11 +253,13 @@ def test_a_strike_in_a_story_about_a_labour_dispute_is_no_attack(nlp: Language) 
         "Dockworkers walked off the job on Tuesday. The strike is the first in forty years. "
         "Shipping lines warned of delays. Ministers urged calm. "
         "Analysts said each day of the strike would cost millions. "
-        "An air strike on Monday hit a depot in the north."
+        "Officials reported an air strike in the north on Monday. "
+        "Another strike killed two guards."
     )
     events, _ = _events(nlp, text)
     attacks = [e.trigger.start for e in events if e.type == "attack"]
-    assert attacks == [text.index("strike on M")]  # the one far from the walkout too
+    # the strike far from the walkout is a labour one too; not one that killed
+    assert attacks == [text.index("strike in the"), text.index("strike killed")]
     # without a word of the dispute, the strike far from the walkout is an attack
     calm = text.replace("Dockworkers walked off the job", "Crowds gathered")
     events, _ = _events(nlp, calm)

@@ -421,6 +421,12 @@ def test_the_company_is_no_university() -> None:
         "Velloria. The company said the study had used an old version.\n"
     )
     assert found["The company"] == "Velloria"
+    # with no company named, the university is not taken for one
+    alone = speakers(
+        "Researchers at the University of Norland tested a chatbot on 500 questions. "
+        "The company said the study had used an old version.\n"
+    )
+    assert alone["The company"] is None
 
 
 def test_a_man_or_a_woman_not_named_is_an_unnamed_source() -> None:

@@ -516,10 +516,9 @@ def _drafts(doc: Doc, table: _Table, mentions: _Mentions) -> list[_Draft]:
     return [d for i, d in sorted(found.items()) if i not in drop]
 
 
-# what makes a strike a military one in a story about a labour dispute
+# what makes a strike a military one in a story about a labour dispute: a modifier ("an
+# air strike") or what the strike did ("the strike killed four")
 _MILITARY = frozenset({"air", "missile", "drone", "rocket", "artillery", "military", "naval"})
-
-
 _HARM = frozenset({"kill", "wound", "injure", "hit", "destroy", "target", "damage"})
 
 

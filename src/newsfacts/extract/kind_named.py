@@ -1,6 +1,7 @@
-"""Companies the entity model missed, named right after the word for their kind: "made by
-the San Francisco startup Curely", "the chipmaker Arvana". Only a capitalised run of name
-words that no candidate touches, outside a headline's capitals."""
+"""Companies the entity model missed or took for people, named right after the word for
+their kind: "made by the San Francisco startup Curely", "the chipmaker Arvana". A run of
+capitalised name words that no candidate touches is added, and a person that starts there
+becomes an organisation, unless it opens with a first name ("the firm Ann Lee founded")."""
 
 from __future__ import annotations
 
