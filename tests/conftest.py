@@ -24,10 +24,12 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 EXAMPLE = REPO / "examples" / "north-sea-grid.txt"
 SEED = SHARED / "seed" / "us-iraq-roadmap.txt"
-# a story whose first attribution (a three-word content) the confidence model doubts
+# a story with an attribution the confidence model doubts far under its cut-off, whatever
+# the fit: a hearsay frame with no source ("reportedly"), rated about 0.05
 DOUBTED = (
     "Its biggest donors include Ruth Kahn and Ivo Dane, shipping magnates "
     "who are backing Mayor Ann Lee.\n\n"
+    "Lee reportedly told associates that she expects a deal.\n\n"
     "“We will not back down,” the mayor said on Monday.\n"
 )
 

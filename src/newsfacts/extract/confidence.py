@@ -123,7 +123,10 @@ def attribution_confidence(
     doc: Doc, frame: Frame, speaker: Speaker, kind: str, model: ConfidenceModel | None
 ) -> tuple[float, bool]:
     """The frame's confidence under ``model`` (1.0 without one) and whether to keep it: kept
-    unless less likely than the model's ``drop_below``, and always while ``recording``."""
+    unless less likely than the model's ``drop_below``, and always while ``recording``. An
+    answer of a printed interview is always kept: the layout says who speaks, and PolNeAR
+    marks answers too unevenly for the model to learn it (some interviews have every answer
+    marked, others none)."""
     features = frame_features(doc, frame, speaker, kind)
     seen = _RECORDED.get()
     if seen is not None:
@@ -131,4 +134,4 @@ def attribution_confidence(
     if model is None:
         return 1.0, True
     value = round(probability(model, features), 3)  # as written in the facts
-    return value, seen is not None or value >= model.drop_below
+    return value, seen is not None or value >= model.drop_below or frame.found_by == "answer"
