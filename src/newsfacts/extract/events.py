@@ -511,8 +511,9 @@ def _drafts(doc: Doc, table: _Table, mentions: _Mentions) -> list[_Draft]:
         gov = draft.governor
         if gov is not None and gov.i in found and found[gov.i].kind == draft.kind:
             drop.add(i)  # "agree to a new roadmap"
-    if _labour_dispute(doc, table):  # "… walked off the job … . The strike is the first"
-        drop |= {i for i, d in found.items() if _labour_word(d.trigger, table)}
+    strikes = {i for i, d in found.items() if _labour_word(d.trigger, table)}
+    if strikes and _labour_dispute(doc, table):  # "… walked off the job … . The strike is"
+        drop |= strikes
     return [d for i, d in sorted(found.items()) if i not in drop]
 
 

@@ -10,14 +10,14 @@ import re
 
 from newsfacts.extract.aliases import Mention
 from newsfacts.extract.first_names import is_first_name
+from newsfacts.extract.speaker_titles import COMPANY_NOUNS
 from newsfacts.extract.titles import is_name_word, lexicon, words_in
 
-# words for a kind of company that a story puts right before the company's name
-COMPANY_KINDS = frozenset(
-    {"startup", "start-up", "company", "firm", "chipmaker", "carmaker", "automaker"}
-    | {"retailer", "insurer", "lender", "brewer", "airline", "conglomerate"}
+# the words for a company that "the company said" reads too, but not "manufacturer", which is
+# also someone's trade ("manufacturer Ron Johnson was elected senator")
+_KIND_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(COMPANY_NOUNS - {"manufacturer"})) + r") (?=[A-Z])"
 )
-_KIND_RE = re.compile(r"\b(?:" + "|".join(sorted(COMPANY_KINDS)) + r") (?=[A-Z])")
 _MOST_WORDS = 3
 
 
